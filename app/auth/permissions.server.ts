@@ -1,0 +1,115 @@
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import type { MembershipRole } from "~db/schema";
+import type { SessionUser } from "./lucia.server";
+
+/**
+ * The one place that decides what a user may do. Every loader and action asks `can` (or a
+ * `require…` helper built on it); a hidden button is never the check.
+ */
+export type Actor = {
+  user: SessionUser | null;
+  memberships: { org_id: string; role: MembershipRole }[];
+};
+
+export type SignedInActor = Actor & { user: SessionUser };
+
+type Args = { request: Request; context: AppLoadContext };
+
+/** The current user and their organizations, loaded once per request. */
+export async function getActor({ context }: { context: AppLoadContext }): Promise<Actor> {
+  const cached = context.memo.get("actor") as Actor | undefined;
+  if (cached) return cached;
+  const user = context.user;
+  const memberships = user
+    ? await getDb().selectFrom("memberships").select(["org_id", "role"]).where("user_id", "=", user.id).execute()
+    : [];
+  const actor: Actor = { user, memberships };
+  context.memo.set("actor", actor);
+  return actor;
+}
+
+function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  return redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+}
+
+/** Signed in, or off to /login with a way back. */
+export async function requireActor(args: Args): Promise<SignedInActor> {
+  const actor = await getActor(args);
+  if (!actor.user) throw loginRedirect(args.request);
+  return actor as SignedInActor;
+}
+
+/** For pages a signed-in user has no business on (login, sign-up). */
+export function requireAnonymous({ context }: { context: AppLoadContext }, to = "/"): void {
+  if (context.user) throw redirect(to);
+}
+
+export function orgIdsOf(actor: Actor, role?: MembershipRole): string[] {
+  return actor.memberships.filter((m) => !role || m.role === role).map((m) => m.org_id);
+}
+
+export function isMemberOf(actor: Actor, orgId: string): boolean {
+  return actor.memberships.some((m) => m.org_id === orgId);
+}
+
+export function isOrgAdmin(actor: Actor, orgId: string): boolean {
+  return actor.memberships.some((m) => m.org_id === orgId && m.role === "admin");
+}
+
+export type Permission =
+  | { action: "admin.access" }
+  | { action: "dashboard.read" }
+  | { action: "event.create" }
+  | { action: "event.manage"; event: { created_by: string | null; hostOrgIds: string[] } }
+  | { action: "org.edit"; orgId: string }
+  | { action: "org.verify" }
+  | { action: "org.members.manage"; orgId: string }
+  | { action: "mou.create" }
+  | { action: "mou.read"; partyOrgIds: string[] }
+  | { action: "mou.edit"; partyOrgIds: string[]; status: string }
+  | { action: "commitment.report"; ownerOrgId: string };
+
+export function can(actor: Actor, permission: Permission): boolean {
+  const user = actor.user;
+  if (!user) return false;
+  switch (permission.action) {
+    case "admin.access":
+    case "dashboard.read":
+    case "org.verify":
+      return user.isStaff;
+    case "event.create":
+      return user.isStaff || user.isOrganizer;
+    case "event.manage":
+      return (
+        user.isStaff ||
+        (user.isOrganizer &&
+          (permission.event.created_by === user.id || permission.event.hostOrgIds.some((id) => isMemberOf(actor, id))))
+      );
+    case "org.edit":
+    case "org.members.manage":
+      return user.isStaff || isOrgAdmin(actor, permission.orgId);
+    case "mou.create":
+      return actor.memberships.length > 0;
+    case "mou.read":
+      return user.isStaff || permission.partyOrgIds.some((id) => isMemberOf(actor, id));
+    case "mou.edit":
+      return (
+        (permission.status === "draft" || permission.status === "in_review") &&
+        permission.partyOrgIds.some((id) => isMemberOf(actor, id))
+      );
+    case "commitment.report":
+      return isMemberOf(actor, permission.ownerOrgId);
+  }
+}
+
+/**
+ * Throws 403 when the actor may not; 404 instead where even the thing's existence is private
+ * (someone else's MoU), so that a refusal tells nothing.
+ */
+export function requirePermission(actor: Actor, permission: Permission, options: { hideAs404?: boolean } = {}): void {
+  if (can(actor, permission)) return;
+  throw new Response(options.hideAs404 ? "Not found" : "Forbidden", { status: options.hideAs404 ? 404 : 403 });
+}

@@ -1,0 +1,89 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * All configuration comes from the environment, read and checked once. A bad value stops the
+ * start with a message that names the variable, rather than failing later in a request.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .default("")
+    .refine((v) => v === "" || v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), {
+      message: "must be empty, file:PATH (SQLite) or postgres://… (PostgreSQL)",
+    }),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\//.test(v), { message: "must start with smtp:// or smtps://" }),
+  MAIL_FROM: z.string().default("Cổng Đổi mới sáng tạo <no-reply@portal.localhost>"),
+  SIGNING_P12_PATH: z.string().optional(),
+  SIGNING_P12_PASSPHRASE: z.string().optional(),
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^https?:\/\/[^/]+$/.test(v.replace(/\/$/, "")), {
+      message: "must be an origin such as https://portal.example.vn",
+    }),
+  DEMO_DATA: z.enum(["on", "off"]).default("on"),
+  DATA_DIR: z.string().default(""),
+  LOG_REQUESTS: z.enum(["on", "off"]).default("on"),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  database: { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
+  smtpUrl: string | null;
+  mailFrom: string;
+  signing: { p12Path: string | null; passphrase: string };
+  publicUrl: string | null;
+  demoData: boolean;
+  /** Where the portal keeps files that must not be in git (the development certificate). */
+  dataDir: string;
+  logRequests: boolean;
+  outboxPollMs: number;
+};
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const root = process.cwd();
+  const database: Config["database"] = /^postgres(ql)?:\/\//.test(e.DATABASE_URL)
+    ? { dialect: "postgres", url: e.DATABASE_URL }
+    : {
+        dialect: "sqlite",
+        file: e.DATABASE_URL
+          ? path.resolve(root, e.DATABASE_URL.slice("file:".length))
+          : path.join(root, "db", "portal.db"),
+      };
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    database,
+    smtpUrl: e.SMTP_URL || null,
+    mailFrom: e.MAIL_FROM,
+    signing: { p12Path: e.SIGNING_P12_PATH || null, passphrase: e.SIGNING_P12_PASSPHRASE ?? "" },
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/$/, "") : null,
+    demoData: e.DEMO_DATA === "on",
+    dataDir: e.DATA_DIR ? path.resolve(root, e.DATA_DIR) : path.join(root, "var"),
+    logRequests: e.LOG_REQUESTS === "on",
+    outboxPollMs: e.OUTBOX_POLL_MS,
+  };
+}
+
+let config: Config | undefined;
+
+export function getConfig(): Config {
+  config ??= parseConfig(process.env);
+  return config;
+}

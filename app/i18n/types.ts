@@ -1,0 +1,1 @@
+export type MessageTable = Record<string, { vi: string; en: string }>;

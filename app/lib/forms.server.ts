@@ -1,0 +1,61 @@
+import type { z } from "zod";
+import type { Locale } from "~/i18n/locale";
+import { MESSAGES, type MessageKey } from "~/i18n/messages";
+import { translate } from "~/i18n/translate";
+
+export type FieldErrors = Record<string, string>;
+
+export type FormResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+function isMessageKey(value: string): value is MessageKey {
+  return value in MESSAGES;
+}
+
+/** One zod issue as a sentence in the reader's language. Schemas may name a message key as their message. */
+function describeIssue(issue: z.ZodIssue, locale: Locale): string {
+  if (isMessageKey(issue.message)) return translate(locale, issue.message);
+  switch (issue.code) {
+    case "too_big":
+      return issue.type === "string" ? translate(locale, "validation.tooLong", { max: Number(issue.maximum) }) : translate(locale, "validation.invalid");
+    case "too_small":
+      if (issue.type === "string" && Number(issue.minimum) <= 1) return translate(locale, "validation.required");
+      return issue.type === "string" ? translate(locale, "validation.tooShort", { min: Number(issue.minimum) }) : translate(locale, "validation.invalid");
+    case "invalid_string":
+      return issue.validation === "email" ? translate(locale, "validation.email") : translate(locale, "validation.invalid");
+    case "invalid_type":
+      return issue.received === "undefined" || issue.received === "null" ? translate(locale, "validation.required") : translate(locale, "validation.invalid");
+    default:
+      return translate(locale, "validation.invalid");
+  }
+}
+
+/** Text fields of a form, for putting the user's input back into the form after an error. */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("password")) values[key] = value.slice(0, 5000);
+  }
+  return values;
+}
+
+/**
+ * Parses a form with its schema. On failure: one message per field, in the reader's language,
+ * and the submitted values so that nothing the user typed is lost.
+ */
+export function parseForm<S extends z.ZodTypeAny>(formData: FormData, schema: S, locale: Locale): FormResult<z.output<S>> {
+  const raw: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key);
+    raw[key] = all.length > 1 ? all : all[0];
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.join(".") || "_form";
+    errors[field] ??= describeIssue(issue, locale);
+  }
+  return { ok: false, errors, values: formValues(formData) };
+}

@@ -1,0 +1,77 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { authenticate, homeFor, LoginSchema } from "~/auth/login.server";
+import { startSession } from "~/auth/lucia.server";
+import { requireAnonymous } from "~/auth/permissions.server";
+import { getDb } from "~/db.server";
+import { getLocale } from "~/i18n/locale.server";
+import { translate } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { parseForm } from "~/lib/forms.server";
+import { safeRedirect } from "~/lib/safe-redirect";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { Field, FormAlert } from "~/ui/field";
+
+export const meta: MetaFunction = () => [{ title: "Đăng nhập · Sign in" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireAnonymous(args);
+  return json({});
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { request, context } = args;
+  const locale = getLocale(request);
+  const form = await request.formData();
+  const parsed = parseForm(form, LoginSchema, locale);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, formError: null }, { status: 400 });
+  const { email, password, redirectTo } = parsed.data;
+  const user = await authenticate(getDb(), email, password);
+  if (!user) {
+    return json(
+      { errors: {} as Record<string, string>, values: { email }, formError: translate(locale, "login.failed") },
+      { status: 400 },
+    );
+  }
+  const cookie = await startSession(user.id, context.secure);
+  return redirect(safeRedirect(redirectTo, homeFor(user)), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const t = useT();
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="container page narrow">
+      <h1>{t("login.title")}</h1>
+      <p className="lead">{t("login.lead")}</p>
+      {data?.formError ? <FormAlert>{data.formError}</FormAlert> : null}
+      <Form method="post" className="form card" noValidate>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field
+          name="email"
+          type="email"
+          label={t("login.email")}
+          autoComplete="email"
+          required
+          defaultValue={data?.values?.email ?? ""}
+          error={data?.errors?.email}
+        />
+        <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" required error={data?.errors?.password} />
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("login.submit")}
+        </button>
+      </Form>
+      <p className="form-links">
+        <Link to="/forgot-password">{t("login.forgot")}</Link>
+        {" · "}
+        {t("login.noAccount")} <Link to="/signup">{t("login.signup")}</Link>
+      </p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,67 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import type { Server } from "node:http";
+import { readSession } from "~/auth/lucia.server";
+import { getConfig } from "~/config.server";
+import { getConnection } from "~/db.server";
+import { log, requestLogger } from "./logging.server";
+import { securityHeaders } from "./security.server";
+import type { PortalContext } from "./context";
+import { prepareDatabase } from "./boot.server";
+import { startBackgroundJobs } from "./background.server";
+
+export async function startPortal(build: ServerBuild): Promise<Server> {
+  const config = getConfig();
+  await prepareDatabase();
+  const stopJobs = startBackgroundJobs();
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a proxy (PUBLIC_URL set), trust its X-Forwarded-* for the client address and scheme.
+  app.set("trust proxy", config.publicUrl ? true : "loopback");
+  app.use(requestLogger(config.logRequests));
+  app.use(securityHeaders(config.publicUrl));
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.env === "development" ? "development" : "production",
+      getLoadContext: async (req, res): Promise<PortalContext> => {
+        const secure = req.secure || (config.publicUrl?.startsWith("https://") ?? false);
+        const session = await readSession(req.get("cookie") ?? null, secure);
+        if (session.setCookie) res.append("Set-Cookie", session.setCookie);
+        return {
+          nonce: res.locals.nonce as string,
+          user: session.user,
+          sessionId: session.sessionId,
+          clientIp: req.ip ?? "",
+          secure,
+          origin: res.locals.origin as string,
+          memo: new Map(),
+        };
+      },
+    }),
+  );
+
+  const server = app.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    log("info", "portal listening", { url: `http://localhost:${port}`, database: getConnection().dialect });
+  });
+
+  const shutdown = () => {
+    stopJobs();
+    server.close(() => {
+      void getConnection()
+        .db.destroy()
+        .finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+  return server;
+}

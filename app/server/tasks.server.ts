@@ -1,0 +1,32 @@
+import { getConnection } from "~/db.server";
+import { migrateToLatest } from "~/db/migrate.server";
+import { isDatabaseEmpty, seedDemoData } from "~db/seed";
+
+/** The command-line tasks behind `npm run db:migrate`, `db:seed` and `audit:verify`. Returns the exit code. */
+export async function runTask(name: string): Promise<number> {
+  const { db, dialect } = getConnection();
+  try {
+    switch (name) {
+      case "migrate": {
+        const applied = await migrateToLatest(db);
+        console.log(applied.length ? `Applied on ${dialect}: ${applied.join(", ")}` : `Schema on ${dialect} is up to date.`);
+        return 0;
+      }
+      case "seed": {
+        await migrateToLatest(db);
+        if (!(await isDatabaseEmpty(db))) {
+          console.log("The database already holds data; demo data is loaded only into an empty database.");
+          return 0;
+        }
+        await seedDemoData(db);
+        console.log(`Demo data loaded on ${dialect}.`);
+        return 0;
+      }
+      default:
+        console.error(`Unknown task "${name}". Known: migrate, seed.`);
+        return 2;
+    }
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,22 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as m01 from "./2026-11-23-01-accounts-and-organizations";
+import * as m02 from "./2026-11-23-02-events-and-registrations";
+import * as m03 from "./2026-11-23-03-mous-and-signing";
+import * as m04 from "./2026-11-23-04-commitments-audit-outbox";
+
+/**
+ * Every migration imported by name: the classic compiler bundles the server, where
+ * FileMigrationProvider's dynamic imports would find nothing. Add new migrations at the end.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  "2026-11-23-01-accounts-and-organizations": m01,
+  "2026-11-23-02-events-and-registrations": m02,
+  "2026-11-23-03-mous-and-signing": m03,
+  "2026-11-23-04-commitments-audit-outbox": m04,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS;
+  },
+};

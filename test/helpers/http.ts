@@ -1,0 +1,66 @@
+/**
+ * A small HTTP client with a cookie jar, speaking to a test server as a browser would:
+ * same-origin Origin header on every state-changing request, redirects not followed.
+ */
+export class Client {
+  private cookies = new Map<string, string>();
+
+  constructor(readonly baseUrl: string) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private remember(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === "" || /max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set("Cookie", this.cookieHeader());
+    const method = (init.method ?? "GET").toUpperCase();
+    if (method !== "GET" && method !== "HEAD" && !headers.has("Origin")) headers.set("Origin", this.baseUrl);
+    const res = await fetch(this.baseUrl + path, { ...init, headers, redirect: "manual" });
+    this.remember(res);
+    return res;
+  }
+
+  get(path: string, headers: Record<string, string> = {}) {
+    return this.request(path, { headers });
+  }
+
+  /** Posts a form (urlencoded, or multipart when given FormData). */
+  post(path: string, fields: Record<string, string | string[]> | FormData, headers: Record<string, string> = {}) {
+    let body: URLSearchParams | FormData;
+    if (fields instanceof FormData) body = fields;
+    else {
+      body = new URLSearchParams();
+      for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    }
+    return this.request(path, { method: "POST", body, headers });
+  }
+
+  async signIn(email: string, password = "vinhphuc-demo"): Promise<Response> {
+    const res = await this.post("/login", { email, password });
+    if (res.status !== 302) throw new Error(`sign-in as ${email} failed with ${res.status}`);
+    return res;
+  }
+}
+
+export const DEMO = {
+  staff: "staff@nic.demo.example",
+  organizer: "organizer@vinhphuc.demo.example",
+  signer3ds: "signer@3ds.demo.example",
+  signerKami: "signer@kami.demo.example",
+} as const;
