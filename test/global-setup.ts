@@ -1,7 +1,6 @@
 // Integration and browser tests run the production build, so build it once before the suite.
-// @ts-expect-error plain ESM script without types
 import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
 
 export default function setup() {
-  (buildIfNeeded as () => boolean)();
+  buildIfNeeded();
 }

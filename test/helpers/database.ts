@@ -44,7 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 export function connect(url: string): Connection {
-  return openConnection(parseConfig({ DATABASE_URL: url }).database);
+  return openConnection(parseConfig({ NODE_ENV: "test", DATABASE_URL: url }).database);
 }
 
 /** A fresh database with the schema applied, and a Kysely handle to it. */
