@@ -24,6 +24,8 @@ export function buildIfNeeded() {
   execFileSync(process.execPath, [path.join(ROOT, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "build"], {
     cwd: ROOT,
     stdio: "inherit",
+    // Always a production build: the test runner's NODE_ENV=test would give JSX the server cannot run.
+    env: { ...process.env, NODE_ENV: "production" },
   });
   return true;
 }
