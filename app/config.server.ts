@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default(""),
   LOG_REQUESTS: z.enum(["on", "off"]).default("on"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
 });
 
 export type Config = {
@@ -46,6 +47,8 @@ export type Config = {
   dataDir: string;
   logRequests: boolean;
   outboxPollMs: number;
+  /** First retry delay after a failed delivery; doubles with each attempt. */
+  outboxRetryBaseMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -78,6 +81,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: e.DATA_DIR ? path.resolve(root, e.DATA_DIR) : path.join(root, "var"),
     logRequests: e.LOG_REQUESTS === "on",
     outboxPollMs: e.OUTBOX_POLL_MS,
+    outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
   };
 }
 

@@ -1,12 +1,28 @@
+import { getConfig } from "~/config.server";
+import { getConnection } from "~/db.server";
+import { createTransport, deliverDueEmails } from "~/mail/delivery.server";
 import { log } from "./logging.server";
 
 type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
 
 /** Jobs that run inside the server process on a timer (mail delivery, reminders), listed by name. */
-const JOBS: Job[] = [];
+function jobs(): Job[] {
+  const config = getConfig();
+  const list: Job[] = [];
+  // Without SMTP_URL mail stays in the outbox, where staff read it at /admin/outbox.
+  if (config.smtpUrl) {
+    const transport = createTransport(config.smtpUrl);
+    list.push({
+      name: "outbox",
+      everyMs: config.outboxPollMs,
+      run: () => deliverDueEmails(getConnection().db, getConnection().dialect, transport),
+    });
+  }
+  return list;
+}
 
 export function startBackgroundJobs(): () => void {
-  const timers = JOBS.map((job) => {
+  const timers = jobs().map((job) => {
     let running = false;
     return setInterval(() => {
       if (running) return;
