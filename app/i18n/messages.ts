@@ -2,6 +2,8 @@ import { commonMessages } from "./messages/common";
 import { homeMessages } from "./messages/home";
 import { eventMessages } from "./messages/events";
 import { authMessages } from "./messages/auth";
+import { orgMessages } from "./messages/orgs";
+import { adminMessages } from "./messages/admin";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -12,6 +14,8 @@ export const MESSAGES = {
   ...homeMessages,
   ...eventMessages,
   ...authMessages,
+  ...orgMessages,
+  ...adminMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;
