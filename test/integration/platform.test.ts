@@ -25,7 +25,7 @@ describe("configuration", () => {
   it("stops the server at start with a message that names a bad variable", () => {
     const run = spawnSync(process.execPath, ["server.mjs"], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, DATABASE_URL: "mysql://root@localhost/portal", PORT: "0" },
+      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: "mysql://root@localhost/portal", PORT: "0" },
       encoding: "utf8",
       timeout: 30_000,
     });
