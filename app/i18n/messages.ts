@@ -4,6 +4,7 @@ import { eventMessages } from "./messages/events";
 import { authMessages } from "./messages/auth";
 import { orgMessages } from "./messages/orgs";
 import { adminMessages } from "./messages/admin";
+import { commitmentMessages } from "./messages/commitments";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -16,6 +17,7 @@ export const MESSAGES = {
   ...authMessages,
   ...orgMessages,
   ...adminMessages,
+  ...commitmentMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;
