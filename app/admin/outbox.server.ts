@@ -1,8 +1,8 @@
 import { recordAudit } from "~/audit/audit-log.server";
 import { nowIso } from "~/lib/time";
 import type { DB, OutboxStatus } from "~db/schema";
+import { OUTBOX_STATUSES } from "./outbox-statuses";
 
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const satisfies readonly OutboxStatus[];
 export const OUTBOX_PAGE_SIZE = 50;
 
 export function isOutboxStatus(value: string | null): value is OutboxStatus {

@@ -45,6 +45,12 @@ export const ChangePasswordSchema = z.object({ current: z.string().min(1).max(20
 
 type Recipient = { id: string; email: string; name: string; locale: Locale };
 
+/** An audit entry for a change a user made to their own account, labelled with their address. */
+async function auditOwnAccount(trx: Trx, userId: string, action: string, ip: string, change: { before?: unknown; after?: unknown } = {}) {
+  const user = await trx.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirst();
+  await recordAudit(trx, { actorId: userId, actorLabel: user?.email ?? null, action, entityType: "user", entityId: userId, ip, ...change });
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e?.code === "23505" || /UNIQUE constraint failed/i.test(e?.message ?? "");
@@ -150,7 +156,7 @@ export async function verifyEmail(db: DB, token: string, ip: string): Promise<bo
     if (!userId) return false;
     const now = nowIso();
     await trx.updateTable("users").set({ email_verified_at: now, updated_at: now }).where("id", "=", userId).execute();
-    await recordAudit(trx, { actorId: userId, action: "account.email_verified", entityType: "user", entityId: userId, ip });
+    await auditOwnAccount(trx, userId, "account.email_verified", ip);
     return true;
   });
 }
@@ -199,7 +205,7 @@ export async function resetPassword(db: DB, token: string, newPassword: string, 
       .set((eb) => ({ password_hash: passwordHash, email_verified_at: eb.fn.coalesce("email_verified_at", eb.val(now)), updated_at: now }))
       .where("id", "=", userId)
       .execute();
-    await recordAudit(trx, { actorId: userId, action: "account.password_reset", entityType: "user", entityId: userId, ip });
+    await auditOwnAccount(trx, userId, "account.password_reset", ip);
     return userId;
   });
 }
@@ -224,7 +230,7 @@ export async function updateProfile(db: DB, userId: string, profile: z.output<ty
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("users").select(["name", "phone", "position", "locale"]).where("id", "=", userId).executeTakeFirstOrThrow();
     await trx.updateTable("users").set({ ...profile, updated_at: nowIso() }).where("id", "=", userId).execute();
-    await recordAudit(trx, { actorId: userId, action: "account.profile_updated", entityType: "user", entityId: userId, before, after: profile, ip });
+    await auditOwnAccount(trx, userId, "account.profile_updated", ip, { before, after: profile });
   });
 }
 
@@ -235,7 +241,7 @@ export async function changePassword(db: DB, userId: string, current: string, ne
   const passwordHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: passwordHash, updated_at: nowIso() }).where("id", "=", userId).execute();
-    await recordAudit(trx, { actorId: userId, action: "account.password_changed", entityType: "user", entityId: userId, ip });
+    await auditOwnAccount(trx, userId, "account.password_changed", ip);
   });
   return true;
 }

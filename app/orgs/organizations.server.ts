@@ -2,9 +2,8 @@ import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { newId, sha256Hex } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
-import type { DB, OrgKind, Trx } from "~db/schema";
-
-export const ORG_KINDS = ["corporation", "enterprise", "startup", "agency", "university"] as const satisfies readonly OrgKind[];
+import type { DB, Trx } from "~db/schema";
+import { ORG_KINDS } from "./org-kinds";
 
 const optional = (max: number) =>
   z

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ChangePasswordSchema, changePassword, loadAccount, ProfileSchema, resendVerification, updateProfile } from "~/auth/accounts.server";
 import { endOtherSessions } from "~/auth/lucia.server";
-import { PASSWORD_MIN_LENGTH } from "~/auth/password.server";
+import { PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
 import { requireActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale, localeCookie } from "~/i18n/locale.server";

@@ -20,11 +20,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const db = getDb();
   const page = pageParam(new URL(args.request.url));
   const [{ rows, total }, broken] = await Promise.all([listAuditEntries(db, page), verifyAuditChain(db)]);
-  return json({ title: translate(getLocale(args.request), "admin.audit"), rows, total, page, broken });
+  return json({ title: translate(getLocale(args.request), "admin.audit"), rows, total, page, pageSize: AUDIT_PAGE_SIZE, broken });
 }
 
 export default function AdminAudit() {
-  const { rows, total, page, broken } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, broken } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -83,7 +83,7 @@ export default function AdminAudit() {
       ) : (
         <p className="empty">{t("admin.audit.none")}</p>
       )}
-      <Pager page={page} pageSize={AUDIT_PAGE_SIZE} total={total} />
+      <Pager page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { pageParam } from "~/admin/audit.server";
-import { isOutboxStatus, listOutbox, OUTBOX_PAGE_SIZE, OUTBOX_STATUSES } from "~/admin/outbox.server";
+import { isOutboxStatus, listOutbox, OUTBOX_PAGE_SIZE } from "~/admin/outbox.server";
+import { OUTBOX_STATUSES } from "~/admin/outbox-statuses";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getConfig } from "~/config.server";
 import { getDb } from "~/db.server";
@@ -24,11 +25,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const status = isOutboxStatus(raw) ? raw : null;
   const page = pageParam(url);
   const { rows, total } = await listOutbox(getDb(), { status, page });
-  return json({ title: translate(getLocale(args.request), "admin.outbox"), rows, total, status, page, smtpOff: !getConfig().smtpUrl });
+  return json({ title: translate(getLocale(args.request), "admin.outbox"), rows, total, status, page, pageSize: OUTBOX_PAGE_SIZE, smtpOff: !getConfig().smtpUrl });
 }
 
 export default function AdminOutbox() {
-  const { rows, total, status, page, smtpOff } = useLoaderData<typeof loader>();
+  const { rows, total, status, page, pageSize, smtpOff } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
@@ -42,9 +43,9 @@ export default function AdminOutbox() {
         <p className="lead">{t("admin.outboxLead")}</p>
       </header>
       {smtpOff ? <p className="alert alert-info">{t("admin.outbox.smtpOff")}</p> : null}
-      <Form method="get" className="row">
+      <Form method="get" className="row search-row">
         <label htmlFor="status-filter">{t("admin.outbox.filter")}</label>
-        <select id="status-filter" name="status" defaultValue={status ?? ""}>
+        <select id="status-filter" className="control" name="status" defaultValue={status ?? ""}>
           <option value="">{t("admin.outbox.all")}</option>
           {OUTBOX_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -92,7 +93,7 @@ export default function AdminOutbox() {
       ) : (
         <p className="empty">{t("admin.outbox.none")}</p>
       )}
-      <Pager page={page} pageSize={OUTBOX_PAGE_SIZE} total={total} search={location.search} />
+      <Pager page={page} pageSize={pageSize} total={total} search={location.search} />
     </div>
   );
 }

@@ -75,11 +75,11 @@ export default function AdminUsers() {
         </p>
       ) : null}
       {data?.error ? <FormAlert>{data.error}</FormAlert> : null}
-      <Form method="get" className="row" role="search">
+      <Form method="get" className="row search-row" role="search">
         <label htmlFor="user-search" className="visually-hidden">
           {t("admin.users.search")}
         </label>
-        <input id="user-search" type="search" name="q" defaultValue={params.get("q") ?? ""} placeholder={t("admin.users.search")} />
+        <input id="user-search" className="control" type="search" name="q" defaultValue={params.get("q") ?? ""} placeholder={t("admin.users.search")} />
         <button type="submit" className="button">
           {t("common.search")}
         </button>

@@ -159,7 +159,7 @@ export default function Members() {
                       <label className="visually-hidden" htmlFor={`role-${m.id}`}>
                         {t("members.roleFor", { name: m.name })}
                       </label>
-                      <select id={`role-${m.id}`} name="role" defaultValue={m.role}>
+                      <select id={`role-${m.id}`} className="control" name="role" defaultValue={m.role}>
                         {roles.map((r) => (
                           <option key={r.value} value={r.value}>
                             {r.label}
@@ -222,7 +222,7 @@ export default function Members() {
       <section className="section" aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t("members.invite")}</h2>
         <p className="muted">{t("members.inviteLead")}</p>
-        <Form method="post" className="form card" noValidate>
+        <Form key={invited ?? ""} method="post" className="form card" noValidate>
           <input type="hidden" name="intent" value="invite" />
           <Field id="invite-email" name="email" type="email" label={t("members.email")} autoComplete="off" required defaultValue={data?.intent === "invite" ? data.values.email ?? "" : ""} error={inviteErrors.email} />
           <SelectField id="invite-role" name="role" label={t("members.role")} required defaultValue={data?.intent === "invite" ? data.values.role ?? "member" : "member"} error={inviteErrors.role} options={roles} />

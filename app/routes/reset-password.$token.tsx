@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { resetPassword, ResetPasswordSchema } from "~/auth/accounts.server";
 import { endOtherSessions, endSession } from "~/auth/lucia.server";
-import { PASSWORD_MIN_LENGTH } from "~/auth/password.server";
+import { PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
 import { peekToken } from "~/auth/tokens.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { createAccount, SignupSchema } from "~/auth/accounts.server";
 import { startSession } from "~/auth/lucia.server";
 import { requireAnonymous } from "~/auth/permissions.server";
-import { PASSWORD_MIN_LENGTH } from "~/auth/password.server";
+import { PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";

@@ -1,8 +1,7 @@
 import { useT } from "~/i18n/use-t";
+import { ORG_KINDS } from "~/orgs/org-kinds";
 import { Field } from "./field";
 import { SelectField, TextAreaField } from "./form-controls";
-
-const KINDS = ["corporation", "enterprise", "startup", "agency", "university"] as const;
 
 /** The organization profile fields, shared by staff's create form and the edit form. */
 export function OrganizationFields({ values, errors }: { values: Record<string, string | number | null | undefined>; errors: Record<string, string> }) {
@@ -19,7 +18,7 @@ export function OrganizationFields({ values, errors }: { values: Record<string, 
         required
         defaultValue={v("kind") || "enterprise"}
         error={errors.kind}
-        options={KINDS.map((k) => ({ value: k, label: t(`orgs.kind.${k}`) }))}
+        options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgs.kind.${k}`) }))}
       />
       <Field name="country" label={t("orgs.country")} required maxLength={80} defaultValue={v("country") || "Việt Nam"} error={errors.country} />
       <Field name="province" label={t("orgs.province")} maxLength={80} defaultValue={v("province")} error={errors.province} />
