@@ -12,7 +12,10 @@ export async function listAuditEntries(db: DB, page: number) {
       .limit(AUDIT_PAGE_SIZE)
       .offset((page - 1) * AUDIT_PAGE_SIZE)
       .execute(),
-    db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows: rows.map((r) => ({ ...r, seq: Number(r.seq) })), total: Number(total.n) };
 }

@@ -27,14 +27,35 @@ export async function listOutbox(db: DB, options: { status: OutboxStatus | null;
 }
 
 export async function countOutboxByStatus(db: DB) {
-  const rows = await db.selectFrom("outbox").select(["status", (eb) => eb.fn.countAll().as("n")]).groupBy("status").execute();
-  return Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, Number(rows.find((r) => r.status === s)?.n ?? 0)])) as Record<OutboxStatus, number>;
+  const rows = await db
+    .selectFrom("outbox")
+    .select(["status", (eb) => eb.fn.countAll().as("n")])
+    .groupBy("status")
+    .execute();
+  return Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, Number(rows.find((r) => r.status === s)?.n ?? 0)])) as Record<
+    OutboxStatus,
+    number
+  >;
 }
 
 export async function findOutboxEmail(db: DB, id: string) {
   return db
     .selectFrom("outbox")
-    .select(["id", "kind", "to_address", "to_name", "locale", "subject", "text_body", "status", "attempts", "last_error", "created_at", "sent_at", "next_attempt_at"])
+    .select([
+      "id",
+      "kind",
+      "to_address",
+      "to_name",
+      "locale",
+      "subject",
+      "text_body",
+      "status",
+      "attempts",
+      "last_error",
+      "created_at",
+      "sent_at",
+      "next_attempt_at",
+    ])
     .where("id", "=", id)
     .executeTakeFirst();
 }
@@ -50,7 +71,15 @@ export async function resendEmail(db: DB, id: string, actor: { id: string; email
       .returning(["to_address", "subject"])
       .executeTakeFirst();
     if (!row) return false;
-    await recordAudit(trx, { actorId: actor.id, actorLabel: actor.email, action: "outbox.resent", entityType: "outbox", entityId: id, after: row, ip });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      actorLabel: actor.email,
+      action: "outbox.resent",
+      entityType: "outbox",
+      entityId: id,
+      after: row,
+      ip,
+    });
     return true;
   });
 }

@@ -14,7 +14,10 @@ const PAGE_SIZE = 50;
 export async function searchUsers(db: DB, query: string) {
   let q = db.selectFrom("users").select(["id", "name", "email", "is_staff", "is_organizer", "disabled_at", "email_verified_at"]);
   // Wildcards typed by the user are dropped: the two dialects escape them differently.
-  const term = query.trim().toLowerCase().replace(/[%_\\]/g, "");
+  const term = query
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, "");
   if (term) {
     const like = `%${term}%`;
     q = q.where((eb) => eb.or([eb(eb.fn("lower", ["name"]), "like", like), eb("email", "like", like)]));
@@ -28,7 +31,7 @@ export async function searchUsers(db: DB, query: string) {
     .where(
       "memberships.user_id",
       "in",
-      users.map((u) => u.id),
+      users.map((u) => u.id)
     )
     .execute();
   return users.map((u) => ({ ...u, orgs: memberships.filter((m) => m.user_id === u.id) }));
@@ -55,14 +58,28 @@ function changeSet(change: UserChange, now: string) {
 export type UserChangeResult = { kind: "ok"; name: string } | { kind: "self" } | { kind: "notFound" };
 
 /** Grants or revokes a role, or disables an account (its sessions stop working at the next request). */
-export async function changeUser(db: DB, userId: string, change: UserChange, actor: { id: string; email: string }, ip: string): Promise<UserChangeResult> {
+export async function changeUser(
+  db: DB,
+  userId: string,
+  change: UserChange,
+  actor: { id: string; email: string },
+  ip: string
+): Promise<UserChangeResult> {
   if (userId === actor.id && (change === "revokeStaff" || change === "disable")) return { kind: "self" };
   return db.transaction().execute(async (trx): Promise<UserChangeResult> => {
-    const before = await trx.selectFrom("users").select(["name", "email", "is_staff", "is_organizer", "disabled_at"]).where("id", "=", userId).executeTakeFirst();
+    const before = await trx
+      .selectFrom("users")
+      .select(["name", "email", "is_staff", "is_organizer", "disabled_at"])
+      .where("id", "=", userId)
+      .executeTakeFirst();
     if (!before) return { kind: "notFound" };
     const now = nowIso();
     const set = changeSet(change, now);
-    await trx.updateTable("users").set({ ...set, updated_at: now }).where("id", "=", userId).execute();
+    await trx
+      .updateTable("users")
+      .set({ ...set, updated_at: now })
+      .where("id", "=", userId)
+      .execute();
     if (change === "disable") await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
     await recordAudit(trx, {
       actorId: actor.id,

@@ -86,12 +86,16 @@ export type SignupResult = { kind: "created"; userId: string; verified: boolean 
 export async function createAccount(
   db: DB,
   input: { name: string; email: string; password: string; locale: Locale },
-  options: { origin: string; ip: string; addressProven: boolean },
+  options: { origin: string; ip: string; addressProven: boolean }
 ): Promise<SignupResult> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction().execute(async (trx): Promise<SignupResult> => {
-      const existing = await trx.selectFrom("users").select(["id", "email", "name", "locale"]).where("email", "=", input.email).executeTakeFirst();
+      const existing = await trx
+        .selectFrom("users")
+        .select(["id", "email", "name", "locale"])
+        .where("email", "=", input.email)
+        .executeTakeFirst();
       if (existing) {
         await sendAccountExistsEmail(trx, existing, options.origin);
         return { kind: "exists" };
@@ -112,7 +116,15 @@ export async function createAccount(
         })
         .execute();
       if (!options.addressProven) await sendVerificationEmail(trx, { id, ...input }, options.origin);
-      await recordAudit(trx, { actorId: id, actorLabel: input.email, action: "account.signup", entityType: "user", entityId: id, after: { name: input.name, email: input.email, locale: input.locale }, ip: options.ip });
+      await recordAudit(trx, {
+        actorId: id,
+        actorLabel: input.email,
+        action: "account.signup",
+        entityType: "user",
+        entityId: id,
+        after: { name: input.name, email: input.email, locale: input.locale },
+        ip: options.ip,
+      });
       return { kind: "created", userId: id, verified: options.addressProven };
     });
   } catch (error) {
@@ -167,7 +179,12 @@ export async function verifyEmail(db: DB, token: string, ip: string): Promise<bo
  */
 export async function requestPasswordReset(db: DB, address: string, origin: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["id", "email", "name", "locale"]).where("email", "=", address).where("disabled_at", "is", null).executeTakeFirst();
+    const user = await trx
+      .selectFrom("users")
+      .select(["id", "email", "name", "locale"])
+      .where("email", "=", address)
+      .where("disabled_at", "is", null)
+      .executeTakeFirst();
     if (!user || !(await takeMailBudget(trx, "reset", address, 3))) return;
     const token = await issueToken(trx, user.id, "reset_password");
     const t = translator(user.locale);
@@ -219,7 +236,14 @@ export async function loadAccount(db: DB, userId: string) {
   const memberships = await db
     .selectFrom("memberships")
     .innerJoin("organizations", "organizations.id", "memberships.org_id")
-    .select(["organizations.id", "organizations.name_vi", "organizations.name_en", "organizations.short_name", "organizations.logo_file_id", "memberships.role"])
+    .select([
+      "organizations.id",
+      "organizations.name_vi",
+      "organizations.name_en",
+      "organizations.short_name",
+      "organizations.logo_file_id",
+      "memberships.role",
+    ])
     .where("memberships.user_id", "=", userId)
     .orderBy("organizations.name_vi")
     .execute();
@@ -228,8 +252,16 @@ export async function loadAccount(db: DB, userId: string) {
 
 export async function updateProfile(db: DB, userId: string, profile: z.output<typeof ProfileSchema>, ip: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("users").select(["name", "phone", "position", "locale"]).where("id", "=", userId).executeTakeFirstOrThrow();
-    await trx.updateTable("users").set({ ...profile, updated_at: nowIso() }).where("id", "=", userId).execute();
+    const before = await trx
+      .selectFrom("users")
+      .select(["name", "phone", "position", "locale"])
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("users")
+      .set({ ...profile, updated_at: nowIso() })
+      .where("id", "=", userId)
+      .execute();
     await auditOwnAccount(trx, userId, "account.profile_updated", ip, { before, after: profile });
   });
 }

@@ -38,16 +38,34 @@ export async function signIn(db: DB, input: { email: string; password: string; i
   const user = await authenticate(db, input.email, input.password);
   if (!user) {
     await recordSignInFailure(db, input.email, input.ip);
-    await db.transaction().execute((trx) =>
-      recordAudit(trx, { actorId: null, actorLabel: input.email, action: "auth.login_failed", entityType: "user", entityId: null, ip: input.ip }),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        recordAudit(trx, {
+          actorId: null,
+          actorLabel: input.email,
+          action: "auth.login_failed",
+          entityType: "user",
+          entityId: null,
+          ip: input.ip,
+        })
+      );
     return { kind: "failed" };
   }
   await clearSignInFailures(db, input.email);
   if (!user.email_verified_at) return { kind: "unverified", user };
-  await db.transaction().execute((trx) =>
-    recordAudit(trx, { actorId: user.id, actorLabel: user.email, action: "auth.login", entityType: "user", entityId: user.id, ip: input.ip }),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, {
+        actorId: user.id,
+        actorLabel: user.email,
+        action: "auth.login",
+        entityType: "user",
+        entityId: user.id,
+        ip: input.ip,
+      })
+    );
   return { kind: "ok", user };
 }
 

@@ -13,7 +13,15 @@ export async function issueToken(trx: Trx, userId: string, kind: TokenKind): Pro
   const now = nowIso();
   await trx
     .insertInto("auth_tokens")
-    .values({ id: newId(), user_id: userId, kind, token_hash: sha256Hex(token), expires_at: addMinutes(now, TOKEN_LIFETIME_MINUTES[kind]), used_at: null, created_at: now })
+    .values({
+      id: newId(),
+      user_id: userId,
+      kind,
+      token_hash: sha256Hex(token),
+      expires_at: addMinutes(now, TOKEN_LIFETIME_MINUTES[kind]),
+      used_at: null,
+      created_at: now,
+    })
     .execute();
   return token;
 }

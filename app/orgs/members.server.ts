@@ -23,7 +23,15 @@ export async function listMembers(db: DB, orgId: string) {
   return db
     .selectFrom("memberships")
     .innerJoin("users", "users.id", "memberships.user_id")
-    .select(["memberships.id", "memberships.role", "memberships.created_at", "users.id as user_id", "users.name", "users.email", "users.position"])
+    .select([
+      "memberships.id",
+      "memberships.role",
+      "memberships.created_at",
+      "users.id as user_id",
+      "users.name",
+      "users.email",
+      "users.position",
+    ])
     .where("memberships.org_id", "=", orgId)
     .orderBy("memberships.role")
     .orderBy("users.name")
@@ -52,7 +60,7 @@ export type InviteResult = { kind: "invited"; invitationId: string } | { kind: "
 export async function inviteMember(
   trx: Trx,
   input: { orgId: string; email: string; role: MembershipRole },
-  context: { actor: Actor; origin: string; locale: Locale; ip: string },
+  context: { actor: Actor; origin: string; locale: Locale; ip: string }
 ): Promise<InviteResult> {
   const member = await trx
     .selectFrom("memberships")
@@ -76,7 +84,18 @@ export async function inviteMember(
   const expiresAt = addMinutes(now, INVITATION_LIFETIME_MINUTES);
   await trx
     .insertInto("invitations")
-    .values({ id, org_id: input.orgId, email: input.email, role: input.role, token_hash: sha256Hex(token), invited_by: context.actor.id, expires_at: expiresAt, accepted_at: null, revoked_at: null, created_at: now })
+    .values({
+      id,
+      org_id: input.orgId,
+      email: input.email,
+      role: input.role,
+      token_hash: sha256Hex(token),
+      invited_by: context.actor.id,
+      expires_at: expiresAt,
+      accepted_at: null,
+      revoked_at: null,
+      created_at: now,
+    })
     .execute();
 
   const org = await trx.selectFrom("organizations").select(["name_vi", "name_en"]).where("id", "=", input.orgId).executeTakeFirstOrThrow();
@@ -99,7 +118,15 @@ export async function inviteMember(
       footnote: t("mail.invite.footnote", { date: formatDate(expiresAt, locale, "dateTime") }),
     }),
   });
-  await recordAudit(trx, { actorId: context.actor.id, actorLabel: context.actor.email, action: "org.invitation_sent", entityType: "organization", entityId: input.orgId, after: { email: input.email, role: input.role }, ip: context.ip });
+  await recordAudit(trx, {
+    actorId: context.actor.id,
+    actorLabel: context.actor.email,
+    action: "org.invitation_sent",
+    entityType: "organization",
+    entityId: input.orgId,
+    after: { email: input.email, role: input.role },
+    ip: context.ip,
+  });
   return { kind: "invited", invitationId: id };
 }
 
@@ -114,7 +141,16 @@ export async function revokeInvitation(db: DB, orgId: string, invitationId: stri
       .where("revoked_at", "is", null)
       .returning("email")
       .executeTakeFirst();
-    if (row) await recordAudit(trx, { actorId: actor.id, actorLabel: actor.email, action: "org.invitation_revoked", entityType: "organization", entityId: orgId, before: { email: row.email }, ip });
+    if (row)
+      await recordAudit(trx, {
+        actorId: actor.id,
+        actorLabel: actor.email,
+        action: "org.invitation_revoked",
+        entityType: "organization",
+        entityId: orgId,
+        before: { email: row.email },
+        ip,
+      });
   });
 }
 
@@ -128,14 +164,26 @@ async function lockOrganization(trx: Trx, orgId: string): Promise<void> {
 }
 
 async function countAdmins(trx: Trx, orgId: string): Promise<number> {
-  const row = await trx.selectFrom("memberships").select((eb) => eb.fn.countAll().as("n")).where("org_id", "=", orgId).where("role", "=", "admin").executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom("memberships")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("org_id", "=", orgId)
+    .where("role", "=", "admin")
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export type MembershipChange = "ok" | "notFound" | "lastAdmin";
 
 /** Changes a member's role, or removes them (role null). An organization always keeps at least one admin. */
-export async function changeMembership(db: DB, orgId: string, membershipId: string, newRole: MembershipRole | null, actor: Actor, ip: string): Promise<MembershipChange> {
+export async function changeMembership(
+  db: DB,
+  orgId: string,
+  membershipId: string,
+  newRole: MembershipRole | null,
+  actor: Actor,
+  ip: string
+): Promise<MembershipChange> {
   return db.transaction().execute(async (trx) => {
     await lockOrganization(trx, orgId);
     const membership = await trx
@@ -168,7 +216,15 @@ export async function findInvitation(db: Trx, token: string) {
   return db
     .selectFrom("invitations")
     .innerJoin("organizations", "organizations.id", "invitations.org_id")
-    .select(["invitations.id", "invitations.email", "invitations.role", "invitations.expires_at", "organizations.id as org_id", "organizations.name_vi", "organizations.name_en"])
+    .select([
+      "invitations.id",
+      "invitations.email",
+      "invitations.role",
+      "invitations.expires_at",
+      "organizations.id as org_id",
+      "organizations.name_vi",
+      "organizations.name_en",
+    ])
     .where("invitations.token_hash", "=", sha256Hex(token))
     .where("invitations.accepted_at", "is", null)
     .where("invitations.revoked_at", "is", null)
@@ -196,9 +252,17 @@ export async function acceptInvitation(db: DB, token: string, user: { id: string
       .returning(["org_id", "role"])
       .executeTakeFirst();
     if (!invitation) return (await findInvitation(trx, token)) ? { kind: "wrongAccount" } : { kind: "invalid" };
-    const existing = await trx.selectFrom("memberships").select(["id", "role"]).where("org_id", "=", invitation.org_id).where("user_id", "=", user.id).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("memberships")
+      .select(["id", "role"])
+      .where("org_id", "=", invitation.org_id)
+      .where("user_id", "=", user.id)
+      .executeTakeFirst();
     if (!existing) {
-      await trx.insertInto("memberships").values({ id: newId(), org_id: invitation.org_id, user_id: user.id, role: invitation.role, created_at: now }).execute();
+      await trx
+        .insertInto("memberships")
+        .values({ id: newId(), org_id: invitation.org_id, user_id: user.id, role: invitation.role, created_at: now })
+        .execute();
     } else if (invitation.role === "admin" && existing.role !== "admin") {
       await trx.updateTable("memberships").set({ role: "admin" }).where("id", "=", existing.id).execute();
     }
@@ -207,7 +271,15 @@ export async function acceptInvitation(db: DB, token: string, user: { id: string
       .set((eb) => ({ email_verified_at: eb.fn.coalesce("email_verified_at", eb.val(now)) }))
       .where("id", "=", user.id)
       .execute();
-    await recordAudit(trx, { actorId: user.id, actorLabel: user.email, action: "org.invitation_accepted", entityType: "organization", entityId: invitation.org_id, after: { role: invitation.role }, ip });
+    await recordAudit(trx, {
+      actorId: user.id,
+      actorLabel: user.email,
+      action: "org.invitation_accepted",
+      entityType: "organization",
+      entityId: invitation.org_id,
+      after: { role: invitation.role },
+      ip,
+    });
     return { kind: "accepted", orgId: invitation.org_id };
   });
 }

@@ -46,7 +46,9 @@ const IMAGE_SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
 export type Logo = { filename: string; mime: string; content: Buffer };
 
 /** Reads an uploaded logo by its first bytes, not by the name or type the browser claims. */
-export async function readLogo(file: FormDataEntryValue | null): Promise<{ ok: true; logo: Logo | null } | { ok: false; error: "orgs.logo.notImage" | "orgs.logo.tooBig" }> {
+export async function readLogo(
+  file: FormDataEntryValue | null
+): Promise<{ ok: true; logo: Logo | null } | { ok: false; error: "orgs.logo.notImage" | "orgs.logo.tooBig" }> {
   if (!file || typeof file === "string" || file.size === 0) return { ok: true, logo: null };
   if (file.size > MAX_LOGO_BYTES) return { ok: false, error: "orgs.logo.tooBig" };
   const content = Buffer.from(await file.arrayBuffer());
@@ -59,7 +61,17 @@ async function storeLogo(trx: Trx, logo: Logo, userId: string): Promise<string> 
   const id = newId();
   await trx
     .insertInto("files")
-    .values({ id, kind: "logo", filename: logo.filename, mime_type: logo.mime, size: logo.content.length, sha256: sha256Hex(logo.content), content: logo.content, created_by: userId, created_at: nowIso() })
+    .values({
+      id,
+      kind: "logo",
+      filename: logo.filename,
+      mime_type: logo.mime,
+      size: logo.content.length,
+      sha256: sha256Hex(logo.content),
+      content: logo.content,
+      created_by: userId,
+      created_at: nowIso(),
+    })
     .execute();
   return id;
 }
@@ -102,7 +114,14 @@ export async function listOrganizations(db: DB) {
   const rows = await db
     .selectFrom("organizations")
     .leftJoin("memberships", "memberships.org_id", "organizations.id")
-    .select(["organizations.id", "organizations.name_vi", "organizations.name_en", "organizations.kind", "organizations.verified", (eb) => eb.fn.count("memberships.id").as("members")])
+    .select([
+      "organizations.id",
+      "organizations.name_vi",
+      "organizations.name_en",
+      "organizations.kind",
+      "organizations.verified",
+      (eb) => eb.fn.count("memberships.id").as("members"),
+    ])
     .groupBy(["organizations.id", "organizations.name_vi", "organizations.name_en", "organizations.kind", "organizations.verified"])
     .orderBy("organizations.name_vi")
     .execute();
@@ -111,13 +130,33 @@ export async function listOrganizations(db: DB) {
 
 type Actor = { id: string; email: string };
 
-export async function updateOrganization(db: DB, orgId: string, input: OrganizationInput, logo: Logo | null, actor: Actor, ip: string): Promise<void> {
+export async function updateOrganization(
+  db: DB,
+  orgId: string,
+  input: OrganizationInput,
+  logo: Logo | null,
+  actor: Actor,
+  ip: string
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("organizations").select(PROFILE_COLUMNS).where("id", "=", orgId).executeTakeFirstOrThrow();
     const logoFileId = logo ? await storeLogo(trx, logo, actor.id) : before.logo_file_id;
     const after = { ...input, logo_file_id: logoFileId };
-    await trx.updateTable("organizations").set({ ...after, updated_at: nowIso() }).where("id", "=", orgId).execute();
-    await recordAudit(trx, { actorId: actor.id, actorLabel: actor.email, action: "org.updated", entityType: "organization", entityId: orgId, before, after, ip });
+    await trx
+      .updateTable("organizations")
+      .set({ ...after, updated_at: nowIso() })
+      .where("id", "=", orgId)
+      .execute();
+    await recordAudit(trx, {
+      actorId: actor.id,
+      actorLabel: actor.email,
+      action: "org.updated",
+      entityType: "organization",
+      entityId: orgId,
+      before,
+      after,
+      ip,
+    });
   });
 }
 
@@ -130,14 +169,32 @@ export async function setOrganizationVerified(db: DB, orgId: string, verified: b
       .set({ verified: verified ? 1 : 0, verified_at: verified ? now : null, verified_by: verified ? actor.id : null, updated_at: now })
       .where("id", "=", orgId)
       .execute();
-    await recordAudit(trx, { actorId: actor.id, actorLabel: actor.email, action: verified ? "org.verified" : "org.unverified", entityType: "organization", entityId: orgId, ip });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      actorLabel: actor.email,
+      action: verified ? "org.verified" : "org.unverified",
+      entityType: "organization",
+      entityId: orgId,
+      ip,
+    });
   });
 }
 
 export async function insertOrganization(trx: Trx, input: OrganizationInput, actor: Actor, ip: string): Promise<string> {
   const id = newId();
   const now = nowIso();
-  await trx.insertInto("organizations").values({ id, ...input, created_at: now, updated_at: now }).execute();
-  await recordAudit(trx, { actorId: actor.id, actorLabel: actor.email, action: "org.created", entityType: "organization", entityId: id, after: input, ip });
+  await trx
+    .insertInto("organizations")
+    .values({ id, ...input, created_at: now, updated_at: now })
+    .execute();
+  await recordAudit(trx, {
+    actorId: actor.id,
+    actorLabel: actor.email,
+    action: "org.created",
+    entityType: "organization",
+    entityId: id,
+    after: input,
+    ip,
+  });
   return id;
 }

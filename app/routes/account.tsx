@@ -1,8 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ChangePasswordSchema, changePassword, loadAccount, ProfileSchema, resendVerification, updateProfile } from "~/auth/accounts.server";
+import {
+  ChangePasswordSchema,
+  changePassword,
+  loadAccount,
+  ProfileSchema,
+  resendVerification,
+  updateProfile,
+} from "~/auth/accounts.server";
 import { endOtherSessions } from "~/auth/lucia.server";
-import { PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
 import { requireActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale, localeCookie } from "~/i18n/locale.server";
@@ -11,15 +17,18 @@ import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
-import { SelectField } from "~/ui/form-controls";
+import { Field, FormAlert, Notice } from "~/ui/field";
+import { LocaleField, NewPasswordField } from "~/ui/form-controls";
 import { OrgLogo } from "~/ui/org-logo";
 import accountsStyles from "~/styles/accounts.css";
 
 export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
-const NOTICES = { saved: "account.saved", password: "account.passwordChanged", resent: "account.resent" } as const satisfies Record<string, MessageKey>;
+const NOTICES = { saved: "account.saved", password: "account.passwordChanged", resent: "account.resent" } as const satisfies Record<
+  string,
+  MessageKey
+>;
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
@@ -50,7 +59,11 @@ export async function action(args: ActionFunctionArgs) {
       const parsed = parseForm(form, ChangePasswordSchema, locale);
       if (!parsed.ok) return json({ intent: "password", errors: parsed.errors, values: {} as Record<string, string> }, { status: 400 });
       const changed = await changePassword(db, actor.user.id, parsed.data.current, parsed.data.password, context.clientIp);
-      if (!changed) return json({ intent: "password", errors: { current: translate(locale, "account.password.wrong") }, values: {} as Record<string, string> }, { status: 400 });
+      if (!changed)
+        return json(
+          { intent: "password", errors: { current: translate(locale, "account.password.wrong") }, values: {} as Record<string, string> },
+          { status: 400 }
+        );
       await endOtherSessions(actor.user.id, context.sessionId);
       return redirect("/account?notice=password");
     }
@@ -59,7 +72,10 @@ export async function action(args: ActionFunctionArgs) {
       return redirect("/account?notice=resent");
     }
     default:
-      return json({ intent: null, errors: { _form: translate(locale, "validation.invalid") }, values: {} as Record<string, string> }, { status: 400 });
+      return json(
+        { intent: null, errors: { _form: translate(locale, "validation.invalid") }, values: {} as Record<string, string> },
+        { status: 400 }
+      );
   }
 }
 
@@ -82,11 +98,7 @@ export default function Account() {
           {roles.length ? ` · ${roles.join(", ")}` : null}
         </p>
       </header>
-      {notice ? (
-        <p className="alert alert-success" role="status">
-          {t(notice)}
-        </p>
-      ) : null}
+      {notice ? <Notice>{t(notice)}</Notice> : null}
       {!user.email_verified_at ? (
         <div className="alert alert-info account-verify">
           <p>{t("account.unverified")}</p>
@@ -103,20 +115,33 @@ export default function Account() {
           {Object.keys(profileErrors).length ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
           <Form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="profile" />
-            <Field name="name" label={t("account.name")} autoComplete="name" required maxLength={120} defaultValue={values.name ?? user.name} error={profileErrors.name} />
-            <Field name="phone" type="tel" label={t("account.phone")} autoComplete="tel" maxLength={120} defaultValue={values.phone ?? user.phone ?? ""} error={profileErrors.phone} />
-            <Field name="position" label={t("account.position")} autoComplete="organization-title" maxLength={120} defaultValue={values.position ?? user.position ?? ""} error={profileErrors.position} />
-            <SelectField
-              name="locale"
-              label={t("account.locale")}
+            <Field
+              name="name"
+              label={t("account.name")}
+              autoComplete="name"
               required
-              defaultValue={values.locale ?? user.locale}
-              error={profileErrors.locale}
-              options={[
-                { value: "vi", label: t("lang.vi") },
-                { value: "en", label: t("lang.en") },
-              ]}
+              maxLength={120}
+              defaultValue={values.name ?? user.name}
+              error={profileErrors.name}
             />
+            <Field
+              name="phone"
+              type="tel"
+              label={t("account.phone")}
+              autoComplete="tel"
+              maxLength={120}
+              defaultValue={values.phone ?? user.phone ?? ""}
+              error={profileErrors.phone}
+            />
+            <Field
+              name="position"
+              label={t("account.position")}
+              autoComplete="organization-title"
+              maxLength={120}
+              defaultValue={values.position ?? user.position ?? ""}
+              error={profileErrors.position}
+            />
+            <LocaleField label={t("account.locale")} defaultValue={values.locale ?? user.locale} error={profileErrors.locale} />
             <div className="form-actions">
               <button type="submit" className="button button-primary" disabled={busy}>
                 {t("account.saveProfile")}
@@ -131,19 +156,25 @@ export default function Account() {
           <Form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="password" />
             <input type="text" name="username" autoComplete="username" value={user.email} readOnly hidden />
-            <Field id="field-current" name="current" type="password" label={t("account.current")} autoComplete="current-password" required error={passwordErrors.current} />
             <Field
-              id="field-new-password"
-              name="password"
+              id="field-current"
+              name="current"
               type="password"
-              label={t("reset.password")}
-              hint={t("signup.passwordHint")}
+              label={t("account.current")}
+              autoComplete="current-password"
+              required
+              error={passwordErrors.current}
+            />
+            <NewPasswordField id="field-new-password" label={t("reset.password")} error={passwordErrors.password} />
+            <Field
+              id="field-confirm"
+              name="confirm"
+              type="password"
+              label={t("reset.confirm")}
               autoComplete="new-password"
               required
-              minLength={PASSWORD_MIN_LENGTH}
-              error={passwordErrors.password}
+              error={passwordErrors.confirm}
             />
-            <Field id="field-confirm" name="confirm" type="password" label={t("reset.confirm")} autoComplete="new-password" required error={passwordErrors.confirm} />
             <div className="form-actions">
               <button type="submit" className="button" disabled={busy}>
                 {t("account.changePassword")}

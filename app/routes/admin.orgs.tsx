@@ -9,6 +9,8 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { inviteMember } from "~/orgs/members.server";
 import { insertOrganization, listOrganizations, OrganizationSchema } from "~/orgs/organizations.server";
+import { AdminPageHead } from "~/ui/admin-page-head";
+import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
 import { OrganizationFields } from "~/ui/organization-fields";
@@ -48,7 +50,12 @@ export async function action(args: ActionFunctionArgs) {
     .transaction()
     .execute(async (trx) => {
       const id = await insertOrganization(trx, input, user, context.clientIp);
-      if (adminEmail) await inviteMember(trx, { orgId: id, email: adminEmail, role: "admin" }, { actor: user, origin: context.origin, locale, ip: context.clientIp });
+      if (adminEmail)
+        await inviteMember(
+          trx,
+          { orgId: id, email: adminEmail, role: "admin" },
+          { actor: user, origin: context.origin, locale, ip: context.clientIp }
+        );
       return id;
     });
   return redirect(adminEmail ? `/orgs/${orgId}/members?invited=${encodeURIComponent(adminEmail)}` : `/orgs/${orgId}`);
@@ -63,48 +70,43 @@ export default function AdminOrganizations() {
   const errors: Record<string, string> = data?.errors ?? {};
   return (
     <div className="container page">
-      <p>
-        <Link to="/admin">← {t("admin.title")}</Link>
-      </p>
-      <header className="page-head">
-        <h1>{t("admin.orgs")}</h1>
-        <p className="lead">{t("admin.orgsLead")}</p>
-      </header>
+      <AdminPageHead title={t("admin.orgs")} lead={t("admin.orgsLead")} />
       <section className="section" aria-labelledby="list-heading">
         <h2 id="list-heading">{t("admin.orgs.list")}</h2>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("members.name")}</th>
-                <th scope="col">{t("orgs.kind")}</th>
-                <th scope="col">{t("admin.orgs.members")}</th>
-                <th scope="col">{t("admin.users.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {orgs.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    <Link to={`/orgs/${o.id}`}>{localized(o, "name", locale)}</Link>
-                  </td>
-                  <td>{t(`orgs.kind.${o.kind}`)}</td>
-                  <td>
-                    <Link to={`/orgs/${o.id}/members`}>{o.members}</Link>
-                  </td>
-                  <td>{o.verified ? <span className="badge badge-success">{t("orgs.verified")}</span> : <span className="badge badge-muted">{t("orgs.notVerified")}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headings={[t("members.name"), t("orgs.kind"), t("admin.orgs.members"), t("admin.users.status")]}>
+          {orgs.map((o) => (
+            <tr key={o.id}>
+              <td>
+                <Link to={`/orgs/${o.id}`}>{localized(o, "name", locale)}</Link>
+              </td>
+              <td>{t(`orgs.kind.${o.kind}`)}</td>
+              <td>
+                <Link to={`/orgs/${o.id}/members`}>{o.members}</Link>
+              </td>
+              <td>
+                {o.verified ? (
+                  <span className="badge badge-success">{t("orgs.verified")}</span>
+                ) : (
+                  <span className="badge badge-muted">{t("orgs.notVerified")}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section className="section" aria-labelledby="create-heading">
         <h2 id="create-heading">{t("admin.orgs.create")}</h2>
         {data ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
         <Form method="post" className="form card" noValidate>
           <OrganizationFields values={data?.values ?? {}} errors={errors} />
-          <Field name="admin_email" type="email" label={t("admin.orgs.adminEmail")} hint={t("admin.orgs.adminEmailHint")} defaultValue={data?.values?.admin_email ?? ""} error={errors.admin_email} />
+          <Field
+            name="admin_email"
+            type="email"
+            label={t("admin.orgs.adminEmail")}
+            hint={t("admin.orgs.adminEmailHint")}
+            defaultValue={data?.values?.admin_email ?? ""}
+            error={errors.admin_email}
+          />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>
               {t("admin.orgs.create")}

@@ -7,6 +7,7 @@ import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { Notice } from "~/ui/field";
 import { OutboxStatusBadge } from "~/ui/outbox-status";
 import accountsStyles from "~/styles/accounts.css";
 
@@ -59,11 +60,7 @@ export default function OutboxEmail() {
         </p>
         <h1>{email.subject}</h1>
       </header>
-      {params.get("resent") ? (
-        <p className="alert alert-success" role="status">
-          {t("admin.outbox.resent")}
-        </p>
-      ) : null}
+      {params.get("resent") ? <Notice>{t("admin.outbox.resent")}</Notice> : null}
       <dl className="org-facts">
         {details
           .filter(([, value]) => value)

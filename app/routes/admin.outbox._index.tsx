@@ -9,6 +9,8 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { AdminPageHead } from "~/ui/admin-page-head";
+import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { OutboxStatusBadge } from "~/ui/outbox-status";
 import { Pager } from "~/ui/pager";
@@ -25,7 +27,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const status = isOutboxStatus(raw) ? raw : null;
   const page = pageParam(url);
   const { rows, total } = await listOutbox(getDb(), { status, page });
-  return json({ title: translate(getLocale(args.request), "admin.outbox"), rows, total, status, page, pageSize: OUTBOX_PAGE_SIZE, smtpOff: !getConfig().smtpUrl });
+  return json({
+    title: translate(getLocale(args.request), "admin.outbox"),
+    rows,
+    total,
+    status,
+    page,
+    pageSize: OUTBOX_PAGE_SIZE,
+    smtpOff: !getConfig().smtpUrl,
+  });
 }
 
 export default function AdminOutbox() {
@@ -35,13 +45,7 @@ export default function AdminOutbox() {
   const location = useLocation();
   return (
     <div className="container page">
-      <p>
-        <Link to="/admin">← {t("admin.title")}</Link>
-      </p>
-      <header className="page-head">
-        <h1>{t("admin.outbox")}</h1>
-        <p className="lead">{t("admin.outboxLead")}</p>
-      </header>
+      <AdminPageHead title={t("admin.outbox")} lead={t("admin.outboxLead")} />
       {smtpOff ? <p className="alert alert-info">{t("admin.outbox.smtpOff")}</p> : null}
       <Form method="get" className="row search-row">
         <label htmlFor="status-filter">{t("admin.outbox.filter")}</label>
@@ -58,38 +62,33 @@ export default function AdminOutbox() {
         </button>
       </Form>
       {rows.length ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.outbox.created")}</th>
-                <th scope="col">{t("admin.outbox.to")}</th>
-                <th scope="col">{t("admin.outbox.subject")}</th>
-                <th scope="col">{t("admin.outbox.status")}</th>
-                <th scope="col">{t("admin.outbox.attempts")}</th>
-                <th scope="col">{t("admin.outbox.lastError")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="small">{formatDate(r.created_at, locale, "dateTime")}</td>
-                  <td className="mono small">{r.to_address}</td>
-                  <td>
-                    <Link to={`/admin/outbox/${r.id}`}>{r.subject}</Link>
-                    <br />
-                    <span className="muted small">{r.kind}</span>
-                  </td>
-                  <td>
-                    <OutboxStatusBadge status={r.status} />
-                  </td>
-                  <td>{r.attempts}</td>
-                  <td className="small error-text">{r.last_error ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          headings={[
+            t("admin.outbox.created"),
+            t("admin.outbox.to"),
+            t("admin.outbox.subject"),
+            t("admin.outbox.status"),
+            t("admin.outbox.attempts"),
+            t("admin.outbox.lastError"),
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td className="small">{formatDate(r.created_at, locale, "dateTime")}</td>
+              <td className="mono small">{r.to_address}</td>
+              <td>
+                <Link to={`/admin/outbox/${r.id}`}>{r.subject}</Link>
+                <br />
+                <span className="muted small">{r.kind}</span>
+              </td>
+              <td>
+                <OutboxStatusBadge status={r.status} />
+              </td>
+              <td>{r.attempts}</td>
+              <td className="small error-text">{r.last_error ?? ""}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p className="empty">{t("admin.outbox.none")}</p>
       )}

@@ -7,8 +7,10 @@ import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
+import { AdminPageHead } from "~/ui/admin-page-head";
+import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { FormAlert } from "~/ui/field";
+import { FormAlert, Notice } from "~/ui/field";
 import accountsStyles from "~/styles/accounts.css";
 
 export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
@@ -42,12 +44,32 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/admin/users?${new URLSearchParams({ q, updated: result.name })}`);
 }
 
-function ChangeButton({ userId, who, change, label, q, danger }: { userId: string; who: string; change: UserChange; label: string; q: string; danger?: boolean }) {
+function ChangeButton({
+  userId,
+  who,
+  change,
+  label,
+  q,
+  danger,
+}: {
+  userId: string;
+  who: string;
+  change: UserChange;
+  label: string;
+  q: string;
+  danger?: boolean;
+}) {
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="q" value={q} />
-      <button type="submit" name="change" value={change} className={`button button-small ${danger ? "button-danger" : "button-quiet"}`} aria-label={`${label}: ${who}`}>
+      <button
+        type="submit"
+        name="change"
+        value={change}
+        className={`button button-small ${danger ? "button-danger" : "button-quiet"}`}
+        aria-label={`${label}: ${who}`}
+      >
         {label}
       </button>
     </Form>
@@ -62,88 +84,75 @@ export default function AdminUsers() {
   const [params] = useSearchParams();
   return (
     <div className="container page">
-      <p>
-        <Link to="/admin">← {t("admin.title")}</Link>
-      </p>
-      <header className="page-head">
-        <h1>{t("admin.users")}</h1>
-        <p className="lead">{t("admin.usersLead")}</p>
-      </header>
-      {updated ? (
-        <p className="alert alert-success" role="status">
-          {t("admin.users.updated", { name: updated })}
-        </p>
-      ) : null}
+      <AdminPageHead title={t("admin.users")} lead={t("admin.usersLead")} />
+      {updated ? <Notice>{t("admin.users.updated", { name: updated })}</Notice> : null}
       {data?.error ? <FormAlert>{data.error}</FormAlert> : null}
       <Form method="get" className="row search-row" role="search">
         <label htmlFor="user-search" className="visually-hidden">
           {t("admin.users.search")}
         </label>
-        <input id="user-search" className="control" type="search" name="q" defaultValue={params.get("q") ?? ""} placeholder={t("admin.users.search")} />
+        <input
+          id="user-search"
+          className="control"
+          type="search"
+          name="q"
+          defaultValue={params.get("q") ?? ""}
+          placeholder={t("admin.users.search")}
+        />
         <button type="submit" className="button">
           {t("common.search")}
         </button>
       </Form>
       {users.length ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.users.name")}</th>
-                <th scope="col">{t("admin.users.roles")}</th>
-                <th scope="col">{t("admin.users.status")}</th>
-                <th scope="col">{t("admin.users.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td>
-                    <strong>{u.name}</strong>
+        <DataTable headings={[t("admin.users.name"), t("admin.users.roles"), t("admin.users.status"), t("admin.users.actions")]}>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>
+                <strong>{u.name}</strong>
+                <br />
+                <span className="mono small">{u.email}</span>
+                {u.orgs.map((o) => (
+                  <span key={o.org_id} className="small">
                     <br />
-                    <span className="mono small">{u.email}</span>
-                    {u.orgs.map((o) => (
-                      <span key={o.org_id} className="small">
-                        <br />
-                        <Link to={`/orgs/${o.org_id}`}>{localized(o, "name", locale)}</Link> · {t(`orgs.role.${o.role}`)}
-                      </span>
-                    ))}
-                  </td>
-                  <td>
-                    {u.is_staff ? <span className="badge badge-info">{t("account.role.staff")}</span> : null}{" "}
-                    {u.is_organizer ? <span className="badge badge-info">{t("account.role.organizer")}</span> : null}
-                  </td>
-                  <td>
-                    {u.disabled_at ? (
-                      <span className="badge badge-danger">{t("admin.users.disabled")}</span>
-                    ) : u.email_verified_at ? (
-                      <span className="badge badge-success">{t("admin.users.active")}</span>
-                    ) : (
-                      <span className="badge badge-warning">{t("admin.users.unverified")}</span>
-                    )}
-                  </td>
-                  <td>
-                    {u.is_staff ? (
-                      u.id !== me ? <ChangeButton userId={u.id} who={u.name} q={q} change="revokeStaff" label={t("admin.users.revokeStaff")} /> : null
-                    ) : (
-                      <ChangeButton userId={u.id} who={u.name} q={q} change="grantStaff" label={t("admin.users.grantStaff")} />
-                    )}
-                    {u.is_organizer ? (
-                      <ChangeButton userId={u.id} who={u.name} q={q} change="revokeOrganizer" label={t("admin.users.revokeOrganizer")} />
-                    ) : (
-                      <ChangeButton userId={u.id} who={u.name} q={q} change="grantOrganizer" label={t("admin.users.grantOrganizer")} />
-                    )}
-                    {u.id === me ? null : u.disabled_at ? (
-                      <ChangeButton userId={u.id} who={u.name} q={q} change="enable" label={t("admin.users.enable")} />
-                    ) : (
-                      <ChangeButton userId={u.id} who={u.name} q={q} change="disable" label={t("admin.users.disable")} danger />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    <Link to={`/orgs/${o.org_id}`}>{localized(o, "name", locale)}</Link> · {t(`orgs.role.${o.role}`)}
+                  </span>
+                ))}
+              </td>
+              <td>
+                {u.is_staff ? <span className="badge badge-info">{t("account.role.staff")}</span> : null}{" "}
+                {u.is_organizer ? <span className="badge badge-info">{t("account.role.organizer")}</span> : null}
+              </td>
+              <td>
+                {u.disabled_at ? (
+                  <span className="badge badge-danger">{t("admin.users.disabled")}</span>
+                ) : u.email_verified_at ? (
+                  <span className="badge badge-success">{t("admin.users.active")}</span>
+                ) : (
+                  <span className="badge badge-warning">{t("admin.users.unverified")}</span>
+                )}
+              </td>
+              <td>
+                {u.is_staff ? (
+                  u.id !== me ? (
+                    <ChangeButton userId={u.id} who={u.name} q={q} change="revokeStaff" label={t("admin.users.revokeStaff")} />
+                  ) : null
+                ) : (
+                  <ChangeButton userId={u.id} who={u.name} q={q} change="grantStaff" label={t("admin.users.grantStaff")} />
+                )}
+                {u.is_organizer ? (
+                  <ChangeButton userId={u.id} who={u.name} q={q} change="revokeOrganizer" label={t("admin.users.revokeOrganizer")} />
+                ) : (
+                  <ChangeButton userId={u.id} who={u.name} q={q} change="grantOrganizer" label={t("admin.users.grantOrganizer")} />
+                )}
+                {u.id === me ? null : u.disabled_at ? (
+                  <ChangeButton userId={u.id} who={u.name} q={q} change="enable" label={t("admin.users.enable")} />
+                ) : (
+                  <ChangeButton userId={u.id} who={u.name} q={q} change="disable" label={t("admin.users.disable")} danger />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p className="empty">{t("admin.users.none")}</p>
       )}

@@ -8,7 +8,7 @@ import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
+import { Field, FormAlert, Notice } from "~/ui/field";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -37,15 +37,21 @@ export default function ForgotPassword() {
     <div className="container page narrow">
       <h1>{t("forgot.title")}</h1>
       {sent ? (
-        <p className="alert alert-success" role="status">
-          {t("forgot.sent")}
-        </p>
+        <Notice>{t("forgot.sent")}</Notice>
       ) : (
         <>
           <p className="lead">{t("forgot.lead")}</p>
           {data?.errors ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
           <Form method="post" className="form card" noValidate>
-            <Field name="email" type="email" label={t("login.email")} autoComplete="email" required defaultValue={data?.values?.email ?? ""} error={data?.errors?.email} />
+            <Field
+              name="email"
+              type="email"
+              label={t("login.email")}
+              autoComplete="email"
+              required
+              defaultValue={data?.values?.email ?? ""}
+              error={data?.errors?.email}
+            />
             <button type="submit" className="button button-primary" disabled={busy}>
               {t("forgot.submit")}
             </button>

@@ -15,10 +15,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const invitation = await findInvitation(getDb(), params.token ?? "");
-  if (!invitation) return json({ title: translate(locale, "link.invalid.title"), invitation: null, token: "", user: null }, { status: 404 });
+  if (!invitation)
+    return json({ title: translate(locale, "link.invalid.title"), invitation: null, token: "", user: null }, { status: 404 });
   return json({
     title: translate(locale, "invitation.title", { org: localized(invitation, "name", locale) }),
-    invitation: { email: invitation.email, role: invitation.role, org_id: invitation.org_id, name_vi: invitation.name_vi, name_en: invitation.name_en },
+    invitation: {
+      email: invitation.email,
+      role: invitation.role,
+      org_id: invitation.org_id,
+      name_vi: invitation.name_vi,
+      name_en: invitation.name_en,
+    },
     token: params.token ?? "",
     user: context.user ? { email: context.user.email } : null,
   });

@@ -11,7 +11,7 @@ import { useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
+import { Field, FormAlert, Notice } from "~/ui/field";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Sign in" }];
 
@@ -59,11 +59,7 @@ export default function Login() {
     <div className="container page narrow">
       <h1>{t("login.title")}</h1>
       <p className="lead">{t("login.lead")}</p>
-      {notice && !data ? (
-        <p className="alert alert-success" role="status">
-          {t(notice)}
-        </p>
-      ) : null}
+      {notice && !data ? <Notice>{t(notice)}</Notice> : null}
       {data?.formError ? <FormAlert>{data.formError}</FormAlert> : null}
       <Form method="post" className="form card" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
@@ -76,7 +72,14 @@ export default function Login() {
           defaultValue={data?.values?.email ?? ""}
           error={data?.errors?.email}
         />
-        <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" required error={data?.errors?.password} />
+        <Field
+          name="password"
+          type="password"
+          label={t("login.password")}
+          autoComplete="current-password"
+          required
+          error={data?.errors?.password}
+        />
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("login.submit")}
         </button>

@@ -10,7 +10,16 @@ export async function action({ context }: ActionFunctionArgs) {
   if (user) {
     await getDb()
       .transaction()
-      .execute((trx) => recordAudit(trx, { actorId: user.id, actorLabel: user.email, action: "auth.logout", entityType: "user", entityId: user.id, ip: context.clientIp }));
+      .execute((trx) =>
+        recordAudit(trx, {
+          actorId: user.id,
+          actorLabel: user.email,
+          action: "auth.logout",
+          entityType: "user",
+          entityId: user.id,
+          ip: context.clientIp,
+        })
+      );
   }
   return redirect("/", { headers: { "Set-Cookie": cookie } });
 }

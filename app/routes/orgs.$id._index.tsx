@@ -8,6 +8,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { listPublicSignedMous } from "~/mous/public-mous.server";
 import { findOrganization, listOrganizationEvents, setOrganizationVerified } from "~/orgs/organizations.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { Notice } from "~/ui/field";
 import { SampleBadge } from "~/ui/layout";
 import { MouSummaryCard } from "~/ui/mou-summary";
 import { OrgLogo } from "~/ui/org-logo";
@@ -30,7 +31,11 @@ export async function loader(args: LoaderFunctionArgs) {
     events,
     mous,
     verifiedNotice: new URL(args.request.url).searchParams.get("notice") === "verified",
-    may: { edit: can(actor, { action: "org.edit", orgId }), members: can(actor, { action: "org.members.manage", orgId }), verify: can(actor, { action: "org.verify" }) },
+    may: {
+      edit: can(actor, { action: "org.edit", orgId }),
+      members: can(actor, { action: "org.members.manage", orgId }),
+      verify: can(actor, { action: "org.verify" }),
+    },
   });
 }
 
@@ -73,11 +78,7 @@ export default function OrganizationPage() {
           </p>
         </div>
       </header>
-      {verifiedNotice ? (
-        <p className="alert alert-success" role="status">
-          {t("orgs.verifiedNotice")}
-        </p>
-      ) : null}
+      {verifiedNotice ? <Notice>{t("orgs.verifiedNotice")}</Notice> : null}
       {may.edit || may.members || may.verify ? (
         <div className="org-actions">
           {may.edit ? (
@@ -92,7 +93,12 @@ export default function OrganizationPage() {
           ) : null}
           {may.verify ? (
             <Form method="post">
-              <button type="submit" name="intent" value={org.verified ? "unverify" : "verify"} className={org.verified ? "button button-quiet" : "button button-primary"}>
+              <button
+                type="submit"
+                name="intent"
+                value={org.verified ? "unverify" : "verify"}
+                className={org.verified ? "button button-quiet" : "button button-primary"}
+              >
                 {org.verified ? t("orgs.unverify") : t("orgs.verify")}
               </button>
             </Form>

@@ -36,7 +36,8 @@ export async function action(args: ActionFunctionArgs) {
   const locale = getLocale(args.request);
   // A little room above the logo limit for the text fields' own parts.
   const upload = await readUploadForm(args.request, MAX_LOGO_BYTES + 1);
-  if (!upload.ok) return json({ errors: { logo: translate(locale, "orgs.logo.tooBig") }, values: {} as Record<string, string> }, { status: 400 });
+  if (!upload.ok)
+    return json({ errors: { logo: translate(locale, "orgs.logo.tooBig") }, values: {} as Record<string, string> }, { status: 400 });
   const parsed = parseForm(upload.form, OrganizationSchema, locale);
   const logo = await readLogo(upload.form.get("logo"));
   if (!parsed.ok || !logo.ok) {
@@ -66,7 +67,14 @@ export default function EditOrganization() {
         <OrganizationFields values={values} errors={errors} />
         <div className="org-head">
           <OrgLogo name={org.name_vi} shortName={org.short_name} fileId={org.logo_file_id} />
-          <Field name="logo" type="file" accept="image/png,image/jpeg,image/webp,image/gif" label={t("orgs.form.logo")} hint={t("orgs.form.logoHint")} error={errors.logo} />
+          <Field
+            name="logo"
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            label={t("orgs.form.logo")}
+            hint={t("orgs.form.logoHint")}
+            error={errors.logo}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>

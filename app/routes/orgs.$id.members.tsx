@@ -18,8 +18,9 @@ import {
   revokeInvitation,
 } from "~/orgs/members.server";
 import { findOrganization } from "~/orgs/organizations.server";
+import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
+import { Field, FormAlert, Notice } from "~/ui/field";
 import { SelectField } from "~/ui/form-controls";
 import accountsStyles from "~/styles/accounts.css";
 
@@ -61,16 +62,20 @@ export async function action(args: ActionFunctionArgs) {
   const form = await request.formData();
   const db = getDb();
   const intent = String(form.get("intent") ?? "");
-  const fail = (errors: Record<string, string>, values: Record<string, string> = {}) => json<ActionData>({ intent, errors, values }, { status: 400 });
+  const fail = (errors: Record<string, string>, values: Record<string, string> = {}) =>
+    json<ActionData>({ intent, errors, values }, { status: 400 });
   const user = { id: actor.user.id, email: actor.user.email, name: actor.user.name };
   switch (intent) {
     case "invite": {
       const parsed = parseForm(form, InviteSchema, locale);
       if (!parsed.ok) return fail(parsed.errors, parsed.values);
-      const result = await db.transaction().execute((trx) =>
-        inviteMember(trx, { orgId: org.id, ...parsed.data }, { actor: user, origin: context.origin, locale, ip: context.clientIp }),
-      );
-      if (result.kind === "alreadyMember") return fail({ email: translate(locale, "members.alreadyMember") }, { email: parsed.data.email, role: parsed.data.role });
+      const result = await db
+        .transaction()
+        .execute((trx) =>
+          inviteMember(trx, { orgId: org.id, ...parsed.data }, { actor: user, origin: context.origin, locale, ip: context.clientIp })
+        );
+      if (result.kind === "alreadyMember")
+        return fail({ email: translate(locale, "members.alreadyMember") }, { email: parsed.data.email, role: parsed.data.role });
       return redirect(`/orgs/${org.id}/members?invited=${encodeURIComponent(parsed.data.email)}`);
     }
     case "role":
@@ -80,9 +85,16 @@ export async function action(args: ActionFunctionArgs) {
       const role = intent === "role" ? ChangeRoleSchema.parse(parsed.data).role : null;
       const result = await changeMembership(db, org.id, parsed.data.membershipId, role, user, context.clientIp);
       if (result === "notFound") throw new Response("Not found", { status: 404 });
-      if (result === "lastAdmin") return json<ActionData>({ intent, errors: { _form: translate(locale, "members.lastAdmin") }, values: {} }, { status: 409 });
+      if (result === "lastAdmin")
+        return json<ActionData>({ intent, errors: { _form: translate(locale, "members.lastAdmin") }, values: {} }, { status: 409 });
       // An admin who stepped down or left may no longer see this page.
-      const stillAdmin = await db.selectFrom("memberships").select("id").where("org_id", "=", org.id).where("user_id", "=", actor.user.id).where("role", "=", "admin").executeTakeFirst();
+      const stillAdmin = await db
+        .selectFrom("memberships")
+        .select("id")
+        .where("org_id", "=", org.id)
+        .where("user_id", "=", actor.user.id)
+        .where("role", "=", "admin")
+        .executeTakeFirst();
       if (!stillAdmin && !actor.user.isStaff) return redirect(`/orgs/${org.id}`);
       return redirect(`/orgs/${org.id}/members?notice=updated`);
     }
@@ -118,104 +130,85 @@ export default function Members() {
         <h1>{t("members.title", { org: orgName })}</h1>
         <p className="lead">{t("members.lead")}</p>
       </header>
-      {invited ? (
-        <p className="alert alert-success" role="status">
-          {t("members.invited", { email: invited })}
-        </p>
-      ) : null}
-      {updated ? (
-        <p className="alert alert-success" role="status">
-          {t("members.updated")}
-        </p>
-      ) : null}
+      {invited ? <Notice>{t("members.invited", { email: invited })}</Notice> : null}
+      {updated ? <Notice>{t("members.updated")}</Notice> : null}
       {data?.errors?._form ? <FormAlert>{data.errors._form}</FormAlert> : null}
 
       <section className="section" aria-labelledby="members-heading">
         <h2 id="members-heading">{t("orgs.manageMembers")}</h2>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("members.name")}</th>
-                <th scope="col">{t("members.email")}</th>
-                <th scope="col">{t("members.role")}</th>
-                <th scope="col">{t("members.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    {m.name}
-                    {m.user_id === me ? <span className="muted small"> ({t("nav.account").toLowerCase()})</span> : null}
-                  </td>
-                  <td className="mono small">{m.email}</td>
-                  <td>
-                    <span className={m.role === "admin" ? "badge badge-info" : "badge badge-muted"}>{t(`orgs.role.${m.role}`)}</span>
-                  </td>
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <label className="visually-hidden" htmlFor={`role-${m.id}`}>
-                        {t("members.roleFor", { name: m.name })}
-                      </label>
-                      <select id={`role-${m.id}`} className="control" name="role" defaultValue={m.role}>
-                        {roles.map((r) => (
-                          <option key={r.value} value={r.value}>
-                            {r.label}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" name="intent" value="role" className="button button-small" disabled={busy}>
-                        {t("members.changeRole")}
-                      </button>
-                    </Form>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="membershipId" value={m.id} />
-                      <button type="submit" name="intent" value="remove" className="button button-small button-danger" aria-label={t("members.removeNamed", { name: m.name })} disabled={busy}>
-                        {t("members.remove")}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headings={[t("members.name"), t("members.email"), t("members.role"), t("members.actions")]}>
+          {members.map((m) => (
+            <tr key={m.id}>
+              <td>
+                {m.name}
+                {m.user_id === me ? <span className="muted small"> ({t("nav.account").toLowerCase()})</span> : null}
+              </td>
+              <td className="mono small">{m.email}</td>
+              <td>
+                <span className={m.role === "admin" ? "badge badge-info" : "badge badge-muted"}>{t(`orgs.role.${m.role}`)}</span>
+              </td>
+              <td>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="membershipId" value={m.id} />
+                  <label className="visually-hidden" htmlFor={`role-${m.id}`}>
+                    {t("members.roleFor", { name: m.name })}
+                  </label>
+                  <select id={`role-${m.id}`} className="control" name="role" defaultValue={m.role}>
+                    {roles.map((r) => (
+                      <option key={r.value} value={r.value}>
+                        {r.label}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" name="intent" value="role" className="button button-small" disabled={busy}>
+                    {t("members.changeRole")}
+                  </button>
+                </Form>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="membershipId" value={m.id} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="remove"
+                    className="button button-small button-danger"
+                    aria-label={t("members.removeNamed", { name: m.name })}
+                    disabled={busy}
+                  >
+                    {t("members.remove")}
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       {invitations.length ? (
         <section className="section" aria-labelledby="pending-heading">
           <h2 id="pending-heading">{t("members.pending")}</h2>
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("members.email")}</th>
-                  <th scope="col">{t("members.role")}</th>
-                  <th scope="col">{t("members.expires")}</th>
-                  <th scope="col">{t("members.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((i) => (
-                  <tr key={i.id}>
-                    <td className="mono small">{i.email}</td>
-                    <td>{t(`orgs.role.${i.role}`)}</td>
-                    <td>{formatDate(i.expires_at, locale, "dateTime")}</td>
-                    <td>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <button type="submit" name="intent" value="revoke" className="button button-small button-quiet" aria-label={t("members.revokeNamed", { email: i.email })}>
-                          {t("members.revoke")}
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable headings={[t("members.email"), t("members.role"), t("members.expires"), t("members.actions")]}>
+            {invitations.map((i) => (
+              <tr key={i.id}>
+                <td className="mono small">{i.email}</td>
+                <td>{t(`orgs.role.${i.role}`)}</td>
+                <td>{formatDate(i.expires_at, locale, "dateTime")}</td>
+                <td>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="revoke"
+                      className="button button-small button-quiet"
+                      aria-label={t("members.revokeNamed", { email: i.email })}
+                    >
+                      {t("members.revoke")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
 
@@ -224,8 +217,25 @@ export default function Members() {
         <p className="muted">{t("members.inviteLead")}</p>
         <Form key={invited ?? ""} method="post" className="form card" noValidate>
           <input type="hidden" name="intent" value="invite" />
-          <Field id="invite-email" name="email" type="email" label={t("members.email")} autoComplete="off" required defaultValue={data?.intent === "invite" ? data.values.email ?? "" : ""} error={inviteErrors.email} />
-          <SelectField id="invite-role" name="role" label={t("members.role")} required defaultValue={data?.intent === "invite" ? data.values.role ?? "member" : "member"} error={inviteErrors.role} options={roles} />
+          <Field
+            id="invite-email"
+            name="email"
+            type="email"
+            label={t("members.email")}
+            autoComplete="off"
+            required
+            defaultValue={data?.intent === "invite" ? data.values.email ?? "" : ""}
+            error={inviteErrors.email}
+          />
+          <SelectField
+            id="invite-role"
+            name="role"
+            label={t("members.role")}
+            required
+            defaultValue={data?.intent === "invite" ? data.values.role ?? "member" : "member"}
+            error={inviteErrors.role}
+            options={roles}
+          />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>
               {t("members.inviteSubmit")}

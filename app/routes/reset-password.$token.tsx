@@ -2,7 +2,6 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { resetPassword, ResetPasswordSchema } from "~/auth/accounts.server";
 import { endOtherSessions, endSession } from "~/auth/lucia.server";
-import { PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
 import { peekToken } from "~/auth/tokens.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -11,6 +10,7 @@ import { useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
+import { NewPasswordField } from "~/ui/form-controls";
 import { InvalidLink } from "~/ui/invalid-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
@@ -45,17 +45,15 @@ export default function ResetPassword() {
       {data?.errors ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
       <Form method="post" className="form card" noValidate>
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+        <NewPasswordField label={t("reset.password")} error={data?.errors?.password} />
         <Field
-          name="password"
+          name="confirm"
           type="password"
-          label={t("reset.password")}
-          hint={t("signup.passwordHint")}
+          label={t("reset.confirm")}
           autoComplete="new-password"
           required
-          minLength={PASSWORD_MIN_LENGTH}
-          error={data?.errors?.password}
+          error={data?.errors?.confirm}
         />
-        <Field name="confirm" type="password" label={t("reset.confirm")} autoComplete="new-password" required error={data?.errors?.confirm} />
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("reset.submit")}
         </button>

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { createAccount, SignupSchema } from "~/auth/accounts.server";
 import { startSession } from "~/auth/lucia.server";
 import { requireAnonymous } from "~/auth/permissions.server";
-import { PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
@@ -11,8 +10,8 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { findInvitation } from "~/orgs/members.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
-import { SelectField } from "~/ui/form-controls";
+import { Field, FormAlert, Notice } from "~/ui/field";
+import { LocaleField, NewPasswordField } from "~/ui/form-controls";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -65,9 +64,7 @@ export default function Signup() {
     return (
       <div className="container page narrow">
         <h1>{t("signup.sent.title")}</h1>
-        <p className="alert alert-success" role="status">
-          {t("signup.sent.body")}
-        </p>
+        <Notice>{t("signup.sent.body")}</Notice>
       </div>
     );
   }
@@ -79,7 +76,15 @@ export default function Signup() {
       {data?.errors ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
       <Form method="post" className="form card" noValidate>
         {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
-        <Field name="name" label={t("signup.name")} autoComplete="name" required maxLength={120} defaultValue={values.name ?? ""} error={data?.errors?.name} />
+        <Field
+          name="name"
+          label={t("signup.name")}
+          autoComplete="name"
+          required
+          maxLength={120}
+          defaultValue={values.name ?? ""}
+          error={data?.errors?.name}
+        />
         <Field
           name="email"
           type="email"
@@ -89,33 +94,17 @@ export default function Signup() {
           defaultValue={values.email ?? invitation?.email ?? ""}
           error={data?.errors?.email}
         />
-        <Field
-          name="password"
-          type="password"
-          label={t("signup.password")}
-          hint={t("signup.passwordHint")}
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          error={data?.errors?.password}
-        />
-        <SelectField
-          name="locale"
-          label={t("signup.locale")}
-          required
-          defaultValue={values.locale ?? locale}
-          error={data?.errors?.locale}
-          options={[
-            { value: "vi", label: t("lang.vi") },
-            { value: "en", label: t("lang.en") },
-          ]}
-        />
+        <NewPasswordField label={t("signup.password")} error={data?.errors?.password} />
+        <LocaleField label={t("signup.locale")} defaultValue={values.locale ?? locale} error={data?.errors?.locale} />
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("signup.submit")}
         </button>
       </Form>
       <p className="form-links">
-        {t("signup.haveAccount")} <Link to={invitation ? `/login?redirectTo=${encodeURIComponent(`/invitations/${invitation.token}`)}` : "/login"}>{t("login.submit")}</Link>
+        {t("signup.haveAccount")}{" "}
+        <Link to={invitation ? `/login?redirectTo=${encodeURIComponent(`/invitations/${invitation.token}`)}` : "/login"}>
+          {t("login.submit")}
+        </Link>
       </p>
     </div>
   );

@@ -1,39 +1,24 @@
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
 import { useT } from "~/i18n/use-t";
+import { Field, FieldFrame } from "./field";
 
-type Common = { name: string; label: ReactNode; error?: string; hint?: ReactNode; id?: string; required?: boolean };
+type Frame = { name: string; label: ReactNode; error?: string; hint?: ReactNode; id?: string; required?: boolean };
 
-/** Label, hint and error around a control, wired like `Field` (aria-invalid, aria-describedby). */
-function Control({ name, label, error, hint, id, required, children }: Common & { children: (a11y: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
-  const t = useT();
-  const fieldId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ") || undefined;
+export function SelectField({
+  name,
+  label,
+  error,
+  hint,
+  id,
+  required,
+  options,
+  ...select
+}: Frame & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
   return (
-    <div className={`field${error ? " field-invalid" : ""}`}>
-      <label htmlFor={fieldId}>
-        {label}
-        {required ? <span className="required-mark" aria-hidden="true"> *</span> : <span className="optional-mark"> ({t("common.optional")})</span>}
-      </label>
-      {hint ? (
-        <p className="field-hint" id={`${fieldId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {children({ id: fieldId, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
-      {error ? (
-        <p className="field-error" id={`${fieldId}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-export function SelectField({ name, label, error, hint, id, required, options, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
-  return (
-    <Control {...{ name, label, error, hint, id, required }}>
-      {(a11y) => (
-        <select name={name} required={required} {...a11y} {...select}>
+    <FieldFrame {...{ name, label, error, hint, id, required }}>
+      {(wiring) => (
+        <select {...wiring} {...select}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -41,10 +26,56 @@ export function SelectField({ name, label, error, hint, id, required, options, .
           ))}
         </select>
       )}
-    </Control>
+    </FieldFrame>
   );
 }
 
-export function TextAreaField({ name, label, error, hint, id, required, ...textarea }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <Control {...{ name, label, error, hint, id, required }}>{(a11y) => <textarea name={name} required={required} rows={5} {...a11y} {...textarea} />}</Control>;
+export function TextAreaField({
+  name,
+  label,
+  error,
+  hint,
+  id,
+  required,
+  ...textarea
+}: Frame & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldFrame {...{ name, label, error, hint, id, required }}>{(wiring) => <textarea rows={5} {...wiring} {...textarea} />}</FieldFrame>
+  );
+}
+
+/** A new password, with the length rule said up front (sign-up, reset, change). */
+export function NewPasswordField({ label, error, id }: { label: string; error?: string; id?: string }) {
+  const t = useT();
+  return (
+    <Field
+      id={id}
+      name="password"
+      type="password"
+      label={label}
+      hint={t("signup.passwordHint")}
+      autoComplete="new-password"
+      required
+      minLength={PASSWORD_MIN_LENGTH}
+      error={error}
+    />
+  );
+}
+
+/** The choice of Vietnamese or English (sign-up, profile). */
+export function LocaleField({ label, defaultValue, error }: { label: string; defaultValue: string; error?: string }) {
+  const t = useT();
+  return (
+    <SelectField
+      name="locale"
+      label={label}
+      required
+      defaultValue={defaultValue}
+      error={error}
+      options={[
+        { value: "vi", label: t("lang.vi") },
+        { value: "en", label: t("lang.en") },
+      ]}
+    />
+  );
 }

@@ -5,7 +5,10 @@ import { useT } from "~/i18n/use-t";
 export function Pager({ page, pageSize, total, search = "" }: { page: number; pageSize: number; total: number; search?: string }) {
   const t = useT();
   const last = Math.max(1, Math.ceil(total / pageSize));
-  const href = (p: number) => `?${new URLSearchParams([...new URLSearchParams(search).entries()].filter(([k]) => k !== "page").concat([["page", String(p)]])).toString()}`;
+  const href = (p: number) =>
+    `?${new URLSearchParams(
+      [...new URLSearchParams(search).entries()].filter(([k]) => k !== "page").concat([["page", String(p)]])
+    ).toString()}`;
   return (
     <nav className="pager" aria-label={t("admin.pagination")}>
       {page > 1 ? <Link to={href(page - 1)}>← {t("admin.previous")}</Link> : <span />}

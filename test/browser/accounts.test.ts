@@ -41,7 +41,13 @@ describe.skipIf(!hasChromium)("accounts in a real browser, with mail through a r
     const results = await new AxeBuilder({ page }).analyze();
     return results.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+      .map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")})`
+      );
   }
 
   async function signIn(page: Page, email: string, password: string) {
@@ -126,7 +132,10 @@ describe.skipIf(!hasChromium)("accounts in a real browser, with mail through a r
     // 6. Signing out ends the session: the account page asks to sign in again.
     await colleague.goto(`${server.baseUrl}/account`);
     await colleague.getByText("CTCP Công nghệ Chế tạo Kami").first().waitFor();
-    await colleague.getByText("Menu").click().catch(() => undefined);
+    await colleague
+      .getByText("Menu")
+      .click()
+      .catch(() => undefined);
     await colleague.getByRole("button", { name: "Đăng xuất" }).click();
     await colleague.waitForURL(`${server.baseUrl}/`);
     await colleague.goto(`${server.baseUrl}/account`);

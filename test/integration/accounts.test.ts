@@ -57,14 +57,23 @@ describe("accounts: sign-up, confirmation, passwords, sessions and throttling", 
   });
 
   it("returns bad sign-up input to the form with messages next to the fields and the other values kept", async () => {
-    const res = await new Client(server.baseUrl).post("/signup", { name: "Lê Văn Hùng", email: "not-an-email", password: "short", locale: "xx" });
+    const res = await new Client(server.baseUrl).post("/signup", {
+      name: "Lê Văn Hùng",
+      email: "not-an-email",
+      password: "short",
+      locale: "xx",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('id="field-email-error"');
     expect(html).toContain('aria-describedby="field-password-hint field-password-error"');
     expect(html).toContain("Quá ngắn (tối thiểu 10 ký tự).");
     expect(html).toContain('value="Lê Văn Hùng"');
-    const count = await server.db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).where("name", "=", "Lê Văn Hùng").executeTakeFirstOrThrow();
+    const count = await server.db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("name", "=", "Lê Văn Hùng")
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -124,10 +133,20 @@ describe("accounts: sign-up, confirmation, passwords, sessions and throttling", 
   it("saves the profile with the preferred language, which the pages then follow", async () => {
     const client = new Client(server.baseUrl);
     await client.signIn("mai.tran@example.vn", PASSWORD);
-    const res = await client.post("/account", { intent: "profile", name: "Trần Thị Mai", phone: "0912 345 678", position: "Kỹ sư", locale: "vi" });
+    const res = await client.post("/account", {
+      intent: "profile",
+      name: "Trần Thị Mai",
+      phone: "0912 345 678",
+      position: "Kỹ sư",
+      locale: "vi",
+    });
     expect(res.status).toBe(302);
     expect(client.cookie("lang")).toBe("vi");
-    const user = await server.db.selectFrom("users").select(["phone", "position", "locale"]).where("email", "=", "mai.tran@example.vn").executeTakeFirstOrThrow();
+    const user = await server.db
+      .selectFrom("users")
+      .select(["phone", "position", "locale"])
+      .where("email", "=", "mai.tran@example.vn")
+      .executeTakeFirstOrThrow();
     expect(user).toEqual({ phone: "0912 345 678", position: "Kỹ sư", locale: "vi" });
     expect((await client.post("/account", { intent: "profile", name: "", locale: "vi" })).status).toBe(400);
   });

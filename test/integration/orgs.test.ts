@@ -3,10 +3,7 @@ import { Client, DEMO } from "../helpers/http";
 import { latestEmail, linkPath } from "../helpers/mail-links";
 import { startTestServer, type TestServer } from "../helpers/server";
 
-const PNG_1PX = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
+const PNG_1PX = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 const KAMI_FIELDS = {
   name_vi: "CTCP Công nghệ Chế tạo Kami",
@@ -60,7 +57,11 @@ describe("organizations: profile, logo, members and invitations", () => {
   it("lets the org admin edit the profile and upload a logo served as an image", async () => {
     const res = await kamiAdmin.post("/orgs/kami/edit", logoForm(new Blob([PNG_1PX], { type: "image/png" }), "kami.png"));
     expect(res.headers.get("location")).toBe("/orgs/kami");
-    const org = await server.db.selectFrom("organizations").select(["logo_file_id", "sector", "website"]).where("id", "=", "kami").executeTakeFirstOrThrow();
+    const org = await server.db
+      .selectFrom("organizations")
+      .select(["logo_file_id", "sector", "website"])
+      .where("id", "=", "kami")
+      .executeTakeFirstOrThrow();
     expect(org.sector).toBe("Cơ khí chính xác");
     const file = await fetch(`${server.baseUrl}/files/${org.logo_file_id}`);
     expect(file.headers.get("content-type")).toBe("image/png");
@@ -96,7 +97,12 @@ describe("organizations: profile, logo, members and invitations", () => {
     expect((await invitee.post(path, {})).headers.get("location")).toBe("/orgs/kami");
     expect((await invitee.post(path, {})).status).toBe(404);
     // A user may belong to several organizations.
-    const orgs = await server.db.selectFrom("memberships").innerJoin("users", "users.id", "memberships.user_id").select("org_id").where("users.email", "=", DEMO.signer3ds).execute();
+    const orgs = await server.db
+      .selectFrom("memberships")
+      .innerJoin("users", "users.id", "memberships.user_id")
+      .select("org_id")
+      .where("users.email", "=", DEMO.signer3ds)
+      .execute();
     expect(orgs.map((o) => o.org_id).sort()).toEqual(["dassault-systemes", "kami"]);
   });
 
@@ -109,14 +115,23 @@ describe("organizations: profile, logo, members and invitations", () => {
   it("makes a revoked or expired invitation link invalid", async () => {
     await kamiAdmin.post("/orgs/kami/members", { intent: "invite", email: "late@example.vn", role: "member" });
     const first = linkPath((await latestEmail(server.db, "late@example.vn", "invitation"))!.text_body, "/invitations/");
-    const invitation = await server.db.selectFrom("invitations").select("id").where("email", "=", "late@example.vn").where("revoked_at", "is", null).executeTakeFirstOrThrow();
+    const invitation = await server.db
+      .selectFrom("invitations")
+      .select("id")
+      .where("email", "=", "late@example.vn")
+      .where("revoked_at", "is", null)
+      .executeTakeFirstOrThrow();
     await kamiAdmin.post("/orgs/kami/members", { intent: "revoke", invitationId: invitation.id });
     expect((await new Client(server.baseUrl).get(first)).status).toBe(404);
 
     await kamiAdmin.post("/orgs/kami/members", { intent: "invite", email: "late@example.vn", role: "member" });
     const second = linkPath((await latestEmail(server.db, "late@example.vn", "invitation"))!.text_body, "/invitations/");
     expect((await new Client(server.baseUrl).get(second)).status).toBe(200);
-    await server.db.updateTable("invitations").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("email", "=", "late@example.vn").execute();
+    await server.db
+      .updateTable("invitations")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where("email", "=", "late@example.vn")
+      .execute();
     expect((await new Client(server.baseUrl).get(second)).status).toBe(404);
   });
 
@@ -140,16 +155,26 @@ describe("organizations: profile, logo, members and invitations", () => {
     expect((await threeDs.post("/orgs/kami/members", { intent: "remove", membershipId: colleague.id })).status).toBe(302);
     expect((await members("kami")).map((m) => [m.email, m.role])).toEqual([[DEMO.signerKami, "admin"]]);
     const actions = await server.db.selectFrom("audit_log").select("action").where("entity_id", "=", "kami").execute();
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["org.invitation_sent", "org.invitation_accepted", "org.member_role_changed", "org.member_removed"]));
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["org.invitation_sent", "org.invitation_accepted", "org.member_role_changed", "org.member_removed"])
+    );
   });
 
   it("lets staff verify and unverify an organization", async () => {
     expect((await staff.post("/orgs/binh-xuyen-electronics", { intent: "verify" })).status).toBe(302);
-    let org = await server.db.selectFrom("organizations").select(["verified", "verified_by"]).where("id", "=", "binh-xuyen-electronics").executeTakeFirstOrThrow();
+    let org = await server.db
+      .selectFrom("organizations")
+      .select(["verified", "verified_by"])
+      .where("id", "=", "binh-xuyen-electronics")
+      .executeTakeFirstOrThrow();
     expect(Number(org.verified)).toBe(1);
     expect(org.verified_by).not.toBeNull();
     expect((await staff.post("/orgs/binh-xuyen-electronics", { intent: "unverify" })).status).toBe(302);
-    org = await server.db.selectFrom("organizations").select(["verified", "verified_by"]).where("id", "=", "binh-xuyen-electronics").executeTakeFirstOrThrow();
+    org = await server.db
+      .selectFrom("organizations")
+      .select(["verified", "verified_by"])
+      .where("id", "=", "binh-xuyen-electronics")
+      .executeTakeFirstOrThrow();
     expect(Number(org.verified)).toBe(0);
   });
 
@@ -163,9 +188,17 @@ describe("organizations: profile, logo, members and invitations", () => {
       admin_email: "giamdoc@tamduong.example.vn",
     });
     expect(res.status).toBe(302);
-    const org = await server.db.selectFrom("organizations").select("id").where("name_en", "=", "Tam Duong Mechatronics Co., Ltd.").executeTakeFirstOrThrow();
+    const org = await server.db
+      .selectFrom("organizations")
+      .select("id")
+      .where("name_en", "=", "Tam Duong Mechatronics Co., Ltd.")
+      .executeTakeFirstOrThrow();
     expect(res.headers.get("location")).toBe(`/orgs/${org.id}/members?invited=giamdoc%40tamduong.example.vn`);
-    const invitation = await server.db.selectFrom("invitations").select(["role", "org_id"]).where("email", "=", "giamdoc@tamduong.example.vn").executeTakeFirstOrThrow();
+    const invitation = await server.db
+      .selectFrom("invitations")
+      .select(["role", "org_id"])
+      .where("email", "=", "giamdoc@tamduong.example.vn")
+      .executeTakeFirstOrThrow();
     expect(invitation).toEqual({ role: "admin", org_id: org.id });
     const invalid = await staff.post("/admin/orgs", { ...KAMI_FIELDS, name_vi: "", admin_email: "not-an-email" });
     expect(invalid.status).toBe(400);

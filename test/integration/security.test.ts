@@ -90,7 +90,11 @@ describe("security baseline", () => {
       expect(ok.output).toContain("Audit chain OK");
       expect(ok.code).toBe(0);
 
-      const victim = await server.db.selectFrom("audit_log").select(["id", "seq"]).where("action", "=", "org.verified").executeTakeFirstOrThrow();
+      const victim = await server.db
+        .selectFrom("audit_log")
+        .select(["id", "seq"])
+        .where("action", "=", "org.verified")
+        .executeTakeFirstOrThrow();
       await server.db.updateTable("audit_log").set({ actor_label: "someone-else@example.vn" }).where("id", "=", victim.id).execute();
       const broken = runAuditVerify(server.database.url);
       expect(broken.code).toBe(1);

@@ -5,7 +5,10 @@ export const adminMessages = {
   "admin.title": { vi: "Quản trị", en: "Administration" },
   "admin.lead": { vi: "Công cụ dành cho cán bộ NIC và tỉnh.", en: "Tools for NIC and provincial officers." },
   "admin.users": { vi: "Người dùng", en: "Users" },
-  "admin.usersLead": { vi: "Tìm người dùng, cấp hoặc thu hồi vai trò, khóa tài khoản.", en: "Find users, grant or revoke roles, disable accounts." },
+  "admin.usersLead": {
+    vi: "Tìm người dùng, cấp hoặc thu hồi vai trò, khóa tài khoản.",
+    en: "Find users, grant or revoke roles, disable accounts.",
+  },
   "admin.orgs": { vi: "Tổ chức", en: "Organizations" },
   "admin.orgsLead": { vi: "Tạo tổ chức mới và chỉ định quản trị viên đầu tiên.", en: "Create organizations and name their first admin." },
   "admin.outbox": { vi: "Hộp thư đi", en: "Mail outbox" },
@@ -32,7 +35,10 @@ export const adminMessages = {
   "admin.users.revokeOrganizer": { vi: "Thu hồi quyền ban tổ chức", en: "Remove organizer" },
   "admin.users.disable": { vi: "Khóa tài khoản", en: "Disable" },
   "admin.users.enable": { vi: "Mở khóa", en: "Enable" },
-  "admin.users.self": { vi: "Bạn không thể tự thu hồi quyền cán bộ hoặc tự khóa tài khoản của mình.", en: "You cannot remove your own staff role or disable yourself." },
+  "admin.users.self": {
+    vi: "Bạn không thể tự thu hồi quyền cán bộ hoặc tự khóa tài khoản của mình.",
+    en: "You cannot remove your own staff role or disable yourself.",
+  },
   "admin.users.updated": { vi: "Đã cập nhật {name}.", en: "{name} updated." },
   "admin.users.none": { vi: "Không tìm thấy người dùng.", en: "No users found." },
 
@@ -72,7 +78,10 @@ export const adminMessages = {
   "admin.outbox.none": { vi: "Không có thư.", en: "No mail." },
   "admin.outbox.backToList": { vi: "Về hộp thư đi", en: "Back to the outbox" },
 
-  "admin.audit.chainOk": { vi: "Chuỗi nhật ký toàn vẹn: {n} mục, không mục nào bị sửa.", en: "The chain is intact: {n} entries, none altered." },
+  "admin.audit.chainOk": {
+    vi: "Chuỗi nhật ký toàn vẹn: {n} mục, không mục nào bị sửa.",
+    en: "The chain is intact: {n} entries, none altered.",
+  },
   "admin.audit.chainBroken": {
     vi: "Chuỗi nhật ký bị phá vỡ tại mục #{seq} ({id}): {reason}. Mục này đã bị sửa, xóa hoặc đổi chỗ.",
     en: "The chain is broken at entry #{seq} ({id}): {reason}. It was altered, removed or reordered.",

@@ -19,7 +19,10 @@ export const authMessages = {
     vi: "Bạn cần xác nhận địa chỉ email trước khi đăng nhập. Chúng tôi đã gửi lại đường dẫn xác nhận vào hộp thư của bạn.",
     en: "Please confirm your email address before signing in. We have sent the confirmation link to your inbox again.",
   },
-  "login.notice.verified": { vi: "Địa chỉ email đã được xác nhận. Mời bạn đăng nhập.", en: "Your email address is confirmed. You can sign in now." },
+  "login.notice.verified": {
+    vi: "Địa chỉ email đã được xác nhận. Mời bạn đăng nhập.",
+    en: "Your email address is confirmed. You can sign in now.",
+  },
   "login.notice.reset": { vi: "Mật khẩu mới đã được lưu. Mời bạn đăng nhập.", en: "Your new password is saved. You can sign in now." },
 
   "signup.title": { vi: "Tạo tài khoản", en: "Create an account" },
@@ -31,7 +34,10 @@ export const authMessages = {
   "signup.name": { vi: "Họ và tên", en: "Full name" },
   "signup.email": { vi: "Email", en: "Email" },
   "signup.password": { vi: "Mật khẩu", en: "Password" },
-  "signup.passwordHint": { vi: "Ít nhất 10 ký tự. Nên dùng một cụm từ dễ nhớ.", en: "At least 10 characters. A memorable phrase works well." },
+  "signup.passwordHint": {
+    vi: "Ít nhất 10 ký tự. Nên dùng một cụm từ dễ nhớ.",
+    en: "At least 10 characters. A memorable phrase works well.",
+  },
   "signup.locale": { vi: "Ngôn ngữ ưu tiên", en: "Preferred language" },
   "signup.submit": { vi: "Tạo tài khoản", en: "Create account" },
   "signup.haveAccount": { vi: "Đã có tài khoản?", en: "Already have an account?" },
@@ -62,7 +68,10 @@ export const authMessages = {
   },
 
   "reset.title": { vi: "Đặt mật khẩu mới", en: "Choose a new password" },
-  "reset.lead": { vi: "Đặt mật khẩu mới cho {email}. Mọi phiên đăng nhập cũ sẽ kết thúc.", en: "Choose a new password for {email}. Every earlier sign-in will end." },
+  "reset.lead": {
+    vi: "Đặt mật khẩu mới cho {email}. Mọi phiên đăng nhập cũ sẽ kết thúc.",
+    en: "Choose a new password for {email}. Every earlier sign-in will end.",
+  },
   "reset.password": { vi: "Mật khẩu mới", en: "New password" },
   "reset.confirm": { vi: "Nhập lại mật khẩu mới", en: "Repeat the new password" },
   "reset.submit": { vi: "Lưu mật khẩu", en: "Save password" },
@@ -83,7 +92,10 @@ export const authMessages = {
   },
   "account.current": { vi: "Mật khẩu hiện tại", en: "Current password" },
   "account.changePassword": { vi: "Đổi mật khẩu", en: "Change password" },
-  "account.passwordChanged": { vi: "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.", en: "Password changed. Your other sign-ins have ended." },
+  "account.passwordChanged": {
+    vi: "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.",
+    en: "Password changed. Your other sign-ins have ended.",
+  },
   "account.password.wrong": { vi: "Mật khẩu hiện tại không đúng.", en: "The current password is not correct." },
   "account.password.mismatch": { vi: "Hai mật khẩu không giống nhau.", en: "The two passwords do not match." },
   "account.memberships": { vi: "Tổ chức của tôi", en: "My organizations" },

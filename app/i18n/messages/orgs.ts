@@ -40,7 +40,10 @@ export const orgMessages = {
   "orgs.form.saved": { vi: "Đã lưu hồ sơ tổ chức.", en: "Organization profile saved." },
   "orgs.logo.notImage": { vi: "Tệp này không phải ảnh PNG, JPEG, WebP hoặc GIF.", en: "This file is not a PNG, JPEG, WebP or GIF image." },
   "orgs.logo.tooBig": { vi: "Ảnh quá lớn (tối đa 1 MB).", en: "The image is too large (at most 1 MB)." },
-  "orgs.website.invalid": { vi: "Địa chỉ trang web phải bắt đầu bằng http:// hoặc https://.", en: "The website must start with http:// or https://." },
+  "orgs.website.invalid": {
+    vi: "Địa chỉ trang web phải bắt đầu bằng http:// hoặc https://.",
+    en: "The website must start with http:// or https://.",
+  },
   "orgs.verifiedNotice": { vi: "Đã cập nhật trạng thái xác minh.", en: "Verification updated." },
 
   "members.title": { vi: "Thành viên của {org}", en: "Members of {org}" },
@@ -62,7 +65,10 @@ export const orgMessages = {
   },
   "members.updated": { vi: "Đã cập nhật thành viên.", en: "Members updated." },
   "members.invite": { vi: "Mời thành viên", en: "Invite a member" },
-  "members.inviteLead": { vi: "Người được mời nhận một đường dẫn dùng một lần, có hiệu lực 7 ngày.", en: "The invitee receives a single-use link, valid for 7 days." },
+  "members.inviteLead": {
+    vi: "Người được mời nhận một đường dẫn dùng một lần, có hiệu lực 7 ngày.",
+    en: "The invitee receives a single-use link, valid for 7 days.",
+  },
   "members.inviteSubmit": { vi: "Gửi lời mời", en: "Send invitation" },
   "members.invited": { vi: "Đã gửi lời mời đến {email}.", en: "Invitation sent to {email}." },
   "members.alreadyMember": { vi: "Người này đã là thành viên của tổ chức.", en: "This person is already a member." },
