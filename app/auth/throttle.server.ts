@@ -56,3 +56,14 @@ export async function takeMailBudget(db: Trx, purpose: string, email: string, ma
   await db.insertInto("login_attempts").values({ id: newId(), key, attempted_at: now.toISOString() }).execute();
   return true;
 }
+
+/** Deletes counters older than a day, and emailed links a week past their use or expiry. */
+export async function pruneAuthRecords(db: DB, now = new Date()): Promise<void> {
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60_000).toISOString();
+  const weekAgo = new Date(now.getTime() - 7 * 24 * 60 * 60_000).toISOString();
+  await db.deleteFrom("login_attempts").where("attempted_at", "<", dayAgo).execute();
+  await db
+    .deleteFrom("auth_tokens")
+    .where((eb) => eb.or([eb("used_at", "<", weekAgo), eb("expires_at", "<", weekAgo)]))
+    .execute();
+}

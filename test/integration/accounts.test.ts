@@ -175,6 +175,29 @@ describe("accounts: sign-up, confirmation, passwords, sessions and throttling", 
     }
   });
 
+  it("lets staff grant a role, disable an account (its sessions end at once) and enable it again, never themselves", async () => {
+    const staff = new Client(server.baseUrl);
+    await staff.signIn(DEMO.staff);
+    const target = await server.db.selectFrom("users").select("id").where("email", "=", "mai.tran@example.vn").executeTakeFirstOrThrow();
+    const change = (change: string, userId = target.id) => staff.post("/admin/users", { userId, change, q: "" });
+
+    expect((await change("grantOrganizer")).status).toBe(302);
+    const user = new Client(server.baseUrl);
+    expect((await user.signIn("mai.tran@example.vn", PASSWORD)).headers.get("location")).toBe("/manage/events");
+    expect((await change("disable")).status).toBe(302);
+    expect((await user.get("/account")).headers.get("location")).toMatch(/^\/login/);
+    expect((await new Client(server.baseUrl).post("/login", { email: "mai.tran@example.vn", password: PASSWORD })).status).toBe(400);
+    await change("enable");
+    await change("revokeOrganizer");
+    expect((await new Client(server.baseUrl).signIn("mai.tran@example.vn", PASSWORD)).headers.get("location")).toBe("/mous");
+
+    const me = await server.db.selectFrom("users").select("id").where("email", "=", DEMO.staff).executeTakeFirstOrThrow();
+    expect((await change("revokeStaff", me.id)).status).toBe(400);
+    expect((await change("disable", me.id)).status).toBe(400);
+    const audit = await server.db.selectFrom("audit_log").select("action").where("entity_id", "=", target.id).execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["user.roles_changed", "user.disabled", "user.enabled"]));
+  });
+
   it("throttles an email after five failures with 429 in the user's language, even with the right password", async () => {
     const email = DEMO.organizer;
     const client = new Client(server.baseUrl);
