@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
+import { INTL_LOCALE, type Locale } from "~/i18n/locale";
 import { newId, sha256Hex } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Trx } from "~db/schema";
@@ -197,4 +198,10 @@ export async function insertOrganization(trx: Trx, input: OrganizationInput, act
     ip,
   });
   return id;
+}
+
+/** A country stored as an ISO code ("VN") by its name in the reader's language; free text as it is. */
+export function countryName(country: string, locale: Locale): string {
+  if (!/^[A-Z]{2}$/.test(country)) return country;
+  return new Intl.DisplayNames([INTL_LOCALE[locale]], { type: "region" }).of(country) ?? country;
 }

@@ -6,7 +6,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { listPublicSignedMous } from "~/mous/public-mous.server";
-import { findOrganization, listOrganizationEvents, setOrganizationVerified } from "~/orgs/organizations.server";
+import { countryName, findOrganization, listOrganizationEvents, setOrganizationVerified } from "~/orgs/organizations.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Notice } from "~/ui/field";
 import { SampleBadge } from "~/ui/layout";
@@ -25,9 +25,11 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!org) throw new Response("Not found", { status: 404 });
   const actor = await getActor(args);
   const [events, mous] = await Promise.all([listOrganizationEvents(db, orgId), listPublicSignedMous(db, { orgId })]);
+  const locale = getLocale(args.request);
   return json({
-    title: localized(org, "name", getLocale(args.request)),
+    title: localized(org, "name", locale),
     org,
+    country: countryName(org.country, locale),
     events,
     mous,
     verifiedNotice: new URL(args.request.url).searchParams.get("notice") === "verified",
@@ -53,10 +55,11 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function OrganizationPage() {
-  const { org, events, mous, may, verifiedNotice } = useLoaderData<typeof loader>();
+  const { org, country, events, mous, may, verifiedNotice } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const name = localized(org, "name", locale);
+  const otherName = localized(org, "name", locale === "vi" ? "en" : "vi");
   const description = localized(org, "description", locale);
   return (
     <div className="container page">
@@ -67,6 +70,11 @@ export default function OrganizationPage() {
             {t(`orgs.kind.${org.kind}`)} {org.is_sample ? <SampleBadge /> : null}
           </p>
           <h1>{name}</h1>
+          {otherName !== name ? (
+            <p className="muted" lang={locale === "vi" ? "en" : "vi"}>
+              {otherName}
+            </p>
+          ) : null}
           <p>
             {org.verified ? (
               <span className="badge badge-success" title={t("orgs.verifiedExplain")}>
@@ -110,7 +118,7 @@ export default function OrganizationPage() {
         <h2 id="facts-heading">{t("orgs.facts")}</h2>
         <dl className="org-facts">
           <dt>{t("orgs.country")}</dt>
-          <dd>{org.country}</dd>
+          <dd>{country}</dd>
           {org.province ? (
             <>
               <dt>{t("orgs.province")}</dt>
