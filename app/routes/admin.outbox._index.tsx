@@ -58,7 +58,7 @@ export default function AdminOutbox() {
           ))}
         </select>
         <button type="submit" className="button">
-          {t("common.search")}
+          {t("admin.outbox.apply")}
         </button>
       </Form>
       {rows.length ? (

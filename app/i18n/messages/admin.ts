@@ -58,6 +58,7 @@ export const adminMessages = {
   },
   "admin.outbox.filter": { vi: "Lọc theo trạng thái", en: "Filter by status" },
   "admin.outbox.all": { vi: "Tất cả", en: "All" },
+  "admin.outbox.apply": { vi: "Lọc", en: "Filter" },
   "admin.outbox.status.pending": { vi: "Chờ gửi", en: "Waiting" },
   "admin.outbox.status.sending": { vi: "Đang gửi", en: "Sending" },
   "admin.outbox.status.sent": { vi: "Đã gửi", en: "Sent" },
