@@ -64,6 +64,10 @@ export type Permission =
   | { action: "dashboard.read" }
   | { action: "event.create" }
   | { action: "event.manage"; event: { created_by: string | null; hostOrgIds: string[] } }
+  | { action: "user.manage" }
+  | { action: "outbox.manage" }
+  | { action: "audit.read" }
+  | { action: "org.create" }
   | { action: "org.edit"; orgId: string }
   | { action: "org.verify" }
   | { action: "org.members.manage"; orgId: string }
@@ -79,6 +83,10 @@ export function can(actor: Actor, permission: Permission): boolean {
   switch (permission.action) {
     case "admin.access":
     case "dashboard.read":
+    case "user.manage":
+    case "outbox.manage":
+    case "audit.read":
+    case "org.create":
     case "org.verify":
       return user.isStaff;
     case "event.create":

@@ -2,6 +2,8 @@ import { commonMessages } from "./messages/common";
 import { homeMessages } from "./messages/home";
 import { eventMessages } from "./messages/events";
 import { authMessages } from "./messages/auth";
+import { orgMessages } from "./messages/orgs";
+import { adminMessages } from "./messages/admin";
 import { commitmentMessages } from "./messages/commitments";
 
 /**
@@ -13,6 +15,8 @@ export const MESSAGES = {
   ...homeMessages,
   ...eventMessages,
   ...authMessages,
+  ...orgMessages,
+  ...adminMessages,
   ...commitmentMessages,
 };
 

@@ -4,7 +4,7 @@ import type { DB } from "~db/schema";
  * MoUs whose summary anyone may see: public and signed (active or completed). Only the summary
  * (reference, title, parties, date, event) leaves this module; the text stays with the parties.
  */
-export async function listPublicSignedMous(db: DB, options: { eventId?: string; limit?: number } = {}) {
+export async function listPublicSignedMous(db: DB, options: { eventId?: string; orgId?: string; limit?: number } = {}) {
   let query = db
     .selectFrom("mous")
     .leftJoin("events", "events.id", "mous.event_id")
@@ -22,6 +22,12 @@ export async function listPublicSignedMous(db: DB, options: { eventId?: string; 
     .where("mous.visibility", "=", "public")
     .where("mous.status", "in", ["active", "completed"]);
   if (options.eventId) query = query.where("mous.event_id", "=", options.eventId);
+  const orgId = options.orgId;
+  if (orgId) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom("mou_parties").select("mou_parties.id").whereRef("mou_parties.mou_id", "=", "mous.id").where("mou_parties.org_id", "=", orgId)),
+    );
+  }
   const mous = await query.orderBy("mous.effective_on", "desc").limit(options.limit ?? 20).execute();
   if (!mous.length) return [];
   const parties = await db

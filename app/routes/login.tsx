@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { authenticate, homeFor, LoginSchema } from "~/auth/login.server";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { resendVerification } from "~/auth/accounts.server";
+import { homeFor, LoginSchema, signIn } from "~/auth/login.server";
 import { startSession } from "~/auth/lucia.server";
 import { requireAnonymous } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
@@ -10,13 +11,16 @@ import { useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
+import { Field, FormAlert, Notice } from "~/ui/field";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Sign in" }];
 
+const NOTICES = { verified: "login.notice.verified", reset: "login.notice.reset" } as const;
+
 export async function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args);
-  return json({});
+  const notice = new URL(args.request.url).searchParams.get("notice");
+  return json({ notice: notice === "verified" || notice === "reset" ? NOTICES[notice] : null });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -26,26 +30,36 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(form, LoginSchema, locale);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, formError: null }, { status: 400 });
   const { email, password, redirectTo } = parsed.data;
-  const user = await authenticate(getDb(), email, password);
-  if (!user) {
-    return json(
-      { errors: {} as Record<string, string>, values: { email }, formError: translate(locale, "login.failed") },
-      { status: 400 },
-    );
+  const db = getDb();
+  const result = await signIn(db, { email, password, ip: context.clientIp });
+  const refuse = (key: "login.failed" | "login.throttled" | "login.unverified", status: number) =>
+    json({ errors: {} as Record<string, string>, values: { email }, formError: translate(locale, key) }, { status });
+  switch (result.kind) {
+    case "throttled":
+      return refuse("login.throttled", 429);
+    case "failed":
+      return refuse("login.failed", 400);
+    case "unverified":
+      await resendVerification(db, result.user, context.origin);
+      return refuse("login.unverified", 403);
+    case "ok": {
+      const cookie = await startSession(result.user.id, context.secure);
+      return redirect(safeRedirect(redirectTo, homeFor(result.user)), { headers: { "Set-Cookie": cookie } });
+    }
   }
-  const cookie = await startSession(user.id, context.secure);
-  return redirect(safeRedirect(redirectTo, homeFor(user)), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {
   const t = useT();
   const data = useActionData<typeof action>();
+  const { notice } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="container page narrow">
       <h1>{t("login.title")}</h1>
       <p className="lead">{t("login.lead")}</p>
+      {notice && !data ? <Notice>{t(notice)}</Notice> : null}
       {data?.formError ? <FormAlert>{data.formError}</FormAlert> : null}
       <Form method="post" className="form card" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
@@ -58,7 +72,14 @@ export default function Login() {
           defaultValue={data?.values?.email ?? ""}
           error={data?.errors?.email}
         />
-        <Field name="password" type="password" label={t("login.password")} autoComplete="current-password" required error={data?.errors?.password} />
+        <Field
+          name="password"
+          type="password"
+          label={t("login.password")}
+          autoComplete="current-password"
+          required
+          error={data?.errors?.password}
+        />
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("login.submit")}
         </button>

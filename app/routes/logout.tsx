@@ -1,9 +1,26 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { recordAudit } from "~/audit/audit-log.server";
 import { endSession } from "~/auth/lucia.server";
+import { getDb } from "~/db.server";
 
 /** Signing out ends the session on the server, not only the cookie. */
 export async function action({ context }: ActionFunctionArgs) {
+  const user = context.user;
   const cookie = await endSession(context.sessionId, context.secure);
+  if (user) {
+    await getDb()
+      .transaction()
+      .execute((trx) =>
+        recordAudit(trx, {
+          actorId: user.id,
+          actorLabel: user.email,
+          action: "auth.logout",
+          entityType: "user",
+          entityId: user.id,
+          ip: context.clientIp,
+        })
+      );
+  }
   return redirect("/", { headers: { "Set-Cookie": cookie } });
 }
 

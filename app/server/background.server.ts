@@ -1,3 +1,4 @@
+import { pruneAuthRecords } from "~/auth/throttle.server";
 import { getConfig } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { createTransport, deliverDueEmails } from "~/mail/delivery.server";
@@ -18,6 +19,8 @@ function jobs(): Job[] {
       run: () => deliverDueEmails(getConnection().db, getConnection().dialect, transport),
     });
   }
+  // Sign-in counters past their window and spent or expired emailed links serve no one.
+  list.push({ name: "prune-auth-records", everyMs: 60 * 60_000, run: () => pruneAuthRecords(getConnection().db) });
   return list;
 }
 

@@ -1,3 +1,4 @@
+import { verifyAuditChain } from "~/audit/audit-log.server";
 import { getConnection } from "~/db.server";
 import { migrateToLatest } from "~/db/migrate.server";
 import { isDatabaseEmpty, seedDemoData } from "~db/seed";
@@ -22,8 +23,18 @@ export async function runTask(name: string): Promise<number> {
         console.log(`Demo data loaded on ${dialect}.`);
         return 0;
       }
+      case "audit:verify": {
+        const broken = await verifyAuditChain(db);
+        const count = await db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+        if (broken) {
+          console.error(`Audit chain BROKEN at entry #${broken.seq} (id ${broken.id}): ${broken.reason}.`);
+          return 1;
+        }
+        console.log(`Audit chain OK: ${Number(count.n)} entries on ${dialect}.`);
+        return 0;
+      }
       default:
-        console.error(`Unknown task "${name}". Known: migrate, seed.`);
+        console.error(`Unknown task "${name}". Known: migrate, seed, audit:verify.`);
         return 2;
     }
   } finally {

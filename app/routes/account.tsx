@@ -1,0 +1,218 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  ChangePasswordSchema,
+  changePassword,
+  loadAccount,
+  ProfileSchema,
+  resendVerification,
+  updateProfile,
+} from "~/auth/accounts.server";
+import { endOtherSessions } from "~/auth/lucia.server";
+import { requireActor } from "~/auth/permissions.server";
+import { getDb } from "~/db.server";
+import { getLocale, localeCookie } from "~/i18n/locale.server";
+import type { MessageKey } from "~/i18n/messages";
+import { localized, translate } from "~/i18n/translate";
+import { useLocale, useT } from "~/i18n/use-t";
+import { parseForm } from "~/lib/forms.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { Field, FormAlert, Notice } from "~/ui/field";
+import { LocaleField, NewPasswordField } from "~/ui/form-controls";
+import { OrgLogo } from "~/ui/org-logo";
+import accountsStyles from "~/styles/accounts.css";
+
+export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+const NOTICES = { saved: "account.saved", password: "account.passwordChanged", resent: "account.resent" } as const satisfies Record<
+  string,
+  MessageKey
+>;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireActor(args);
+  const notice = new URL(args.request.url).searchParams.get("notice");
+  const account = await loadAccount(getDb(), actor.user.id);
+  return json({
+    title: translate(getLocale(args.request), "account.title"),
+    ...account,
+    notice: notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireActor(args);
+  const { request, context } = args;
+  const locale = getLocale(request);
+  const form = await request.formData();
+  const db = getDb();
+  switch (form.get("intent")) {
+    case "profile": {
+      const parsed = parseForm(form, ProfileSchema, locale);
+      if (!parsed.ok) return json({ intent: "profile", errors: parsed.errors, values: parsed.values }, { status: 400 });
+      await updateProfile(db, actor.user.id, parsed.data, context.clientIp);
+      // The pages follow the preferred language from now on, like the emails.
+      return redirect("/account?notice=saved", { headers: { "Set-Cookie": localeCookie(parsed.data.locale, context.secure) } });
+    }
+    case "password": {
+      const parsed = parseForm(form, ChangePasswordSchema, locale);
+      if (!parsed.ok) return json({ intent: "password", errors: parsed.errors, values: {} as Record<string, string> }, { status: 400 });
+      const changed = await changePassword(db, actor.user.id, parsed.data.current, parsed.data.password, context.clientIp);
+      if (!changed)
+        return json(
+          { intent: "password", errors: { current: translate(locale, "account.password.wrong") }, values: {} as Record<string, string> },
+          { status: 400 }
+        );
+      await endOtherSessions(actor.user.id, context.sessionId);
+      return redirect("/account?notice=password");
+    }
+    case "resend": {
+      if (!actor.user.emailVerified) await resendVerification(db, actor.user, context.origin);
+      return redirect("/account?notice=resent");
+    }
+    default:
+      return json(
+        { intent: null, errors: { _form: translate(locale, "validation.invalid") }, values: {} as Record<string, string> },
+        { status: 400 }
+      );
+  }
+}
+
+export default function Account() {
+  const { user, memberships, notice } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const busy = useNavigation().state === "submitting";
+  const profileErrors: Record<string, string> = data?.intent === "profile" ? data.errors : {};
+  const passwordErrors: Record<string, string> = data?.intent === "password" ? data.errors : {};
+  const values: Record<string, string> = data?.intent === "profile" ? data.values : {};
+  const roles = [user.is_staff ? t("account.role.staff") : null, user.is_organizer ? t("account.role.organizer") : null].filter(Boolean);
+  return (
+    <div className="container page">
+      <header className="page-head">
+        <h1>{t("account.title")}</h1>
+        <p className="lead">
+          {user.email}
+          {roles.length ? ` · ${roles.join(", ")}` : null}
+        </p>
+      </header>
+      {notice ? <Notice>{t(notice)}</Notice> : null}
+      {!user.email_verified_at ? (
+        <div className="alert alert-info account-verify">
+          <p>{t("account.unverified")}</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="resend" className="button button-small">
+              {t("account.resend")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      <div className="account-grid">
+        <section className="card" aria-labelledby="profile-heading">
+          <h2 id="profile-heading">{t("account.profile")}</h2>
+          {Object.keys(profileErrors).length ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+          <Form method="post" className="form" noValidate>
+            <input type="hidden" name="intent" value="profile" />
+            <Field
+              name="name"
+              label={t("account.name")}
+              autoComplete="name"
+              required
+              maxLength={120}
+              defaultValue={values.name ?? user.name}
+              error={profileErrors.name}
+            />
+            <Field
+              name="phone"
+              type="tel"
+              label={t("account.phone")}
+              autoComplete="tel"
+              maxLength={120}
+              defaultValue={values.phone ?? user.phone ?? ""}
+              error={profileErrors.phone}
+            />
+            <Field
+              name="position"
+              label={t("account.position")}
+              autoComplete="organization-title"
+              maxLength={120}
+              defaultValue={values.position ?? user.position ?? ""}
+              error={profileErrors.position}
+            />
+            <LocaleField label={t("account.locale")} defaultValue={values.locale ?? user.locale} error={profileErrors.locale} />
+            <div className="form-actions">
+              <button type="submit" className="button button-primary" disabled={busy}>
+                {t("account.saveProfile")}
+              </button>
+            </div>
+          </Form>
+        </section>
+
+        <section className="card" aria-labelledby="password-heading">
+          <h2 id="password-heading">{t("account.passwordTitle")}</h2>
+          <p className="muted">{t("account.passwordLead")}</p>
+          <Form method="post" className="form" noValidate>
+            <input type="hidden" name="intent" value="password" />
+            <input type="text" name="username" autoComplete="username" value={user.email} readOnly hidden />
+            <Field
+              id="field-current"
+              name="current"
+              type="password"
+              label={t("account.current")}
+              autoComplete="current-password"
+              required
+              error={passwordErrors.current}
+            />
+            <NewPasswordField id="field-new-password" label={t("reset.password")} error={passwordErrors.password} />
+            <Field
+              id="field-confirm"
+              name="confirm"
+              type="password"
+              label={t("reset.confirm")}
+              autoComplete="new-password"
+              required
+              error={passwordErrors.confirm}
+            />
+            <div className="form-actions">
+              <button type="submit" className="button" disabled={busy}>
+                {t("account.changePassword")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      </div>
+
+      <section className="section" aria-labelledby="orgs-heading">
+        <h2 id="orgs-heading">{t("account.memberships")}</h2>
+        {memberships.length ? (
+          <ul className="membership-list">
+            {memberships.map((m) => (
+              <li key={m.id} className="card membership">
+                <OrgLogo name={localized(m, "name", locale)} shortName={m.short_name} fileId={m.logo_file_id} />
+                <div>
+                  <Link to={`/orgs/${m.id}`} className="card-title">
+                    {localized(m, "name", locale)}
+                  </Link>
+                  <p className="muted small">{t(`orgs.role.${m.role}`)}</p>
+                </div>
+                {m.role === "admin" ? (
+                  <Link to={`/orgs/${m.id}/members`} className="button button-small button-quiet">
+                    {t("orgs.manageMembers")}
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">{t("account.noMemberships")}</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,123 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireActor, requirePermission } from "~/auth/permissions.server";
+import { getDb } from "~/db.server";
+import { getLocale } from "~/i18n/locale.server";
+import { localized, translate } from "~/i18n/translate";
+import { useLocale, useT } from "~/i18n/use-t";
+import { parseForm } from "~/lib/forms.server";
+import { inviteMember } from "~/orgs/members.server";
+import { insertOrganization, listOrganizations, OrganizationSchema } from "~/orgs/organizations.server";
+import { AdminPageHead } from "~/ui/admin-page-head";
+import { DataTable } from "~/ui/data-table";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { Field, FormAlert } from "~/ui/field";
+import { OrganizationFields } from "~/ui/organization-fields";
+import accountsStyles from "~/styles/accounts.css";
+
+export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+const CreateOrganizationSchema = OrganizationSchema.extend({
+  admin_email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .optional()
+    .transform((v) => v || null)
+    .pipe(z.string().email().nullable()),
+});
+
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireActor(args);
+  requirePermission(actor, { action: "org.create" });
+  return json({ title: translate(getLocale(args.request), "admin.orgs"), orgs: await listOrganizations(getDb()) });
+}
+
+/** Staff create an organization and, in the same transaction, invite its first admin. */
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireActor(args);
+  requirePermission(actor, { action: "org.create" });
+  const { request, context } = args;
+  const locale = getLocale(request);
+  const parsed = parseForm(await request.formData(), CreateOrganizationSchema, locale);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { admin_email: adminEmail, ...input } = parsed.data;
+  const user = { id: actor.user.id, email: actor.user.email, name: actor.user.name };
+  const orgId = await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const id = await insertOrganization(trx, input, user, context.clientIp);
+      if (adminEmail)
+        await inviteMember(
+          trx,
+          { orgId: id, email: adminEmail, role: "admin" },
+          { actor: user, origin: context.origin, locale, ip: context.clientIp }
+        );
+      return id;
+    });
+  return redirect(adminEmail ? `/orgs/${orgId}/members?invited=${encodeURIComponent(adminEmail)}` : `/orgs/${orgId}`);
+}
+
+export default function AdminOrganizations() {
+  const { orgs } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string> = data?.errors ?? {};
+  return (
+    <div className="container page">
+      <AdminPageHead title={t("admin.orgs")} lead={t("admin.orgsLead")} />
+      <section className="section" aria-labelledby="list-heading">
+        <h2 id="list-heading">{t("admin.orgs.list")}</h2>
+        <DataTable headings={[t("members.name"), t("orgs.kind"), t("admin.orgs.members"), t("admin.users.status")]}>
+          {orgs.map((o) => (
+            <tr key={o.id}>
+              <td>
+                <Link to={`/orgs/${o.id}`}>{localized(o, "name", locale)}</Link>
+              </td>
+              <td>{t(`orgs.kind.${o.kind}`)}</td>
+              <td>
+                <Link to={`/orgs/${o.id}/members`}>{o.members}</Link>
+              </td>
+              <td>
+                {o.verified ? (
+                  <span className="badge badge-success">{t("orgs.verified")}</span>
+                ) : (
+                  <span className="badge badge-muted">{t("orgs.notVerified")}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </section>
+      <section className="section" aria-labelledby="create-heading">
+        <h2 id="create-heading">{t("admin.orgs.create")}</h2>
+        {data ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+        <Form method="post" className="form card" noValidate>
+          <OrganizationFields values={data?.values ?? {}} errors={errors} />
+          <Field
+            name="admin_email"
+            type="email"
+            label={t("admin.orgs.adminEmail")}
+            hint={t("admin.orgs.adminEmailHint")}
+            defaultValue={data?.values?.admin_email ?? ""}
+            error={errors.admin_email}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t("admin.orgs.create")}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,67 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ForgotPasswordSchema, requestPasswordReset } from "~/auth/accounts.server";
+import { requireAnonymous } from "~/auth/permissions.server";
+import { getDb } from "~/db.server";
+import { getLocale } from "~/i18n/locale.server";
+import { translate } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { parseForm } from "~/lib/forms.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { Field, FormAlert, Notice } from "~/ui/field";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  requireAnonymous(args, "/account");
+  const sent = new URL(args.request.url).searchParams.get("sent") === "1";
+  return json({ title: translate(getLocale(args.request), "forgot.title"), sent });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  requireAnonymous(args, "/account");
+  const { request, context } = args;
+  const parsed = parseForm(await request.formData(), ForgotPasswordSchema, getLocale(request));
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  await requestPasswordReset(getDb(), parsed.data.email, context.origin);
+  // The same answer whether or not the address has an account, so it leaks nothing.
+  return redirect("/forgot-password?sent=1");
+}
+
+export default function ForgotPassword() {
+  const { sent } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="container page narrow">
+      <h1>{t("forgot.title")}</h1>
+      {sent ? (
+        <Notice>{t("forgot.sent")}</Notice>
+      ) : (
+        <>
+          <p className="lead">{t("forgot.lead")}</p>
+          {data?.errors ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+          <Form method="post" className="form card" noValidate>
+            <Field
+              name="email"
+              type="email"
+              label={t("login.email")}
+              autoComplete="email"
+              required
+              defaultValue={data?.values?.email ?? ""}
+              error={data?.errors?.email}
+            />
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t("forgot.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
