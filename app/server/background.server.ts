@@ -1,6 +1,8 @@
 import { getConfig } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { createTransport, deliverDueEmails } from "~/mail/delivery.server";
+import { defaultOrigin, issuePendingAgreements } from "~/mous/agreements.server";
+import { closeOverdueSignings, remindSignatories } from "~/mous/signing.server";
 import { log } from "./logging.server";
 
 type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
@@ -18,6 +20,13 @@ function jobs(): Job[] {
       run: () => deliverDueEmails(getConnection().db, getConnection().dialect, transport),
     });
   }
+  const db = () => getConnection().db;
+  list.push(
+    { name: "mou-signing-reminders", everyMs: 15 * 60_000, run: () => remindSignatories(db(), defaultOrigin()) },
+    { name: "mou-signing-deadlines", everyMs: 15 * 60_000, run: () => closeOverdueSignings(db(), defaultOrigin()) },
+    // Finishes an agreement whose last signature landed but whose PDF was not stored (a crash in between).
+    { name: "mou-pending-agreements", everyMs: 60_000, run: () => issuePendingAgreements(db(), { origin: defaultOrigin(), notify: true }) },
+  );
   return list;
 }
 
