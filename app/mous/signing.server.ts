@@ -114,9 +114,22 @@ export async function requestSigningCode(db: DB, acting: Acting, mouId: string, 
 
 export type SignatureInput = { code: string; kind: "typed" | "drawn"; data: string; consent: boolean };
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * A typed name, or a drawn PNG that is whole (signature, header, end chunk) and of a sane size:
+ * checked at signing, because a broken image found only when the agreement is built would leave
+ * it unmade after the last signature.
+ */
 export function validSignatureData(kind: "typed" | "drawn", data: string): boolean {
   if (kind === "typed") return data.trim().length >= 2 && data.length <= 120;
-  return /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(data) && data.length <= MAX_DRAWN_BYTES;
+  const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(data);
+  if (!m || data.length > MAX_DRAWN_BYTES) return false;
+  const png = Buffer.from(m[1], "base64");
+  if (png.length < 57 || !png.subarray(0, 8).equals(PNG_SIGNATURE) || png.toString("latin1", 12, 16) !== "IHDR") return false;
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  return width > 0 && height > 0 && width <= 2000 && height <= 1000 && png.toString("latin1", png.length - 8, png.length - 4) === "IEND";
 }
 
 /**
