@@ -13,7 +13,7 @@ if (!hasPoppler) console.warn("pdfsig/pdftotext checks skipped: poppler-utils is
 
 async function verifyUpload(client: Client, pdf: Buffer, filename: string): Promise<string> {
   const form = new FormData();
-  form.append("file", new Blob([pdf], { type: "application/pdf" }), filename);
+  form.append("file", new Blob([new Uint8Array(pdf)], { type: "application/pdf" }), filename);
   const res = await client.post("/verify", form);
   expect(res.status).toBe(200);
   return res.text();
