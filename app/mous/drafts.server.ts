@@ -180,14 +180,18 @@ export async function updateMou(db: DB, actor: { user: { id: string; name: strin
     await trx.updateTable("mous").set({ ...mouFields(draft), updated_at: at }).where("id", "=", mouId).execute();
     await writeDraftRows(trx, mouId, draft, leadOrg, at);
     let versionNumber: number | null = null;
+    let versionHash: string | null = null;
     if (mou.shared_at) {
       const current = mou.current_version_id
         ? await trx.selectFrom("mou_versions").select("content_hash").where("id", "=", mou.current_version_id).executeTakeFirst()
         : undefined;
       const hash = hashVersionContent(await buildVersionContent(trx, mouId));
-      if (hash !== current?.content_hash) versionNumber = (await createVersion(trx, mouId, { createdBy: actor.user.id, at })).number;
+      if (hash !== current?.content_hash) {
+        versionNumber = (await createVersion(trx, mouId, { createdBy: actor.user.id, at })).number;
+        versionHash = hash;
+      }
     }
-    await recordAudit(trx, { actorId: actor.user.id, actorLabel: actor.user.name, action: "mou.edited", entityType: "mou", entityId: mouId, after: { version: versionNumber }, ip });
+    await recordAudit(trx, { actorId: actor.user.id, actorLabel: actor.user.name, action: "mou.edited", entityType: "mou", entityId: mouId, after: { version: versionNumber, hash: versionHash }, ip });
     return { versionNumber };
   });
 }
