@@ -1,5 +1,6 @@
 import { recordAudit } from "~/audit/audit-log.server";
 import { getConfig } from "~/config.server";
+import { isUniqueViolation } from "~/db/errors.server";
 import type { MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
 import { newId, newSecret, sha256Hex } from "~/lib/ids.server";
@@ -147,11 +148,6 @@ async function gatherAgreement(db: DB, mouId: string, versionId: string, verifyU
     verifyUrl,
     issuedAt,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || /UNIQUE constraint failed/.test(e?.message ?? "");
 }
 
 /**

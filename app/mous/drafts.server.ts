@@ -2,6 +2,10 @@ import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { Actor } from "~/auth/permissions.server";
 import { isMemberOf } from "~/auth/permissions.server";
+import { isUniqueViolation } from "~/db/errors.server";
+import type { Locale } from "~/i18n/locale";
+import { translate } from "~/i18n/translate";
+import { formValues, parseStructuredForm } from "~/lib/forms.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso, vietnamToday } from "~/lib/time";
 import type { DB, Trx } from "~db/schema";
@@ -90,13 +94,8 @@ function leadOrgOf(draft: MouDraft, rawLeadOrg: string | null): string {
 }
 
 /** A drafter must belong to one of the parties: nobody writes agreements for others. */
-export function drafterIsParty(actor: Actor, draft: MouDraft): boolean {
+function drafterIsParty(actor: Actor, draft: MouDraft): boolean {
   return draft.parties.some((p) => isMemberOf(actor, p.org_id));
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || /UNIQUE constraint failed/.test(e?.message ?? "");
 }
 
 /** The next free MOU-YYYY-NNNN for the year in Vietnam. */
@@ -221,7 +220,17 @@ export async function draftFormValues(db: DB, mouId: string): Promise<Record<str
 }
 
 /** The lead radio names a row; the row's organization is the lead. */
-export function leadOrgFromForm(form: FormData): string | null {
+function leadOrgFromForm(form: FormData): string | null {
   const value = form.get(`parties.${String(form.get("lead") ?? "0")}.org_id`);
   return typeof value === "string" && value ? value : null;
+}
+
+/** The draft form of /mous/new and /mous/:id/edit, checked, with the drafter among the parties. */
+export function parseDraftForm(form: FormData, actor: Actor, locale: Locale) {
+  const parsed = parseStructuredForm(form, MouDraftSchema, locale);
+  if (!parsed.ok) return parsed;
+  if (!drafterIsParty(actor, parsed.data)) {
+    return { ok: false as const, errors: { parties: translate(locale, "mous.error.drafterNotParty") }, values: formValues(form) };
+  }
+  return { ok: true as const, data: parsed.data, leadOrg: leadOrgFromForm(form) };
 }

@@ -1,5 +1,6 @@
 import { can, orgIdsOf, type Actor } from "~/auth/permissions.server";
 import type { DB, Mou, MouStatus } from "~db/schema";
+import { listPartiesOf } from "./public-mous.server";
 
 /**
  * The MoUs an actor may see: staff see all; anyone else only those their organizations are party
@@ -17,17 +18,7 @@ export async function listMousFor(db: DB, actor: Actor) {
   }
   const mous = await query.execute();
   if (!mous.length) return [];
-  const parties = await db
-    .selectFrom("mou_parties")
-    .innerJoin("organizations", "organizations.id", "mou_parties.org_id")
-    .select(["mou_parties.mou_id", "organizations.id as org_id", "organizations.name_vi", "organizations.name_en", "mou_parties.is_lead"])
-    .where(
-      "mou_parties.mou_id",
-      "in",
-      mous.map((m) => m.id),
-    )
-    .orderBy("mou_parties.sort_order")
-    .execute();
+  const parties = await listPartiesOf(db, mous.map((m) => m.id));
   return mous.map((m) => ({ ...m, parties: parties.filter((p) => p.mou_id === m.id) }));
 }
 

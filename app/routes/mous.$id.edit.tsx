@@ -5,8 +5,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
-import { parseStructuredForm } from "~/lib/forms.server";
-import { draftFormValues, drafterIsParty, leadOrgFromForm, MouDraftSchema, updateMou } from "~/mous/drafts.server";
+import { draftFormValues, parseDraftForm, updateMou } from "~/mous/drafts.server";
 import { listEventsForPicker, listOrganizationsForPicker, requireReadableMou } from "~/mous/mous.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { MouForm } from "~/ui/mou-form";
@@ -40,12 +39,9 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, access } = await requireEditable(args);
   const locale = getLocale(args.request);
   const form = await args.request.formData();
-  const parsed = parseStructuredForm(form, MouDraftSchema, locale);
+  const parsed = parseDraftForm(form, actor, locale);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  if (!drafterIsParty(actor, parsed.data)) {
-    return json({ errors: { parties: translate(locale, "mous.error.drafterNotParty") }, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) }, { status: 400 });
-  }
-  const { versionNumber } = await updateMou(getDb(), actor, access.mou.id, parsed.data, leadOrgFromForm(form), args.context.clientIp);
+  const { versionNumber } = await updateMou(getDb(), actor, access.mou.id, parsed.data, parsed.leadOrg, args.context.clientIp);
   return redirect(`/mous/${access.mou.id}${versionNumber ? `?saved=${versionNumber}` : "?saved=0"}`);
 }
 

@@ -5,8 +5,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
-import { parseStructuredForm } from "~/lib/forms.server";
-import { createMou, drafterIsParty, leadOrgFromForm, MouDraftSchema } from "~/mous/drafts.server";
+import { createMou, parseDraftForm } from "~/mous/drafts.server";
 import { listEventsForPicker, listOrganizationsForPicker } from "~/mous/mous.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { MouForm } from "~/ui/mou-form";
@@ -31,12 +30,9 @@ export async function action(args: ActionFunctionArgs) {
   requirePermission(actor, { action: "mou.create" });
   const locale = getLocale(args.request);
   const form = await args.request.formData();
-  const parsed = parseStructuredForm(form, MouDraftSchema, locale);
+  const parsed = parseDraftForm(form, actor, locale);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  if (!drafterIsParty(actor, parsed.data)) {
-    return json({ errors: { parties: translate(locale, "mous.error.drafterNotParty") }, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) }, { status: 400 });
-  }
-  const { id } = await createMou(getDb(), actor, parsed.data, leadOrgFromForm(form), args.context.clientIp);
+  const { id } = await createMou(getDb(), actor, parsed.data, parsed.leadOrg, args.context.clientIp);
   return redirect(`/mous/${id}`);
 }
 

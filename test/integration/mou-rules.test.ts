@@ -87,6 +87,18 @@ describe("MoU rules", () => {
     return signMou(db, who.acting, mouId, signatoryId, { code, kind, data: kind === "typed" ? who.acting.user.name : TINY_PNG, consent: true });
   }
 
+  it("lets both demo signers sign the demo MoU awaiting signatures, which then gets its sealed PDF", async () => {
+    const mou = await db.selectFrom("mous").select("id").where("reference", "like", "MOU-%-0002").executeTakeFirstOrThrow();
+    const rows = await db.selectFrom("signatories").select(["id", "email"]).where("mou_id", "=", mou.id).execute();
+    const id = (email: string) => rows.find((r) => r.email === email)!.id;
+    expect(await signWithCode(ds, "signer@3ds.demo.example", mou.id, id("signer@3ds.demo.example"))).toEqual({ ok: true, complete: false });
+    expect(await signWithCode(kami, "signer@kami.demo.example", mou.id, id("signer@kami.demo.example"), "drawn")).toEqual({ ok: true, complete: true });
+    expect(await db.selectFrom("agreements").select("id").where("mou_id", "=", mou.id).execute()).toHaveLength(1);
+    const completed = await db.selectFrom("outbox").select(["to_address", "attachments"]).where("kind", "=", "mou_completed").execute();
+    expect(completed.map((m) => m.to_address).sort()).toEqual(["signer@3ds.demo.example", "signer@kami.demo.example"]);
+    expect(JSON.parse(completed[0].attachments)[0]).toMatchObject({ contentType: "application/pdf" });
+  });
+
   it("gives every MoU its own MOU-YYYY-NNNN reference, even when drafted at the same moment, and never changes it", async () => {
     const created = await Promise.all(Array.from({ length: 6 }, () => createMou(db, kami.actor, draft(), "kami", "")));
     const refs = created.map((c) => c.reference);
