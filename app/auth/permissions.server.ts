@@ -74,7 +74,8 @@ export type Permission =
   | { action: "mou.lead"; leadOrgId: string | null }
   | { action: "mou.signatories"; partyOrgId: string; status: string }
   | { action: "mou.sign"; signatory: { user_id: string | null; email: string } }
-  | { action: "commitment.report"; ownerOrgId: string };
+  | { action: "commitment.read"; partyOrgIds: string[] }
+  | { action: "commitment.report"; ownerOrgId: string; mouStatus: string };
 
 export function can(actor: Actor, permission: Permission): boolean {
   const user = actor.user;
@@ -120,8 +121,11 @@ export function can(actor: Actor, permission: Permission): boolean {
       return permission.signatory.user_id
         ? permission.signatory.user_id === user.id
         : user.emailVerified && permission.signatory.email.toLowerCase() === user.email.toLowerCase();
+    case "commitment.read":
+      return user.isStaff || permission.partyOrgIds.some((id) => isMemberOf(actor, id));
     case "commitment.report":
-      return isMemberOf(actor, permission.ownerOrgId);
+      // Only the organization that made the promise reports on it, and only while the MoU is in force.
+      return permission.mouStatus === "active" && isMemberOf(actor, permission.ownerOrgId);
   }
 }
 

@@ -3,6 +3,7 @@ import { homeMessages } from "./messages/home";
 import { eventMessages } from "./messages/events";
 import { authMessages } from "./messages/auth";
 import { mouMessages } from "./messages/mous";
+import { commitmentMessages } from "./messages/commitments";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -14,6 +15,7 @@ export const MESSAGES = {
   ...eventMessages,
   ...authMessages,
   ...mouMessages,
+  ...commitmentMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;
