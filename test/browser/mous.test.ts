@@ -184,10 +184,8 @@ describe.skipIf(!hasChromium)("an MoU from first draft to a verified, signed PDF
     await page.waitForLoadState("networkidle");
     await page.getByLabel("Vẽ chữ ký").check();
     await page.locator(".signature-pad canvas").waitFor();
-    const wide = await page.evaluate(() =>
-      [...document.querySelectorAll("main *")].filter((el) => el.getBoundingClientRect().right > 361).map((el) => `${el.tagName}.${el.className}`).slice(0, 5),
-    );
-    expect(wide).toEqual([]);
+    // Nothing wider than the phone: long hashes and the consent statement wrap.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectNoSeriousAxeViolations(page);
     await page.screenshot({ path: screenshotPath("mous-sign-phone"), fullPage: true });
   });

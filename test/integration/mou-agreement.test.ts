@@ -82,7 +82,10 @@ describe("the sealed agreement of the demo MoU signed at the forum", () => {
     expect(html).toContain("Hồ sơ văn bản");
     expect(html).toMatch(/MOU-\d{4}-0001/);
     expect(html).toContain('type="file"');
-    expect(await (await new Client(server.baseUrl).get("/verify?code=not-a-code")).text()).toContain("Mã xác thực không khớp");
+    const unknown = Buffer.from(await (await new Client(server.baseUrl).get("/verify?code=not-a-code")).arrayBuffer());
+    expect(unknown.toString("utf8")).toContain("Mã xác thực không khớp");
+    // React 18 can leave zero bytes before a Vietnamese letter at its 2 KB buffer edge; none reach the reader.
+    expect(unknown.includes(0)).toBe(false);
   });
 });
 
