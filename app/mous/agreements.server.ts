@@ -8,6 +8,7 @@ import { nowIso } from "~/lib/time";
 import { getSigningCertificate } from "~/pdf/certificate.server";
 import { renderAgreementPdf, sealPdf, type AgreementDocument } from "~/pdf/agreement.server";
 import type { DB } from "~db/schema";
+import { signatoriesWithOrganization } from "./mous.server";
 import { mailAboutMou, partyMembers, signatoryRecipients } from "./notify.server";
 import type { VersionContent } from "./versions.server";
 
@@ -47,10 +48,7 @@ async function gatherAgreement(db: DB, mouId: string, versionId: string, verifyU
   const logos = logoIds.length
     ? await db.selectFrom("files").select(["id", "content", "mime_type"]).where("id", "in", logoIds).where("mime_type", "in", LOGO_TYPES).execute()
     : [];
-  const signatories = await db
-    .selectFrom("signatories")
-    .innerJoin("mou_parties", "mou_parties.id", "signatories.party_id")
-    .innerJoin("organizations", "organizations.id", "mou_parties.org_id")
+  const signatories = await signatoriesWithOrganization(db)
     .select([
       "signatories.name",
       "signatories.title",
@@ -271,10 +269,7 @@ export async function findIssuedAgreement(db: DB, by: { sha256: string } | { cod
   const content = JSON.parse(
     (await db.selectFrom("mou_versions").select("content").where("id", "=", agreement.version_id).executeTakeFirstOrThrow()).content,
   ) as VersionContent;
-  const signatories = await db
-    .selectFrom("signatories")
-    .innerJoin("mou_parties", "mou_parties.id", "signatories.party_id")
-    .innerJoin("organizations", "organizations.id", "mou_parties.org_id")
+  const signatories = await signatoriesWithOrganization(db)
     .select(["signatories.name", "signatories.title", "signatories.signed_at", "organizations.name_vi as org_name_vi", "organizations.name_en as org_name_en"])
     .where("signatories.version_id", "=", agreement.version_id)
     .where("signatories.status", "=", "signed")

@@ -1,5 +1,5 @@
 import { can, orgIdsOf, type Actor } from "~/auth/permissions.server";
-import type { DB, Mou, MouStatus } from "~db/schema";
+import type { DB, Mou, MouStatus, Trx } from "~db/schema";
 import { listPartiesOf } from "./public-mous.server";
 
 /**
@@ -102,11 +102,16 @@ export async function listComments(db: DB, mouId: string) {
     .execute();
 }
 
-export async function listSignatories(db: DB, mouId: string) {
+/** Signatories joined with the organization of the party they sign for. */
+export function signatoriesWithOrganization(db: Trx) {
   return db
     .selectFrom("signatories")
     .innerJoin("mou_parties", "mou_parties.id", "signatories.party_id")
-    .innerJoin("organizations", "organizations.id", "mou_parties.org_id")
+    .innerJoin("organizations", "organizations.id", "mou_parties.org_id");
+}
+
+export async function listSignatories(db: DB, mouId: string) {
+  return signatoriesWithOrganization(db)
     .select([
       "signatories.id",
       "signatories.party_id",

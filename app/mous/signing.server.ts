@@ -47,7 +47,7 @@ export async function signingClosedReason(trx: Trx, mou: Mou, signatory: Signato
  * The signatory row of this MoU designated to the actor, or a 404: nobody else learns that a
  * signing exists, let alone reads the text.
  */
-export async function requireOwnSignatory(db: Trx, actor: Actor, mouId: string): Promise<{ mou: Mou; signatory: Signatory }> {
+export async function requireOwnSignatory(db: Trx, actor: Actor, mouId: string, options: { bind: boolean }): Promise<{ mou: Mou; signatory: Signatory }> {
   const notFound = new Response("Not found", { status: 404 });
   if (!actor.user) throw notFound;
   const mou = await db.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirst();
@@ -61,8 +61,9 @@ export async function requireOwnSignatory(db: Trx, actor: Actor, mouId: string):
     .execute();
   const signatory = rows.find((s) => can(actor, { action: "mou.sign", signatory: s }));
   if (!signatory) throw notFound;
-  // An invitation by email becomes the account's once its owner signs in with the verified address.
-  if (!signatory.user_id) {
+  // An invitation by email becomes the account's when its owner, signed in with the verified
+  // address, first acts on it (never on a GET: reading changes nothing).
+  if (!signatory.user_id && options.bind) {
     await db.updateTable("signatories").set({ user_id: actor.user.id }).where("id", "=", signatory.id).where("user_id", "is", null).execute();
     signatory.user_id = actor.user.id;
   }

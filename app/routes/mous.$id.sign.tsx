@@ -33,7 +33,7 @@ const DeclineSchema = z.object({ reason: z.string().trim().min(3).max(2000) });
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   const db = getDb();
-  const { mou, signatory } = await requireOwnSignatory(db, actor, args.params.id ?? "");
+  const { mou, signatory } = await requireOwnSignatory(db, actor, args.params.id ?? "", { bind: false });
   const version = await loadFrozenVersion(db, signatory.version_id);
   const closed = await signingClosedReason(db, mou, signatory);
   const parties = await listParties(db, mou.id);
@@ -53,7 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireActor(args);
   const db = getDb();
-  const { mou, signatory } = await requireOwnSignatory(db, actor, args.params.id ?? "");
+  const { mou, signatory } = await requireOwnSignatory(db, actor, args.params.id ?? "", { bind: true });
   const locale = getLocale(args.request);
   const form = await args.request.formData();
   const intent = String(form.get("intent") ?? "");

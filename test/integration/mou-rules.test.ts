@@ -4,11 +4,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/auth/permissions.server";
 import { can } from "~/auth/permissions.server";
+import { loadAgreementFile } from "~/mous/agreements.server";
 import { createMou, updateMou, type MouDraft } from "~/mous/drafts.server";
 import { shareMou, startAmendment } from "~/mous/review.server";
 import { addSignatory, sendForSignature } from "~/mous/signatories.server";
-import { closeOverdueSignings, declineMou, remindSignatories, requestSigningCode, signMou } from "~/mous/signing.server";
-import { vietnamToday } from "~/lib/time";
+import { closeOverdueSignings, declineMou, remindSignatories, requestSigningCode, requireOwnSignatory, signMou } from "~/mous/signing.server";
+import { nowIso, vietnamToday } from "~/lib/time";
 import { seedDemoData } from "~db/seed";
 import type { DB } from "~db/schema";
 import { openMigratedDatabase } from "../helpers/database";
@@ -138,6 +139,7 @@ describe("MoU rules", () => {
     const again = await db.selectFrom("mou_versions").selectAll().where("id", "=", frozen.id).executeTakeFirstOrThrow();
     expect(again).toEqual(frozen);
     expect(await db.selectFrom("agreements").selectAll().where("id", "=", agreement.id).executeTakeFirstOrThrow()).toEqual(agreement);
+    expect((await loadAgreementFile(db, id, frozen.number))?.sha256).toBe(agreement.sha256);
     // The first round's signatures stay with the sealed version; the same people are named for the new round.
     const rounds = await db.selectFrom("signatories").select(["status", "superseded_at"]).where("mou_id", "=", id).execute();
     expect(rounds.filter((s) => s.superseded_at).map((s) => s.status)).toEqual(["signed", "signed"]);
@@ -177,6 +179,24 @@ describe("MoU rules", () => {
     const invited = { user_id: null, email: "new.person@example.vn" };
     expect(can({ ...ds.actor, user: { ...ds.actor.user, email: "new.person@example.vn", emailVerified: false } }, { action: "mou.sign", signatory: invited })).toBe(false);
     expect(can({ ...ds.actor, user: { ...ds.actor.user, email: "new.person@example.vn" } }, { action: "mou.sign", signatory: invited })).toBe(true);
+  });
+
+  it("invites a signatory without an account to sign up, and binds the row to that address's verified account", async () => {
+    const { id } = await createMou(db, kami.actor, draft(), "kami", "");
+    const party = await db.selectFrom("mou_parties").select("id").where("mou_id", "=", id).where("org_id", "=", "kami").executeTakeFirstOrThrow();
+    await addSignatory(db, kami.acting, id, { partyId: party.id, email: "Pho.TGD@kami.example.vn", name: "Phó Tổng Giám đốc", title: null });
+    const row = await db.selectFrom("signatories").select(["id", "user_id", "email"]).where("mou_id", "=", id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ user_id: null, email: "pho.tgd@kami.example.vn" });
+    const invitation = await db.selectFrom("outbox").select("text_body").where("kind", "=", "mou_signatory_signup").where("to_address", "=", "pho.tgd@kami.example.vn").executeTakeFirstOrThrow();
+    expect(invitation.text_body).toContain(`/signup?email=pho.tgd%40kami.example.vn`);
+    const newcomer = (verified: boolean) => ({ user: { ...ds.actor.user, id: "newcomer", email: "pho.tgd@kami.example.vn", emailVerified: verified }, memberships: [] });
+    await expect(requireOwnSignatory(db, newcomer(false), id, { bind: true })).rejects.toMatchObject({ status: 404 });
+    await expect(requireOwnSignatory(db, ds.actor, id, { bind: true })).rejects.toMatchObject({ status: 404 });
+    await db.insertInto("users").values({ id: "newcomer", email: "pho.tgd@kami.example.vn", name: "P", password_hash: null, email_verified_at: nowIso(), created_at: nowIso(), updated_at: nowIso() }).execute();
+    await requireOwnSignatory(db, newcomer(true), id, { bind: false });
+    expect((await db.selectFrom("signatories").select("user_id").where("id", "=", row.id).executeTakeFirstOrThrow()).user_id).toBeNull();
+    await requireOwnSignatory(db, newcomer(true), id, { bind: true });
+    expect((await db.selectFrom("signatories").select("user_id").where("id", "=", row.id).executeTakeFirstOrThrow()).user_id).toBe("newcomer");
   });
 
   it("in sequential order, a later signatory waits for the earlier one", async () => {
