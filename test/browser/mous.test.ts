@@ -91,6 +91,7 @@ describe.skipIf(!hasChromium)("an MoU from first draft to a verified, signed PDF
     await drafter.fill('input[name="commitments.0.kpi_target"]', "50");
     await drafter.fill('input[name="commitments.0.kpi_unit_vi"]', "kỹ sư");
     await drafter.fill('input[name="commitments.0.due_on"]', "2030-06-30");
+    await drafter.screenshot({ path: screenshotPath("mous-new"), fullPage: true });
     await drafter.click('form.mou-form button[type="submit"]');
     await drafter.waitForURL(/\/mous\/(?!new$)[a-z0-9]+$/).catch(async (error) => {
       await drafter.screenshot({ path: screenshotPath("mous-new-failed"), fullPage: true });
@@ -105,6 +106,7 @@ describe.skipIf(!hasChromium)("an MoU from first draft to a verified, signed PDF
     await drafter.fill('input[name="name"]', "Đỗ Thị Thu Trang");
     await drafter.getByRole("button", { name: "Thêm người ký" }).click();
     await drafter.getByText("Đã thêm người ký.").waitFor();
+    await drafter.screenshot({ path: screenshotPath("mous-shared"), fullPage: true });
 
     // Dassault Systèmes reviews: a change request, its signatory, and the change, which makes version 2.
     const partner = await signedIn(DEMO.signer3ds);
