@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext, ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -9,6 +9,19 @@ import { startPortal } from "~/server/http.server";
 import { runTask } from "~/server/tasks.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18's renderToPipeableStream flushes its whole 2 KB buffer when a multi-byte character
+ * does not fit at the end (facebook/react#24985), leaving zero bytes before the character, which
+ * browsers show as "�" in Vietnamese text. HTML never carries NUL, so they are dropped here.
+ */
+function withoutStrayNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
+    },
+  });
+}
 
 /**
  * server.mjs and scripts/db.mjs reach the bundled app through these exports
@@ -36,7 +49,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutStrayNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),

@@ -314,6 +314,8 @@ export interface SignatoryTable {
   invited_at: string | null;
   last_reminded_at: string | null;
   reminder_count: Generated<number>;
+  /** Set when an amendment starts a new signing round; the row stays as the record of the earlier one. */
+  superseded_at: Generated<string | null>;
   created_at: string;
 }
 

@@ -74,6 +74,10 @@ export type Permission =
   | { action: "mou.create" }
   | { action: "mou.read"; partyOrgIds: string[] }
   | { action: "mou.edit"; partyOrgIds: string[]; status: string }
+  | { action: "mou.comment"; partyOrgIds: string[]; status: string }
+  | { action: "mou.lead"; leadOrgId: string | null }
+  | { action: "mou.signatories"; partyOrgId: string; status: string }
+  | { action: "mou.sign"; signatory: { user_id: string | null; email: string } }
   | { action: "commitment.read"; partyOrgIds: string[] }
   | { action: "commitment.report"; ownerOrgId: string; mouStatus: string };
 
@@ -109,6 +113,22 @@ export function can(actor: Actor, permission: Permission): boolean {
         (permission.status === "draft" || permission.status === "in_review") &&
         permission.partyOrgIds.some((id) => isMemberOf(actor, id))
       );
+    case "mou.comment":
+      return (
+        (permission.status === "draft" || permission.status === "in_review") &&
+        permission.partyOrgIds.some((id) => isMemberOf(actor, id))
+      );
+    case "mou.lead":
+      // Sharing, sending for signature and amending belong to the lead party's members.
+      return permission.leadOrgId !== null && isMemberOf(actor, permission.leadOrgId);
+    case "mou.signatories":
+      // Each party names its own signatories, before the text is frozen.
+      return (permission.status === "draft" || permission.status === "in_review") && isMemberOf(actor, permission.partyOrgId);
+    case "mou.sign":
+      // Only the designated person: the linked account, or (invited by email) the account with that verified address.
+      return permission.signatory.user_id
+        ? permission.signatory.user_id === user.id
+        : user.emailVerified && permission.signatory.email.toLowerCase() === user.email.toLowerCase();
     case "commitment.read":
       return user.isStaff || permission.partyOrgIds.some((id) => isMemberOf(actor, id));
     case "commitment.report":

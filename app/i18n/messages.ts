@@ -4,6 +4,7 @@ import { eventMessages } from "./messages/events";
 import { authMessages } from "./messages/auth";
 import { orgMessages } from "./messages/orgs";
 import { adminMessages } from "./messages/admin";
+import { mouMessages } from "./messages/mous";
 import { commitmentMessages } from "./messages/commitments";
 
 /**
@@ -17,6 +18,7 @@ export const MESSAGES = {
   ...authMessages,
   ...orgMessages,
   ...adminMessages,
+  ...mouMessages,
   ...commitmentMessages,
 };
 

@@ -50,6 +50,28 @@ export function parseForm<S extends z.ZodTypeAny>(formData: FormData, schema: S,
     const all = formData.getAll(key);
     raw[key] = all.length > 1 ? all : all[0];
   }
+  return validate(raw, formData, schema, locale);
+}
+
+/**
+ * Like `parseForm` for forms with repeated rows: a field named `clauses.2.body_vi` becomes
+ * `{ clauses: [, , { body_vi }] }`, and its error comes back under the same name.
+ */
+export function parseStructuredForm<S extends z.ZodTypeAny>(formData: FormData, schema: S, locale: Locale): FormResult<z.output<S>> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    const parts = key.split(".");
+    let node: Record<string, unknown> = raw;
+    parts.forEach((part, i) => {
+      if (i === parts.length - 1) node[part] = value;
+      else node = (node[part] ??= /^\d+$/.test(parts[i + 1]) ? [] : {}) as Record<string, unknown>;
+    });
+  }
+  return validate(raw, formData, schema, locale);
+}
+
+function validate<S extends z.ZodTypeAny>(raw: unknown, formData: FormData, schema: S, locale: Locale): FormResult<z.output<S>> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: FieldErrors = {};

@@ -1,5 +1,16 @@
 import type { DB } from "~db/schema";
 
+/** The parties of several MoUs at once, in their order, with the organizations' names. */
+export async function listPartiesOf(db: DB, mouIds: string[]) {
+  return db
+    .selectFrom("mou_parties")
+    .innerJoin("organizations", "organizations.id", "mou_parties.org_id")
+    .select(["mou_parties.mou_id", "organizations.id as org_id", "organizations.name_vi", "organizations.name_en", "mou_parties.is_lead"])
+    .where("mou_parties.mou_id", "in", mouIds)
+    .orderBy("mou_parties.sort_order")
+    .execute();
+}
+
 /**
  * MoUs whose summary anyone may see: public and signed (active or completed). Only the summary
  * (reference, title, parties, date, event) leaves this module; the text stays with the parties.
@@ -30,17 +41,7 @@ export async function listPublicSignedMous(db: DB, options: { eventId?: string; 
   }
   const mous = await query.orderBy("mous.effective_on", "desc").limit(options.limit ?? 20).execute();
   if (!mous.length) return [];
-  const parties = await db
-    .selectFrom("mou_parties")
-    .innerJoin("organizations", "organizations.id", "mou_parties.org_id")
-    .select(["mou_parties.mou_id", "organizations.id as org_id", "organizations.name_vi", "organizations.name_en", "mou_parties.is_lead"])
-    .where(
-      "mou_parties.mou_id",
-      "in",
-      mous.map((m) => m.id),
-    )
-    .orderBy("mou_parties.sort_order")
-    .execute();
+  const parties = await listPartiesOf(db, mous.map((m) => m.id));
   const signed = await db
     .selectFrom("signatories")
     .select(["mou_id", (eb) => eb.fn.max("signed_at").as("signed_at")])

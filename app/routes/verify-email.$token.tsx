@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = await peekToken(getDb(), params.token ?? "", "verify_email");
-  const title = translate(getLocale(request), "verify.title");
+  const title = translate(getLocale(request), "verifyEmail.title");
   if (!token) return json({ title, email: null }, { status: 404 });
   return json({ title, email: token.email });
 }
@@ -34,11 +34,11 @@ export default function VerifyEmail() {
   if (!email) return <InvalidLink retry={{ to: "/login", label: t("login.title") }} />;
   return (
     <div className="container page narrow">
-      <h1>{t("verify.title")}</h1>
-      <p className="lead">{t("verify.lead", { email })}</p>
+      <h1>{t("verifyEmail.title")}</h1>
+      <p className="lead">{t("verifyEmail.lead", { email })}</p>
       <Form method="post">
         <button type="submit" className="button button-primary">
-          {t("verify.submit")}
+          {t("verifyEmail.submit")}
         </button>
       </Form>
     </div>

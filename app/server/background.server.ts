@@ -2,6 +2,8 @@ import { pruneAuthRecords } from "~/auth/throttle.server";
 import { getConfig } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { createTransport, deliverDueEmails } from "~/mail/delivery.server";
+import { defaultOrigin, issuePendingAgreements } from "~/mous/agreements.server";
+import { closeOverdueSignings, remindSignatories } from "~/mous/signing.server";
 import { log } from "./logging.server";
 
 type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
@@ -9,6 +11,7 @@ type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
 /** Jobs that run inside the server process on a timer (mail delivery, reminders), listed by name. */
 function jobs(): Job[] {
   const config = getConfig();
+  const db = () => getConnection().db;
   const list: Job[] = [];
   // Without SMTP_URL mail stays in the outbox, where staff read it at /admin/outbox.
   if (config.smtpUrl) {
@@ -16,11 +19,17 @@ function jobs(): Job[] {
     list.push({
       name: "outbox",
       everyMs: config.outboxPollMs,
-      run: () => deliverDueEmails(getConnection().db, getConnection().dialect, transport),
+      run: () => deliverDueEmails(db(), getConnection().dialect, transport),
     });
   }
   // Sign-in counters past their window and spent or expired emailed links serve no one.
-  list.push({ name: "prune-auth-records", everyMs: 60 * 60_000, run: () => pruneAuthRecords(getConnection().db) });
+  list.push(
+    { name: "prune-auth-records", everyMs: 60 * 60_000, run: () => pruneAuthRecords(db()) },
+    { name: "mou-signing-reminders", everyMs: 15 * 60_000, run: () => remindSignatories(db(), defaultOrigin()) },
+    { name: "mou-signing-deadlines", everyMs: 15 * 60_000, run: () => closeOverdueSignings(db(), defaultOrigin()) },
+    // Finishes an agreement whose last signature landed but whose PDF was not stored (a crash in between).
+    { name: "mou-pending-agreements", everyMs: 60_000, run: () => issuePendingAgreements(db(), { origin: defaultOrigin(), notify: true }) },
+  );
   return list;
 }
 

@@ -1,6 +1,7 @@
 import { hashPassword } from "~/auth/password.server";
 import { newId } from "~/lib/ids.server";
 import { vietnamLocalToIso, vietnamToday } from "~/lib/time";
+import { defaultOrigin, issuePendingAgreements } from "~/mous/agreements.server";
 import { createVersion } from "~/mous/versions.server";
 import type { DB, Trx } from "../schema";
 import {
@@ -175,6 +176,9 @@ export async function seedDemoData(db: DB): Promise<void> {
 
     await seedMous(trx, { forumId, forumDay, userIds });
   });
+  // The MoU signed at the forum gets its sealed PDF, made after the transaction like any other
+  // agreement; no mail goes out for a signing that happened weeks ago.
+  await issuePendingAgreements(db, { origin: defaultOrigin(), notify: false });
 }
 
 type EventSeed = {

@@ -46,8 +46,11 @@ export async function signInPersonas(server: TestServer): Promise<Record<Persona
   return clients;
 }
 
-/** What a persona should get: the page (2xx), a redirect to /login, a refusal (403) or nothing (404). */
-export type Outcome = "ok" | "login" | "forbidden" | "notFound" | "redirect";
+/**
+ * What a persona should get: the page (2xx), a redirect to /login, a refusal (403) or nothing (404);
+ * for a form, its errors (400) or a conflict with the thing's state (409).
+ */
+export type Outcome = "ok" | "login" | "forbidden" | "notFound" | "redirect" | "invalid" | "conflict";
 
 export function outcomeOf(res: Response): Outcome | `status ${number}` {
   if (res.status >= 200 && res.status < 300) return "ok";
@@ -56,6 +59,8 @@ export function outcomeOf(res: Response): Outcome | `status ${number}` {
   }
   if (res.status === 403) return "forbidden";
   if (res.status === 404) return "notFound";
+  if (res.status === 400) return "invalid";
+  if (res.status === 409) return "conflict";
   return `status ${res.status}`;
 }
 

@@ -48,3 +48,18 @@ describe("dates in Asia/Ho_Chi_Minh", () => {
     expect(formatDay("2026-12-10", "vi")).toBe("10 tháng 12, 2026");
   });
 });
+
+describe("message files", () => {
+  it("never define one key in two domain files (the later would silently replace the earlier)", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const dir = path.resolve(__dirname, "../../app/i18n/messages");
+    const owners = new Map<string, string[]>();
+    for (const file of fs.readdirSync(dir)) {
+      for (const match of fs.readFileSync(path.join(dir, file), "utf8").matchAll(/^\s+"([\w.]+)":/gm)) {
+        owners.set(match[1], [...(owners.get(match[1]) ?? []), file]);
+      }
+    }
+    expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
+  });
+});

@@ -47,9 +47,9 @@ export const authMessages = {
     en: "We have sent a confirmation link to the address you entered. Open the email and follow the link to activate your account.",
   },
 
-  "verify.title": { vi: "Xác nhận địa chỉ email", en: "Confirm your email address" },
-  "verify.lead": { vi: "Bấm nút bên dưới để xác nhận địa chỉ {email}.", en: "Press the button below to confirm {email}." },
-  "verify.submit": { vi: "Xác nhận email", en: "Confirm email" },
+  "verifyEmail.title": { vi: "Xác nhận địa chỉ email", en: "Confirm your email address" },
+  "verifyEmail.lead": { vi: "Bấm nút bên dưới để xác nhận địa chỉ {email}.", en: "Press the button below to confirm {email}." },
+  "verifyEmail.submit": { vi: "Xác nhận email", en: "Confirm email" },
   "link.invalid.title": { vi: "Đường dẫn không còn hiệu lực", en: "This link is no longer valid" },
   "link.invalid.body": {
     vi: "Đường dẫn đã được sử dụng, đã hết hạn hoặc không đúng. Bạn có thể yêu cầu một đường dẫn mới.",

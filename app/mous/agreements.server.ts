@@ -1,0 +1,291 @@
+import { recordAudit } from "~/audit/audit-log.server";
+import { getConfig } from "~/config.server";
+import { isUniqueViolation } from "~/db/errors.server";
+import type { MessageKey } from "~/i18n/messages";
+import { translate } from "~/i18n/translate";
+import { newId, newSecret, sha256Hex } from "~/lib/ids.server";
+import { nowIso } from "~/lib/time";
+import { getSigningCertificate } from "~/pdf/certificate.server";
+import { renderAgreementPdf, sealPdf, type AgreementDocument } from "~/pdf/agreement.server";
+import type { DB } from "~db/schema";
+import { signatoriesWithOrganization } from "./mous.server";
+import { mailAboutMou, partyMembers, signatoryRecipients } from "./notify.server";
+import type { VersionContent } from "./versions.server";
+
+const LOGO_TYPES = ["image/png", "image/jpeg"];
+
+/** The audit-log actions printed on the agreement's audit page, with their bilingual labels. */
+const AUDIT_STEPS: Record<string, MessageKey> = {
+  "mou.created": "mous.audit.created",
+  "mou.shared": "mous.audit.shared",
+  "mou.edited": "mous.audit.edited",
+  "mou.change_request": "mous.audit.changeRequest",
+  "mou.signatory_added": "mous.audit.signatoryAdded",
+  "mou.sent_for_signature": "mous.audit.frozen",
+  "mou.signing_code_sent": "mous.audit.codeSent",
+  "mou.signed": "mous.audit.signedTyped",
+  "mou.declined": "mous.audit.declined",
+  "mou.signing_closed": "mous.audit.closed",
+  "mou.amendment_started": "mous.audit.amendment",
+  "mou.sealed": "mous.audit.sealed",
+};
+
+/** The origin printed in agreements and emails when no request is at hand (seed, background jobs). */
+export function defaultOrigin(): string {
+  const config = getConfig();
+  return config.publicUrl ?? `http://localhost:${config.port}`;
+}
+
+/** Everything the agreement shows, read from the frozen version and the signatures made on it. */
+async function gatherAgreement(db: DB, mouId: string, versionId: string, verifyUrl: string, issuedAt: string): Promise<AgreementDocument> {
+  const mou = await db.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
+  const version = await db.selectFrom("mou_versions").selectAll().where("id", "=", versionId).executeTakeFirstOrThrow();
+  const content = JSON.parse(version.content) as VersionContent;
+  const event = mou.event_id ? await db.selectFrom("events").select(["title_vi", "title_en"]).where("id", "=", mou.event_id).executeTakeFirst() : undefined;
+  const orgIds = content.parties.map((p) => p.org_id);
+  const orgs = await db.selectFrom("organizations").select(["id", "name_vi", "logo_file_id"]).where("id", "in", orgIds).execute();
+  const logoIds = orgs.map((o) => o.logo_file_id).filter((id): id is string => Boolean(id));
+  const logos = logoIds.length
+    ? await db.selectFrom("files").select(["id", "content", "mime_type"]).where("id", "in", logoIds).where("mime_type", "in", LOGO_TYPES).execute()
+    : [];
+  const signatories = await signatoriesWithOrganization(db)
+    .select([
+      "signatories.name",
+      "signatories.title",
+      "signatories.email",
+      "signatories.signature_kind",
+      "signatories.signature_data",
+      "signatories.signed_at",
+      "signatories.ip",
+      "signatories.user_agent",
+      "signatories.version_hash",
+      "signatories.invited_at",
+      "organizations.name_vi as org_name",
+    ])
+    .where("signatories.mou_id", "=", mouId)
+    .where("signatories.version_id", "=", versionId)
+    .where("signatories.status", "=", "signed")
+    .orderBy("signatories.signed_at")
+    .execute();
+  const versions = await db
+    .selectFrom("mou_versions")
+    .leftJoin("users", "users.id", "mou_versions.created_by")
+    .select(["mou_versions.number", "mou_versions.created_at", "mou_versions.content_hash", "users.name as author"])
+    .where("mou_versions.mou_id", "=", mouId)
+    .where("mou_versions.number", "<=", version.number)
+    .orderBy("mou_versions.number")
+    .execute();
+  const creator = mou.created_by ? await db.selectFrom("users").select("name").where("id", "=", mou.created_by).executeTakeFirst() : undefined;
+  const step = (key: MessageKey, params?: Record<string, string | number>) =>
+    `${translate("vi", key, params)} / ${translate("en", key, params)}`;
+  const logged = await db
+    .selectFrom("audit_log")
+    .select(["at", "actor_label", "action", "after", "ip"])
+    .where("entity_type", "=", "mou")
+    .where("entity_id", "=", mouId)
+    .where("action", "in", Object.keys(AUDIT_STEPS))
+    .orderBy("seq")
+    .execute();
+  // The audit log tells every step with its address; MoUs that predate it (the demo data) are
+  // told from their own rows: drafting, versions, freezing and each signature.
+  const audit: AgreementDocument["audit"] = logged.length
+    ? logged.flatMap((entry) => {
+        const after = (entry.after ? JSON.parse(entry.after) : {}) as { version?: number | null; hash?: string; kind?: string };
+        // A save before sharing makes no version: nothing to report.
+        if (entry.action === "mou.edited" && !after.version) return [];
+        const key = entry.action === "mou.signed" && after.kind === "drawn" ? "mous.audit.signedDrawn" : AUDIT_STEPS[entry.action];
+        return [{ at: entry.at, actor: entry.actor_label ?? "—", step: step(key, { n: after.version ?? "" }), ip: entry.ip, hash: after.hash ?? null }];
+      })
+    : [
+        { at: mou.created_at, actor: creator?.name ?? "—", step: step("mous.audit.created"), ip: null, hash: null },
+        ...versions.map((v) => ({ at: v.created_at, actor: v.author ?? "—", step: step("mous.audit.version", { n: v.number }), ip: null, hash: v.content_hash })),
+        ...(version.frozen_at ? [{ at: version.frozen_at, actor: versions.at(-1)?.author ?? "—", step: step("mous.audit.frozen", { n: version.number }), ip: null, hash: version.content_hash }] : []),
+        ...signatories.map((s) => ({
+          at: s.signed_at!,
+          actor: `${s.name} <${s.email}>`,
+          step: step(s.signature_kind === "drawn" ? "mous.audit.signedDrawn" : "mous.audit.signedTyped"),
+          ip: s.ip,
+          hash: s.version_hash,
+        })),
+      ].sort((a, b) => a.at.localeCompare(b.at));
+  audit.push({ at: issuedAt, actor: translate("vi", "app.name"), step: step("mous.audit.sealed"), ip: null, hash: version.content_hash });
+  return {
+    reference: mou.reference,
+    title: content.title,
+    purpose: content.purpose,
+    scope: content.scope,
+    event: event ? { vi: event.title_vi, en: event.title_en } : null,
+    effectiveOn: content.effective_on,
+    expiresOn: content.expires_on,
+    versionNumber: version.number,
+    versionHash: version.content_hash,
+    parties: content.parties.map((p) => {
+      const org = orgs.find((o) => o.id === p.org_id);
+      const logo = logos.find((l) => l.id === org?.logo_file_id);
+      return { name_vi: p.name_vi, name_en: p.name_en, lead: p.lead, logo: logo ? Buffer.from(logo.content) : null };
+    }),
+    clauses: content.clauses,
+    commitments: content.commitments.map((c) => ({
+      party: content.parties.find((p) => p.org_id === c.org_id)?.name_vi ?? c.org_id,
+      title_vi: c.title.vi,
+      title_en: c.title.en,
+      target: c.kpi?.target ?? null,
+      unit_vi: c.kpi?.unit_vi ?? null,
+      unit_en: c.kpi?.unit_en ?? null,
+      due_on: c.due_on,
+    })),
+    signatories: signatories.map((s) => ({
+      name: s.name,
+      title: s.title,
+      organization: s.org_name,
+      kind: s.signature_kind === "drawn" ? "drawn" : "typed",
+      data: s.signature_data ?? s.name,
+      signedAt: s.signed_at!,
+    })),
+    audit,
+    verifyUrl,
+    issuedAt,
+  };
+}
+
+/**
+ * Makes the agreement for the MoU's frozen version once everyone has signed: builds the PDF,
+ * seals it, stores it with its SHA-256, marks the MoU active and mails it to everyone. The PDF is
+ * built before the transaction (SQLite has one writer); the unique version index makes a second,
+ * concurrent attempt a no-op, so an agreement is issued once and never regenerated.
+ */
+export async function issueAgreement(db: DB, mouId: string, options: { origin: string; notify: boolean }): Promise<{ id: string; sha256: string } | null> {
+  const mou = await db.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
+  const versionId = mou.current_version_id;
+  if (!versionId) return null;
+  const existing = await db.selectFrom("agreements").select(["id", "sha256"]).where("version_id", "=", versionId).executeTakeFirst();
+  if (existing) return existing;
+  const signatories = await db.selectFrom("signatories").select(["status", "version_id"]).where("mou_id", "=", mouId).where("superseded_at", "is", null).execute();
+  if (!signatories.length || signatories.some((s) => s.status !== "signed" || s.version_id !== versionId)) return null;
+
+  const issuedAt = nowIso();
+  const code = newSecret(16);
+  const verifyUrl = `${options.origin}/verify?code=${code}`;
+  const document = await gatherAgreement(db, mouId, versionId, verifyUrl, issuedAt);
+  const pdf = await sealPdf(await renderAgreementPdf(document), getSigningCertificate(), {
+    reason: `Agreement ${mou.reference} signed by all parties`,
+    location: "Viet Nam",
+    at: new Date(issuedAt),
+  });
+  const sha256 = sha256Hex(pdf);
+  const agreementId = newId();
+  const fileId = newId();
+  const filename = `${mou.reference}-v${document.versionNumber}.pdf`;
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("files")
+        .values({ id: fileId, kind: "agreement", filename, mime_type: "application/pdf", size: pdf.length, sha256, content: pdf, created_by: null, created_at: issuedAt })
+        .execute();
+      await trx
+        .insertInto("agreements")
+        .values({ id: agreementId, mou_id: mouId, version_id: versionId, file_id: fileId, sha256, verification_code: code, created_at: issuedAt })
+        .execute();
+      await trx.updateTable("mous").set({ status: "active", updated_at: issuedAt }).where("id", "=", mouId).where("status", "in", ["awaiting_signatures", "active"]).execute();
+      await recordAudit(trx, { actorId: null, actorLabel: "portal", action: "mou.sealed", entityType: "mou", entityId: mouId, after: { agreement: agreementId, sha256, version: document.versionNumber } });
+      if (options.notify) {
+        const everyone = [...(await signatoryRecipients(trx, mouId)), ...(await partyMembers(trx, mouId))];
+        await mailAboutMou(trx, [...new Map(everyone.map((r) => [r.email.toLowerCase(), r])).values()], {
+          kind: "mou_completed",
+          prefix: "mous.mail.completed",
+          mou,
+          url: `${options.origin}/mous/${mouId}`,
+          params: { sha256 },
+          attachments: [{ filename, contentType: "application/pdf", fileId }],
+        });
+      }
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return db.selectFrom("agreements").select(["id", "sha256"]).where("version_id", "=", versionId).executeTakeFirst().then((r) => r ?? null);
+    throw error;
+  }
+  return { id: agreementId, sha256 };
+}
+
+/** MoUs whose every signature is in but whose agreement is not (a crash between the two, or the demo data). */
+export async function issuePendingAgreements(db: DB, options: { origin: string; notify: boolean }): Promise<number> {
+  const candidates = await db
+    .selectFrom("mous")
+    .select("id")
+    .where("status", "in", ["awaiting_signatures", "active"])
+    .where("current_version_id", "is not", null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("agreements").select("id").whereRef("agreements.version_id", "=", "mous.current_version_id"))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("signatories").select("id").whereRef("signatories.mou_id", "=", "mous.id").where("signatories.superseded_at", "is", null).where("signatories.status", "!=", "signed"))))
+    .execute();
+  let issued = 0;
+  for (const { id } of candidates) if (await issueAgreement(db, id, options)) issued++;
+  return issued;
+}
+
+/** The agreements of an MoU, newest first: earlier signed versions stay downloadable. */
+export async function listAgreements(db: DB, mouId: string) {
+  return db
+    .selectFrom("agreements")
+    .innerJoin("mou_versions", "mou_versions.id", "agreements.version_id")
+    .select(["agreements.id", "agreements.sha256", "agreements.created_at", "agreements.verification_code", "mou_versions.number"])
+    .where("agreements.mou_id", "=", mouId)
+    .orderBy("mou_versions.number", "desc")
+    .execute();
+}
+
+export async function loadAgreementFile(db: DB, mouId: string, versionNumber: number | null) {
+  let query = db
+    .selectFrom("agreements")
+    .innerJoin("files", "files.id", "agreements.file_id")
+    .innerJoin("mou_versions", "mou_versions.id", "agreements.version_id")
+    .select(["files.content", "files.filename", "files.sha256"])
+    .where("agreements.mou_id", "=", mouId);
+  if (versionNumber !== null) query = query.where("mou_versions.number", "=", versionNumber);
+  return query.orderBy("mou_versions.number", "desc").limit(1).executeTakeFirst();
+}
+
+/** What the public verification page may say about an issued agreement: the record, never the text. */
+export async function findIssuedAgreement(db: DB, by: { sha256: string } | { code: string }) {
+  const agreement = await db
+    .selectFrom("agreements")
+    .innerJoin("mous", "mous.id", "agreements.mou_id")
+    .innerJoin("mou_versions", "mou_versions.id", "agreements.version_id")
+    .select([
+      "agreements.mou_id",
+      "agreements.version_id",
+      "agreements.sha256",
+      "agreements.created_at",
+      "mous.reference",
+      "mous.title_vi",
+      "mous.title_en",
+      "mous.effective_on",
+      "mous.expires_on",
+      "mou_versions.number as version_number",
+      "mou_versions.content_hash",
+    ])
+    .where("sha256" in by ? "agreements.sha256" : "agreements.verification_code", "=", "sha256" in by ? by.sha256 : by.code)
+    .executeTakeFirst();
+  if (!agreement) return null;
+  const content = JSON.parse(
+    (await db.selectFrom("mou_versions").select("content").where("id", "=", agreement.version_id).executeTakeFirstOrThrow()).content,
+  ) as VersionContent;
+  const signatories = await signatoriesWithOrganization(db)
+    .select(["signatories.name", "signatories.title", "signatories.signed_at", "organizations.name_vi as org_name_vi", "organizations.name_en as org_name_en"])
+    .where("signatories.version_id", "=", agreement.version_id)
+    .where("signatories.status", "=", "signed")
+    .orderBy("signatories.signed_at")
+    .execute();
+  return {
+    reference: agreement.reference,
+    title_vi: content.title.vi,
+    title_en: content.title.en,
+    effective_on: content.effective_on,
+    expires_on: content.expires_on,
+    version: agreement.version_number,
+    versionHash: agreement.content_hash,
+    sha256: agreement.sha256,
+    issuedAt: agreement.created_at,
+    parties: content.parties.map((p) => ({ name_vi: p.name_vi, name_en: p.name_en })),
+    signatories,
+  };
+}

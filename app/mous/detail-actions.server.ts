@@ -1,0 +1,104 @@
+import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { requireActor, requirePermission } from "~/auth/permissions.server";
+import { getDb } from "~/db.server";
+import { getLocale } from "~/i18n/locale.server";
+import { translate } from "~/i18n/translate";
+import { parseForm } from "~/lib/forms.server";
+import { vietnamToday } from "~/lib/time";
+import { requireReadableMou } from "./mous.server";
+import { addComment, reopenMou, shareMou, startAmendment } from "./review.server";
+import { addSignatory, removeSignatory, sendForSignature, SigningSetupError } from "./signatories.server";
+
+const CommentSchema = z.object({ kind: z.enum(["comment", "change_request"]), body: z.string().trim().min(1).max(4000) });
+const SignatorySchema = z.object({
+  party_id: z.string().min(1),
+  email: z.string().trim().email().max(200),
+  name: z.string().trim().min(1).max(200),
+  title: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || null),
+});
+const SendSchema = z.object({
+  order: z.enum(["parallel", "sequential"]).default("parallel"),
+  deadline: z
+    .string()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), "validation.date"),
+});
+
+/** Everything the MoU page's forms do, each asking its own permission first. */
+export async function handleMouAction(args: ActionFunctionArgs) {
+  const actor = await requireActor(args);
+  const db = getDb();
+  const { mou, parties, partyOrgIds, leadOrgId } = await requireReadableMou(db, actor, args.params.id ?? "");
+  const locale = getLocale(args.request);
+  const form = await args.request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const acting = { user: actor.user, ip: args.context.clientIp, origin: args.context.origin };
+  const back = (notice: string) => redirect(`/mous/${mou.id}?notice=${notice}`);
+  const fail = (errors: Record<string, string>, values: Record<string, string> = {}) => json({ intent, errors, values }, { status: 400 });
+  try {
+    switch (intent) {
+      case "share":
+        requirePermission(actor, { action: "mou.lead", leadOrgId });
+        await shareMou(db, acting, mou.id);
+        return back("shared");
+      case "reopen":
+        requirePermission(actor, { action: "mou.lead", leadOrgId });
+        await reopenMou(db, acting, mou.id);
+        return back("reopened");
+      case "amend":
+        requirePermission(actor, { action: "mou.lead", leadOrgId });
+        await startAmendment(db, acting, mou.id);
+        return back("amending");
+      case "send": {
+        requirePermission(actor, { action: "mou.lead", leadOrgId });
+        requirePermission(actor, { action: "mou.edit", partyOrgIds, status: mou.status });
+        const parsed = parseForm(form, SendSchema, locale);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values);
+        await sendForSignature(db, acting, mou.id, { ...parsed.data, today: vietnamToday() });
+        return back("sent");
+      }
+      case "comment": {
+        requirePermission(actor, { action: "mou.comment", partyOrgIds, status: mou.status });
+        const parsed = parseForm(form, CommentSchema, locale);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values);
+        await addComment(db, acting, mou.id, parsed.data);
+        return back("commented");
+      }
+      case "add_signatory": {
+        const parsed = parseForm(form, SignatorySchema, locale);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values);
+        const party = parties.find((p) => p.id === parsed.data.party_id);
+        if (!party) return fail({ party_id: translate(locale, "validation.invalid") });
+        requirePermission(actor, { action: "mou.signatories", partyOrgId: party.org_id, status: mou.status });
+        await addSignatory(db, acting, mou.id, { partyId: party.id, email: parsed.data.email, name: parsed.data.name, title: parsed.data.title });
+        return back("signatoryAdded");
+      }
+      case "remove_signatory": {
+        const signatory = await db
+          .selectFrom("signatories")
+          .select(["id", "party_id"])
+          .where("id", "=", String(form.get("signatory_id") ?? ""))
+          .where("mou_id", "=", mou.id)
+          .where("superseded_at", "is", null)
+          .executeTakeFirst();
+        const party = parties.find((p) => p.id === signatory?.party_id);
+        if (!signatory || !party) throw new Response("Not found", { status: 404 });
+        requirePermission(actor, { action: "mou.signatories", partyOrgId: party.org_id, status: mou.status });
+        await removeSignatory(db, acting, mou.id, signatory.id);
+        return back("signatoryRemoved");
+      }
+      default:
+        throw new Response("Bad request", { status: 400 });
+    }
+  } catch (error) {
+    if (error instanceof SigningSetupError) return fail({ _form: translate(locale, error.messageKey) });
+    throw error;
+  }
+}

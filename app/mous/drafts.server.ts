@@ -1,0 +1,236 @@
+import { z } from "zod";
+import { recordAudit } from "~/audit/audit-log.server";
+import type { Actor } from "~/auth/permissions.server";
+import { isMemberOf } from "~/auth/permissions.server";
+import { isUniqueViolation } from "~/db/errors.server";
+import type { Locale } from "~/i18n/locale";
+import { translate } from "~/i18n/translate";
+import { formValues, parseStructuredForm } from "~/lib/forms.server";
+import { newId } from "~/lib/ids.server";
+import { nowIso, vietnamToday } from "~/lib/time";
+import type { DB, Trx } from "~db/schema";
+import { createVersion, buildVersionContent, hashVersionContent } from "./versions.server";
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || null);
+const optionalDay = z
+  .string()
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), "validation.date");
+
+/** A repeated row left entirely blank is not a row: the form always offers a few empty ones. */
+function rows<T extends z.ZodTypeAny>(row: T) {
+  return z.preprocess(
+    (value) =>
+      (Array.isArray(value) ? Array.from(value) : []).map((r) =>
+        r && typeof r === "object" && Object.values(r as Record<string, unknown>).some((v) => typeof v === "string" && v.trim() !== "") ? r : null,
+      ),
+    z.array(row.nullable()).transform((list) => list.filter((r): r is z.output<T> => r !== null)),
+  );
+}
+
+const PartyRow = z.object({ org_id: z.string().min(1) });
+const ClauseRow = z.object({
+  heading_vi: optionalText(200),
+  heading_en: optionalText(200),
+  body_vi: text(5000).min(1),
+  body_en: optionalText(5000),
+});
+const CommitmentRow = z.object({
+  org_id: z.string().min(1),
+  title_vi: text(300).min(1),
+  title_en: optionalText(300),
+  kpi_target: z
+    .string()
+    .optional()
+    .transform((v) => (v ? Number(v.replace(",", ".")) : null))
+    .refine((v) => v === null || (Number.isFinite(v) && v >= 0), "validation.number"),
+  kpi_unit_vi: optionalText(60),
+  kpi_unit_en: optionalText(60),
+  due_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date"),
+});
+
+export const MouDraftSchema = z
+  .object({
+    title_vi: text(300).min(1),
+    title_en: text(300).min(1),
+    purpose_vi: optionalText(3000),
+    purpose_en: optionalText(3000),
+    scope_vi: optionalText(3000),
+    scope_en: optionalText(3000),
+    event_id: optionalText(40),
+    effective_on: optionalDay,
+    expires_on: optionalDay,
+    visibility: z.enum(["private", "public"]),
+    lead: z.coerce.number().int().min(0).default(0),
+    parties: rows(PartyRow),
+    clauses: rows(ClauseRow),
+    commitments: rows(CommitmentRow),
+  })
+  .superRefine((d, ctx) => {
+    const orgs = d.parties.map((p) => p.org_id);
+    if (new Set(orgs).size < 2) ctx.addIssue({ code: "custom", path: ["parties"], message: "mous.error.twoParties" });
+    if (new Set(orgs).size !== orgs.length) ctx.addIssue({ code: "custom", path: ["parties"], message: "mous.error.duplicateParty" });
+    if (!d.clauses.length) ctx.addIssue({ code: "custom", path: ["clauses"], message: "mous.error.oneClause" });
+    d.commitments.forEach((c, i) => {
+      if (!orgs.includes(c.org_id)) ctx.addIssue({ code: "custom", path: ["commitments", i, "org_id"], message: "mous.error.commitmentParty" });
+    });
+    if (d.effective_on && d.expires_on && d.expires_on <= d.effective_on)
+      ctx.addIssue({ code: "custom", path: ["expires_on"], message: "mous.error.expiresBeforeEffective" });
+  });
+
+export type MouDraft = z.output<typeof MouDraftSchema>;
+
+/** The lead is the party whose radio button was chosen; counted among non-blank rows. */
+function leadOrgOf(draft: MouDraft, rawLeadOrg: string | null): string {
+  return rawLeadOrg && draft.parties.some((p) => p.org_id === rawLeadOrg) ? rawLeadOrg : draft.parties[0].org_id;
+}
+
+/** A drafter must belong to one of the parties: nobody writes agreements for others. */
+function drafterIsParty(actor: Actor, draft: MouDraft): boolean {
+  return draft.parties.some((p) => isMemberOf(actor, p.org_id));
+}
+
+/** The next free MOU-YYYY-NNNN for the year in Vietnam. */
+async function nextReference(trx: Trx, year: string): Promise<string> {
+  const prefix = `MOU-${year}-`;
+  const last = await trx
+    .selectFrom("mous")
+    .select((eb) => eb.fn.max("reference").as("max"))
+    .where("reference", "like", `${prefix}%`)
+    .executeTakeFirst();
+  const n = last?.max ? Number(String(last.max).slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(n).padStart(4, "0")}`;
+}
+
+async function writeDraftRows(trx: Trx, mouId: string, draft: MouDraft, leadOrg: string, at: string) {
+  const existing = await trx.selectFrom("mou_parties").select(["id", "org_id"]).where("mou_id", "=", mouId).execute();
+  const keep = new Set(draft.parties.map((p) => p.org_id));
+  const removed = existing.filter((p) => !keep.has(p.org_id)).map((p) => p.id);
+  if (removed.length) await trx.deleteFrom("mou_parties").where("id", "in", removed).execute();
+  for (const [i, p] of draft.parties.entries()) {
+    const row = existing.find((e) => e.org_id === p.org_id);
+    const values = { is_lead: p.org_id === leadOrg ? (1 as const) : (0 as const), sort_order: i };
+    if (row) await trx.updateTable("mou_parties").set(values).where("id", "=", row.id).execute();
+    else await trx.insertInto("mou_parties").values({ id: newId(), mou_id: mouId, org_id: p.org_id, ...values }).execute();
+  }
+  await trx.deleteFrom("mou_clauses").where("mou_id", "=", mouId).execute();
+  for (const [i, c] of draft.clauses.entries()) {
+    await trx.insertInto("mou_clauses").values({ id: newId(), mou_id: mouId, position: i + 1, ...c }).execute();
+  }
+  await trx.deleteFrom("commitments").where("mou_id", "=", mouId).execute();
+  for (const [i, c] of draft.commitments.entries()) {
+    await trx
+      .insertInto("commitments")
+      .values({ id: newId(), mou_id: mouId, ...c, description_vi: null, description_en: null, start_on: draft.effective_on, sort_order: i, created_at: at, updated_at: at })
+      .execute();
+  }
+}
+
+function mouFields(draft: MouDraft) {
+  const { parties: _p, clauses: _c, commitments: _m, lead: _l, ...fields } = draft;
+  return fields;
+}
+
+/**
+ * Creates a draft with its reference, assigned once. Two drafters at the same moment may compute
+ * the same next number: the unique index refuses the second, which simply tries the next one.
+ */
+export async function createMou(db: DB, actor: Actor & { user: { id: string; name: string } }, draft: MouDraft, leadOrgRaw: string | null, ip: string) {
+  const leadOrg = leadOrgOf(draft, leadOrgRaw);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const at = nowIso();
+        const id = newId();
+        const reference = await nextReference(trx, vietnamToday().slice(0, 4));
+        await trx
+          .insertInto("mous")
+          .values({ id, reference, status: "draft", ...mouFields(draft), created_by: actor.user.id, created_at: at, updated_at: at })
+          .execute();
+        await writeDraftRows(trx, id, draft, leadOrg, at);
+        await recordAudit(trx, { actorId: actor.user.id, actorLabel: actor.user.name, action: "mou.created", entityType: "mou", entityId: id, after: { reference }, ip });
+        return { id, reference };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 8) throw error;
+    }
+  }
+}
+
+/**
+ * Saves the working text. Once the draft has been shared, every saved change becomes a new
+ * version (an unchanged text makes none), so reviewers can compare what moved.
+ */
+export async function updateMou(db: DB, actor: { user: { id: string; name: string } }, mouId: string, draft: MouDraft, leadOrgRaw: string | null, ip: string) {
+  const leadOrg = leadOrgOf(draft, leadOrgRaw);
+  return db.transaction().execute(async (trx) => {
+    const mou = await trx.selectFrom("mous").select(["status", "shared_at", "current_version_id"]).where("id", "=", mouId).executeTakeFirstOrThrow();
+    // Checked again inside the transaction: a text sent for signature is frozen.
+    if (mou.status !== "draft" && mou.status !== "in_review") throw new Response("Conflict", { status: 409 });
+    const at = nowIso();
+    await trx.updateTable("mous").set({ ...mouFields(draft), updated_at: at }).where("id", "=", mouId).execute();
+    await writeDraftRows(trx, mouId, draft, leadOrg, at);
+    let versionNumber: number | null = null;
+    let versionHash: string | null = null;
+    if (mou.shared_at) {
+      const current = mou.current_version_id
+        ? await trx.selectFrom("mou_versions").select("content_hash").where("id", "=", mou.current_version_id).executeTakeFirst()
+        : undefined;
+      const hash = hashVersionContent(await buildVersionContent(trx, mouId));
+      if (hash !== current?.content_hash) {
+        versionNumber = (await createVersion(trx, mouId, { createdBy: actor.user.id, at })).number;
+        versionHash = hash;
+      }
+    }
+    await recordAudit(trx, { actorId: actor.user.id, actorLabel: actor.user.name, action: "mou.edited", entityType: "mou", entityId: mouId, after: { version: versionNumber, hash: versionHash }, ip });
+    return { versionNumber };
+  });
+}
+
+/** The saved text as the draft form's flat values (`clauses.0.body_vi` …), for the edit page. */
+export async function draftFormValues(db: DB, mouId: string): Promise<Record<string, string>> {
+  const mou = await db.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
+  const parties = await db.selectFrom("mou_parties").select(["org_id", "is_lead"]).where("mou_id", "=", mouId).orderBy("sort_order").execute();
+  const clauses = await db.selectFrom("mou_clauses").selectAll().where("mou_id", "=", mouId).orderBy("position").execute();
+  const commitments = await db.selectFrom("commitments").selectAll().where("mou_id", "=", mouId).where("cancelled_at", "is", null).orderBy("sort_order").execute();
+  const values: Record<string, string> = {};
+  const put = (key: string, value: string | number | null) => {
+    if (value !== null && value !== "") values[key] = String(value);
+  };
+  for (const f of ["title_vi", "title_en", "purpose_vi", "purpose_en", "scope_vi", "scope_en", "event_id", "effective_on", "expires_on", "visibility"] as const) put(f, mou[f]);
+  parties.forEach((p, i) => {
+    put(`parties.${i}.org_id`, p.org_id);
+    if (Number(p.is_lead) === 1) put("lead", i);
+  });
+  clauses.forEach((c, i) => {
+    for (const f of ["heading_vi", "heading_en", "body_vi", "body_en"] as const) put(`clauses.${i}.${f}`, c[f]);
+  });
+  commitments.forEach((c, i) => {
+    for (const f of ["org_id", "title_vi", "title_en", "kpi_target", "kpi_unit_vi", "kpi_unit_en", "due_on"] as const) put(`commitments.${i}.${f}`, c[f]);
+  });
+  return values;
+}
+
+/** The lead radio names a row; the row's organization is the lead. */
+function leadOrgFromForm(form: FormData): string | null {
+  const value = form.get(`parties.${String(form.get("lead") ?? "0")}.org_id`);
+  return typeof value === "string" && value ? value : null;
+}
+
+/** The draft form of /mous/new and /mous/:id/edit, checked, with the drafter among the parties. */
+export function parseDraftForm(form: FormData, actor: Actor, locale: Locale) {
+  const parsed = parseStructuredForm(form, MouDraftSchema, locale);
+  if (!parsed.ok) return parsed;
+  if (!drafterIsParty(actor, parsed.data)) {
+    return { ok: false as const, errors: { parties: translate(locale, "mous.error.drafterNotParty") }, values: formValues(form) };
+  }
+  return { ok: true as const, data: parsed.data, leadOrg: leadOrgFromForm(form) };
+}

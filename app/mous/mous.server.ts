@@ -1,0 +1,147 @@
+import { can, orgIdsOf, type Actor } from "~/auth/permissions.server";
+import type { DB, Mou, MouStatus, Trx } from "~db/schema";
+import { listPartiesOf } from "./public-mous.server";
+
+/**
+ * The MoUs an actor may see: staff see all; anyone else only those their organizations are party
+ * to. The ownership is in the query, so nothing else is ever loaded.
+ */
+export async function listMousFor(db: DB, actor: Actor) {
+  const orgIds = orgIdsOf(actor);
+  if (!actor.user || (!actor.user.isStaff && !orgIds.length)) return [];
+  let query = db
+    .selectFrom("mous")
+    .select(["mous.id", "mous.reference", "mous.status", "mous.title_vi", "mous.title_en", "mous.visibility", "mous.updated_at", "mous.is_sample"])
+    .orderBy("mous.updated_at", "desc");
+  if (!actor.user.isStaff) {
+    query = query.where("mous.id", "in", db.selectFrom("mou_parties").select("mou_id").where("org_id", "in", orgIds));
+  }
+  const mous = await query.execute();
+  if (!mous.length) return [];
+  const parties = await listPartiesOf(db, mous.map((m) => m.id));
+  return mous.map((m) => ({ ...m, parties: parties.filter((p) => p.mou_id === m.id) }));
+}
+
+export async function listParties(db: DB, mouId: string) {
+  return db
+    .selectFrom("mou_parties")
+    .innerJoin("organizations", "organizations.id", "mou_parties.org_id")
+    .select([
+      "mou_parties.id",
+      "mou_parties.org_id",
+      "mou_parties.is_lead",
+      "organizations.name_vi",
+      "organizations.name_en",
+      "organizations.short_name",
+      "organizations.logo_file_id",
+    ])
+    .where("mou_parties.mou_id", "=", mouId)
+    .orderBy("mou_parties.sort_order")
+    .execute();
+}
+
+export type MouAccess = {
+  mou: Mou;
+  parties: Awaited<ReturnType<typeof listParties>>;
+  partyOrgIds: string[];
+  leadOrgId: string | null;
+};
+
+/**
+ * Loads an MoU for someone allowed to read it; anyone else gets a 404, the same answer as for an
+ * MoU that does not exist, so a private agreement's existence is not revealed.
+ */
+export async function requireReadableMou(db: DB, actor: Actor, mouId: string): Promise<MouAccess> {
+  const notFound = new Response("Not found", { status: 404 });
+  if (!actor.user) throw notFound;
+  const mou = await db.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirst();
+  if (!mou) throw notFound;
+  const parties = await listParties(db, mouId);
+  const partyOrgIds = parties.map((p) => p.org_id);
+  if (!can(actor, { action: "mou.read", partyOrgIds })) throw notFound;
+  return { mou, parties, partyOrgIds, leadOrgId: parties.find((p) => Number(p.is_lead) === 1)?.org_id ?? null };
+}
+
+export async function loadWorkingText(db: DB, mouId: string) {
+  const [clauses, commitments] = await Promise.all([
+    db.selectFrom("mou_clauses").selectAll().where("mou_id", "=", mouId).orderBy("position").execute(),
+    db.selectFrom("commitments").selectAll().where("mou_id", "=", mouId).where("cancelled_at", "is", null).orderBy("sort_order").execute(),
+  ]);
+  return { clauses, commitments };
+}
+
+export async function listVersions(db: DB, mouId: string) {
+  return db
+    .selectFrom("mou_versions")
+    .leftJoin("users", "users.id", "mou_versions.created_by")
+    .leftJoin("agreements", "agreements.version_id", "mou_versions.id")
+    .select([
+      "mou_versions.id",
+      "mou_versions.number",
+      "mou_versions.content_hash",
+      "mou_versions.created_at",
+      "mou_versions.frozen_at",
+      "mou_versions.note",
+      "users.name as author",
+      "agreements.id as agreement_id",
+      "agreements.created_at as sealed_at",
+    ])
+    .where("mou_versions.mou_id", "=", mouId)
+    .orderBy("mou_versions.number", "desc")
+    .execute();
+}
+
+export async function listComments(db: DB, mouId: string) {
+  return db
+    .selectFrom("mou_comments")
+    .innerJoin("users", "users.id", "mou_comments.author_id")
+    .leftJoin("mou_versions", "mou_versions.id", "mou_comments.version_id")
+    .select(["mou_comments.id", "mou_comments.kind", "mou_comments.body", "mou_comments.created_at", "users.name as author", "mou_versions.number as version_number"])
+    .where("mou_comments.mou_id", "=", mouId)
+    .orderBy("mou_comments.created_at")
+    .execute();
+}
+
+/** Signatories joined with the organization of the party they sign for. */
+export function signatoriesWithOrganization(db: Trx) {
+  return db
+    .selectFrom("signatories")
+    .innerJoin("mou_parties", "mou_parties.id", "signatories.party_id")
+    .innerJoin("organizations", "organizations.id", "mou_parties.org_id");
+}
+
+export async function listSignatories(db: DB, mouId: string) {
+  return signatoriesWithOrganization(db)
+    .select([
+      "signatories.id",
+      "signatories.party_id",
+      "signatories.user_id",
+      "signatories.name",
+      "signatories.title",
+      "signatories.email",
+      "signatories.sign_order",
+      "signatories.status",
+      "signatories.signed_at",
+      "signatories.declined_at",
+      "signatories.decline_reason",
+      "signatories.signature_kind",
+      "organizations.id as org_id",
+      "organizations.name_vi as org_name_vi",
+      "organizations.name_en as org_name_en",
+    ])
+    .where("signatories.mou_id", "=", mouId)
+    .where("signatories.superseded_at", "is", null)
+    .orderBy("signatories.sign_order")
+    .orderBy("signatories.created_at")
+    .execute();
+}
+
+export const EDITABLE_STATUSES: MouStatus[] = ["draft", "in_review"];
+
+export async function listOrganizationsForPicker(db: DB) {
+  return db.selectFrom("organizations").select(["id", "name_vi", "name_en"]).orderBy("name_vi").execute();
+}
+
+export async function listEventsForPicker(db: DB) {
+  return db.selectFrom("events").select(["id", "title_vi", "title_en", "starts_at"]).where("status", "!=", "cancelled").orderBy("starts_at", "desc").execute();
+}

@@ -1,0 +1,110 @@
+import { recordAudit } from "~/audit/audit-log.server";
+import { newId } from "~/lib/ids.server";
+import { nowIso } from "~/lib/time";
+import type { DB } from "~db/schema";
+import { mailAboutMou, partyMembers } from "./notify.server";
+import { createVersion, type VersionContent } from "./versions.server";
+
+type Acting = { user: { id: string; name: string }; ip: string; origin: string };
+
+/** Shares the draft with the other parties: it becomes version 1, and from now on every saved change is a version. */
+export async function shareMou(db: DB, acting: Acting, mouId: string) {
+  await db.transaction().execute(async (trx) => {
+    const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
+    if (mou.status !== "draft" || mou.shared_at) throw new Response("Conflict", { status: 409 });
+    const at = nowIso();
+    await trx.updateTable("mous").set({ status: "in_review", shared_at: at, updated_at: at }).where("id", "=", mouId).execute();
+    const version = await createVersion(trx, mouId, { createdBy: acting.user.id, at });
+    await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: "mou.shared", entityType: "mou", entityId: mouId, after: { version: version.number, hash: version.content_hash }, ip: acting.ip });
+    await mailAboutMou(trx, await partyMembers(trx, mouId, { exceptUserId: acting.user.id }), {
+      kind: "mou_shared",
+      prefix: "mous.mail.shared",
+      mou,
+      url: `${acting.origin}/mous/${mouId}`,
+    });
+  });
+}
+
+/** Back to review after a decline or a closed signing: the same text, editable again. */
+export async function reopenMou(db: DB, acting: Acting, mouId: string) {
+  await db.transaction().execute(async (trx) => {
+    const mou = await trx.selectFrom("mous").select(["status", "shared_at"]).where("id", "=", mouId).executeTakeFirstOrThrow();
+    if (mou.status !== "draft" || !mou.shared_at) throw new Response("Conflict", { status: 409 });
+    await trx.updateTable("mous").set({ status: "in_review", updated_at: nowIso() }).where("id", "=", mouId).execute();
+    await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: "mou.reopened", entityType: "mou", entityId: mouId, ip: acting.ip });
+  });
+}
+
+/**
+ * Starts an amendment of an active MoU: the working text opens for review again; the signed
+ * version and its sealed PDF stay as they are, and the amendment is signed as a new version.
+ */
+export async function startAmendment(db: DB, acting: Acting, mouId: string) {
+  await db.transaction().execute(async (trx) => {
+    const mou = await trx.selectFrom("mous").select(["status"]).where("id", "=", mouId).executeTakeFirstOrThrow();
+    if (mou.status !== "active") throw new Response("Conflict", { status: 409 });
+    const at = nowIso();
+    await trx.updateTable("mous").set({ status: "in_review", updated_at: at }).where("id", "=", mouId).execute();
+    // The signed round stays as the record of the sealed version; the same people start a new round.
+    const signed = await trx.selectFrom("signatories").selectAll().where("mou_id", "=", mouId).where("superseded_at", "is", null).execute();
+    await trx.updateTable("signatories").set({ superseded_at: at }).where("mou_id", "=", mouId).where("superseded_at", "is", null).execute();
+    for (const s of signed) {
+      await trx
+        .insertInto("signatories")
+        .values({ id: newId(), mou_id: mouId, party_id: s.party_id, user_id: s.user_id, name: s.name, title: s.title, email: s.email, sign_order: s.sign_order, status: "pending", version_id: null, created_at: at })
+        .execute();
+    }
+    await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: "mou.amendment_started", entityType: "mou", entityId: mouId, ip: acting.ip });
+  });
+}
+
+export async function addComment(db: DB, acting: Acting, mouId: string, input: { kind: "comment" | "change_request"; body: string }) {
+  await db.transaction().execute(async (trx) => {
+    const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
+    const id = newId();
+    await trx
+      .insertInto("mou_comments")
+      .values({ id, mou_id: mouId, version_id: mou.current_version_id, clause_id: null, author_id: acting.user.id, kind: input.kind, body: input.body, resolved_at: null, created_at: nowIso() })
+      .execute();
+    await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: `mou.${input.kind}`, entityType: "mou", entityId: mouId, after: { comment: id }, ip: acting.ip });
+    if (input.kind === "change_request") {
+      await mailAboutMou(trx, await partyMembers(trx, mouId, { exceptUserId: acting.user.id }), {
+        kind: "mou_change_request",
+        prefix: "mous.mail.changeRequest",
+        mou,
+        url: `${acting.origin}/mous/${mouId}`,
+        params: { author: acting.user.name },
+        extra: () => [input.body],
+      });
+    }
+  });
+}
+
+type Side = { heading: string; body: string } | null;
+
+/** Two versions clause by clause, side by side: position n of one against position n of the other. */
+export function compareVersions(a: VersionContent, b: VersionContent, locale: "vi" | "en") {
+  const pick = (c: VersionContent["clauses"][number] | undefined): Side =>
+    c ? { heading: (locale === "en" ? c.heading_en : null) || c.heading_vi || "", body: (locale === "en" ? c.body_en : null) || c.body_vi } : null;
+  const count = Math.max(a.clauses.length, b.clauses.length);
+  const clauses = Array.from({ length: count }, (_, i) => {
+    const left = a.clauses[i];
+    const right = b.clauses[i];
+    const changed = JSON.stringify(left ?? null) !== JSON.stringify(right ?? null);
+    return { position: i + 1, a: pick(left), b: pick(right), changed };
+  });
+  const meta = (["title", "purpose", "scope"] as const).map((field) => ({
+    field,
+    a: (locale === "en" ? a[field].en : null) || a[field].vi || "",
+    b: (locale === "en" ? b[field].en : null) || b[field].vi || "",
+    changed: JSON.stringify(a[field]) !== JSON.stringify(b[field]),
+  }));
+  const commitmentText = (c: VersionContent["commitments"][number]) =>
+    `${(locale === "en" ? c.title.en : null) || c.title.vi}${c.kpi ? ` — ${c.kpi.target} ${(locale === "en" ? c.kpi.unit_en : null) || c.kpi.unit_vi || ""}` : ""} (${c.due_on})`;
+  const commitments = Array.from({ length: Math.max(a.commitments.length, b.commitments.length) }, (_, i) => ({
+    a: a.commitments[i] ? commitmentText(a.commitments[i]) : null,
+    b: b.commitments[i] ? commitmentText(b.commitments[i]) : null,
+    changed: JSON.stringify(a.commitments[i] ?? null) !== JSON.stringify(b.commitments[i] ?? null),
+  }));
+  return { meta, clauses, commitments };
+}

@@ -1,0 +1,255 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
+import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
+import { P12Signer } from "@signpdf/signer-p12";
+import { SignPdf } from "@signpdf/signpdf";
+import type { MessageKey } from "~/i18n/messages";
+import { formatDate, formatDay, formatNumber, translate } from "~/i18n/translate";
+import type { SigningCertificate } from "./certificate.server";
+
+export type AgreementDocument = {
+  reference: string;
+  title: { vi: string; en: string };
+  purpose: { vi: string | null; en: string | null };
+  scope: { vi: string | null; en: string | null };
+  event: { vi: string; en: string } | null;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+  versionNumber: number;
+  versionHash: string;
+  parties: { name_vi: string; name_en: string; lead: boolean; logo: Buffer | null }[];
+  clauses: { heading_vi: string | null; heading_en: string | null; body_vi: string; body_en: string | null }[];
+  commitments: { party: string; title_vi: string; title_en: string | null; target: number | null; unit_vi: string | null; unit_en: string | null; due_on: string }[];
+  signatories: { name: string; title: string | null; organization: string; kind: "typed" | "drawn"; data: string; signedAt: string }[];
+  audit: { at: string; actor: string; step: string; ip: string | null; hash: string | null }[];
+  verifyUrl: string;
+  issuedAt: string;
+};
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = path.dirname(require.resolve("@expo-google-fonts/be-vietnam-pro/package.json"));
+const FONTS = {
+  regular: path.join(FONT_DIR, "400Regular", "BeVietnamPro_400Regular.ttf"),
+  italic: path.join(FONT_DIR, "400Regular_Italic", "BeVietnamPro_400Regular_Italic.ttf"),
+  semibold: path.join(FONT_DIR, "600SemiBold", "BeVietnamPro_600SemiBold.ttf"),
+  bold: path.join(FONT_DIR, "700Bold", "BeVietnamPro_700Bold.ttf"),
+};
+
+const NAVY = "#0b3b66";
+const GREY = "#51606f";
+const MARGIN = 56;
+const FOOTER_HEIGHT = 78;
+
+/** A label in both languages, "Vietnamese / English": the agreement is one bilingual document. */
+function both(key: MessageKey, params?: Record<string, string | number>): string {
+  return `${translate("vi", key, params)} / ${translate("en", key, params)}`;
+}
+
+function pngFromDataUrl(dataUrl: string): Buffer | null {
+  const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl);
+  return m ? Buffer.from(m[1], "base64") : null;
+}
+
+/** Lays out the agreement (cover, clauses, commitments, signatures, audit) with pdfkit; not yet sealed. */
+export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer> {
+  const qr = await QRCode.toBuffer(doc.verifyUrl, { type: "png", margin: 1, width: 180, errorCorrectionLevel: "M" });
+  const pdf = new PDFDocument({
+    size: "A4",
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
+    bufferPages: true,
+    info: { Title: `${doc.reference} — ${doc.title.vi}`, Author: translate("vi", "app.name"), Subject: doc.title.en, Creator: translate("en", "app.name") },
+    lang: "vi-VN",
+  });
+  pdf.registerFont("regular", FONTS.regular);
+  pdf.registerFont("italic", FONTS.italic);
+  pdf.registerFont("semibold", FONTS.semibold);
+  pdf.registerFont("bold", FONTS.bold);
+  const chunks: Buffer[] = [];
+  pdf.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on("end", () => resolve(Buffer.concat(chunks)));
+    pdf.on("error", reject);
+  });
+  const width = pdf.page.width - 2 * MARGIN;
+
+  const heading = (text: string) => {
+    pdf.moveDown(0.6).font("bold").fontSize(14).fillColor(NAVY).text(text, { width });
+    pdf.moveDown(0.3).fillColor("black");
+  };
+  const field = (label: string, value: string) => {
+    pdf.font("semibold").fontSize(9).fillColor(GREY).text(label, { width });
+    pdf.font("regular").fontSize(11).fillColor("black").text(value, { width }).moveDown(0.4);
+  };
+  const ensureSpace = (height: number) => {
+    if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
+  };
+  const day = (d: string | null) => (d ? `${formatDay(d, "vi")} / ${formatDay(d, "en")}` : "—");
+
+  // Cover
+  pdf.font("semibold").fontSize(10).fillColor(GREY).text(`${translate("vi", "app.name")} · ${doc.reference}`, { width });
+  pdf.moveDown(1.5);
+  pdf.font("bold").fontSize(24).fillColor(NAVY).text(translate("vi", "mous.pdf.kind"), { width, align: "center" });
+  pdf.font("semibold").fontSize(13).fillColor(GREY).text(translate("en", "mous.pdf.kind"), { width, align: "center" });
+  pdf.moveDown(1);
+  pdf.font("bold").fontSize(16).fillColor("black").text(doc.title.vi, { width, align: "center" });
+  pdf.font("regular").fontSize(12).fillColor(GREY).text(doc.title.en, { width, align: "center" });
+  pdf.moveDown(1.5).fillColor("black");
+  heading(both("mous.pdf.parties"));
+  for (const party of doc.parties) {
+    ensureSpace(60);
+    const top = pdf.y;
+    let textX = MARGIN;
+    if (party.logo) {
+      try {
+        pdf.image(party.logo, MARGIN, top, { fit: [48, 48] });
+        textX = MARGIN + 60;
+      } catch {
+        // an unreadable logo leaves the name alone
+      }
+    }
+    pdf.font("semibold").fontSize(12).text(party.name_vi + (party.lead ? ` (${both("mous.lead")})` : ""), textX, top, { width: width - (textX - MARGIN) });
+    pdf.font("regular").fontSize(10).fillColor(GREY).text(party.name_en, textX, pdf.y, { width: width - (textX - MARGIN) }).fillColor("black");
+    pdf.y = Math.max(pdf.y, party.logo ? top + 52 : pdf.y) + 6;
+    pdf.x = MARGIN;
+  }
+  pdf.moveDown(0.5);
+  field(both("mous.field.reference"), doc.reference);
+  if (doc.event) field(both("mous.field.event"), `${doc.event.vi} / ${doc.event.en}`);
+  field(both("mous.field.effectiveOn"), day(doc.effectiveOn));
+  field(both("mous.field.expiresOn"), day(doc.expiresOn));
+  if (doc.purpose.vi) field(both("mous.field.purpose"), [doc.purpose.vi, doc.purpose.en].filter(Boolean).join("\n"));
+  if (doc.scope.vi) field(both("mous.field.scope"), [doc.scope.vi, doc.scope.en].filter(Boolean).join("\n"));
+  field(both("mous.pdf.versionHash", { number: doc.versionNumber }), doc.versionHash);
+
+  // Clauses, Vietnamese first and English where given
+  pdf.addPage();
+  heading(both("mous.clauses"));
+  doc.clauses.forEach((clause, i) => {
+    ensureSpace(70);
+    const title = [translate("vi", "mous.clauseNumber", { n: i + 1 }), clause.heading_vi].filter(Boolean).join(". ");
+    pdf.font("bold").fontSize(11.5).fillColor("black").text(title, { width });
+    if (clause.heading_en) pdf.font("semibold").fontSize(10).fillColor(GREY).text(`${translate("en", "mous.clauseNumber", { n: i + 1 })}. ${clause.heading_en}`, { width });
+    pdf.font("regular").fontSize(11).fillColor("black").text(clause.body_vi, { width, align: "justify" });
+    if (clause.body_en) pdf.moveDown(0.2).font("italic").fontSize(10).fillColor(GREY).text(clause.body_en, { width, align: "justify" });
+    pdf.fillColor("black").moveDown(0.8);
+  });
+
+  // Commitments table
+  if (doc.commitments.length) {
+    ensureSpace(120);
+    heading(both("mous.commitments"));
+    const cols = [
+      { key: "party", label: both("mous.commitment.party"), w: 0.22 },
+      { key: "title", label: both("mous.commitment.title"), w: 0.43 },
+      { key: "kpi", label: both("mous.commitment.kpi"), w: 0.17 },
+      { key: "due", label: both("mous.commitment.dueOn"), w: 0.18 },
+    ] as const;
+    const row = (cells: Record<string, string>, font: string, fill?: string) => {
+      pdf.font(font).fontSize(9);
+      const heights = cols.map((c) => pdf.heightOfString(cells[c.key], { width: c.w * width - 8 }));
+      const h = Math.max(...heights) + 8;
+      ensureSpace(h);
+      const y = pdf.y;
+      if (fill) pdf.rect(MARGIN, y, width, h).fill(fill);
+      let x = MARGIN;
+      pdf.fillColor("black");
+      for (const c of cols) {
+        pdf.font(font).fontSize(9).text(cells[c.key], x + 4, y + 4, { width: c.w * width - 8 });
+        x += c.w * width;
+      }
+      pdf.moveTo(MARGIN, y + h).lineTo(MARGIN + width, y + h).lineWidth(0.5).strokeColor("#c5ced8").stroke();
+      pdf.x = MARGIN;
+      pdf.y = y + h;
+    };
+    row(Object.fromEntries(cols.map((c) => [c.key, c.label])), "semibold", "#e8eef5");
+    for (const c of doc.commitments) {
+      row(
+        {
+          party: c.party,
+          title: [c.title_vi, c.title_en].filter(Boolean).join("\n"),
+          kpi: c.target === null ? "—" : `${formatNumber(c.target, "vi")} ${c.unit_vi ?? ""}${c.unit_en ? ` / ${c.unit_en}` : ""}`.trim(),
+          due: `${formatDate(`${c.due_on}T05:00:00Z`, "vi", "shortDate")}`,
+        },
+        "regular",
+      );
+    }
+  }
+
+  // Signature page
+  pdf.addPage();
+  heading(both("mous.pdf.signatures"));
+  for (const s of doc.signatories) {
+    ensureSpace(130);
+    const top = pdf.y;
+    pdf.font("semibold").fontSize(11).fillColor("black").text(s.organization, MARGIN, top, { width: width / 2 - 10 });
+    pdf.font("regular").fontSize(10).text(s.name, { width: width / 2 - 10 });
+    if (s.title) pdf.fillColor(GREY).text(s.title, { width: width / 2 - 10 });
+    pdf.fillColor(GREY).fontSize(9).text(`${both("mous.pdf.signedAt")}: ${formatDate(s.signedAt, "vi", "dateTime")} (UTC+7)`, { width: width / 2 - 10 });
+    const leftBottom = pdf.y;
+    const boxX = MARGIN + width / 2;
+    pdf.rect(boxX, top, width / 2, 90).lineWidth(0.5).strokeColor("#c5ced8").stroke();
+    const image = s.kind === "drawn" ? pngFromDataUrl(s.data) : null;
+    if (image) {
+      pdf.image(image, boxX + 8, top + 5, { fit: [width / 2 - 16, 80], align: "center", valign: "center" });
+    } else {
+      pdf.font("italic").fontSize(22).fillColor(NAVY).text(s.data, boxX + 8, top + 28, { width: width / 2 - 16, align: "center" });
+    }
+    pdf.fillColor("black");
+    pdf.x = MARGIN;
+    pdf.y = Math.max(leftBottom, top + 90) + 18;
+  }
+
+  // Audit page
+  pdf.addPage();
+  heading(both("mous.pdf.audit"));
+  pdf.font("regular").fontSize(9).fillColor(GREY).text(both("mous.pdf.auditLead"), { width }).moveDown(0.6).fillColor("black");
+  for (const entry of doc.audit) {
+    ensureSpace(50);
+    pdf.font("semibold").fontSize(9.5).text(`${formatDate(entry.at, "vi", "dateTime")} · ${entry.step}`, { width });
+    const facts = [`${both("mous.pdf.actor")}: ${entry.actor}`, entry.ip ? `IP: ${entry.ip}` : null].filter(Boolean).join(" · ");
+    pdf.font("regular").fontSize(9).text(facts, { width });
+    if (entry.hash) pdf.font("regular").fontSize(8).fillColor(GREY).text(`SHA-256: ${entry.hash}`, { width });
+    pdf.fillColor("black").moveDown(0.5);
+  }
+  pdf.moveDown(0.5).font("regular").fontSize(9).fillColor(GREY).text(both("mous.pdf.sealNote"), { width });
+
+  // A QR code and the verification link on every page
+  const range = pdf.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    pdf.switchToPage(i);
+    const bottom = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
+    const y = pdf.page.height - MARGIN - FOOTER_HEIGHT + 14;
+    pdf.moveTo(MARGIN, y - 6).lineTo(MARGIN + width, y - 6).lineWidth(0.5).strokeColor("#c5ced8").stroke();
+    pdf.image(qr, MARGIN, y, { width: 60, height: 60 });
+    pdf.font("regular").fontSize(8).fillColor(GREY);
+    pdf.text(both("mous.pdf.verifyHint"), MARGIN + 70, y + 2, { width: width - 70, lineBreak: true });
+    pdf.fillColor(NAVY).text(doc.verifyUrl, MARGIN + 70, pdf.y + 2, { width: width - 70, link: doc.verifyUrl, underline: true });
+    pdf.fillColor(GREY).text(`${doc.reference} · ${both("mous.pdf.page", { n: i + 1, total: range.count })}`, MARGIN + 70, pdf.y + 2, { width: width - 70 });
+    pdf.page.margins.bottom = bottom;
+  }
+  pdf.end();
+  return done;
+}
+
+/**
+ * Seals the finished PDF with one PKCS#7 detached signature over the whole file. Sealed once at
+ * the end: a seal per signer makes the earlier ones look broken in PDF readers.
+ */
+export async function sealPdf(pdf: Buffer, certificate: SigningCertificate, details: { reason: string; location: string; at: Date }): Promise<Buffer> {
+  const withPlaceholder = plainAddPlaceholder({
+    pdfBuffer: pdf,
+    reason: details.reason,
+    contactInfo: "",
+    name: certificate.subject,
+    location: details.location,
+    signingTime: details.at,
+    signatureLength: 8192,
+    // Written as a PDF name object: no spaces.
+    appName: "InnovationForumPortal",
+  });
+  const signer = new P12Signer(certificate.p12, { passphrase: certificate.passphrase });
+  return new SignPdf().sign(withPlaceholder, signer, details.at);
+}

@@ -1,0 +1,112 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/permissions.server";
+import { getDb } from "~/db.server";
+import { getLocale } from "~/i18n/locale.server";
+import { translate } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { requireReadableMou } from "~/mous/mous.server";
+import { compareVersions } from "~/mous/review.server";
+import type { VersionContent } from "~/mous/versions.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import stylesheet from "~/styles/mous.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireActor(args);
+  const db = getDb();
+  const { mou } = await requireReadableMou(db, actor, args.params.id ?? "");
+  const url = new URL(args.request.url);
+  const numbers = [url.searchParams.get("a"), url.searchParams.get("b")].map((n) => Number(n));
+  if (numbers.some((n) => !Number.isInteger(n) || n < 1)) throw new Response("Bad request", { status: 400 });
+  const versions = await db.selectFrom("mou_versions").select(["number", "content", "content_hash", "created_at"]).where("mou_id", "=", mou.id).where("number", "in", numbers).execute();
+  const [a, b] = numbers.map((n) => versions.find((v) => Number(v.number) === n));
+  if (!a || !b) throw new Response("Not found", { status: 404 });
+  const locale = getLocale(args.request);
+  return json({
+    title: translate(locale, "mous.compare.title", { reference: mou.reference, a: a.number, b: b.number }),
+    mou: { id: mou.id, reference: mou.reference },
+    a: { number: a.number, hash: a.content_hash },
+    b: { number: b.number, hash: b.content_hash },
+    diff: compareVersions(JSON.parse(a.content) as VersionContent, JSON.parse(b.content) as VersionContent, locale),
+  });
+}
+
+export default function CompareVersions() {
+  const { title, mou, a, b, diff } = useLoaderData<typeof loader>();
+  const t = useT();
+  const changedLabel = (changed: boolean) => (changed ? <span className="badge badge-warning">{t("mous.compare.changed")}</span> : <span className="badge badge-muted">{t("mous.compare.same")}</span>);
+  return (
+    <div className="container page">
+      <p>
+        <Link to={`/mous/${mou.id}`}>← {mou.reference}</Link>
+      </p>
+      <h1>{title}</h1>
+      <div className="table-wrap">
+        <table className="data-table mou-compare">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("mous.compare.part")}</th>
+              <th scope="col">
+                {t("mous.versionN", { n: a.number })}
+                <br />
+                <span className="mono small hash">{a.hash.slice(0, 16)}…</span>
+              </th>
+              <th scope="col">
+                {t("mous.versionN", { n: b.number })}
+                <br />
+                <span className="mono small hash">{b.hash.slice(0, 16)}…</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {diff.meta.map((m) => (
+              <tr key={m.field} className={m.changed ? "changed" : undefined}>
+                <th scope="row">
+                  {t(`mous.field.${m.field}`)} {changedLabel(m.changed)}
+                </th>
+                <td>{m.a}</td>
+                <td>{m.b}</td>
+              </tr>
+            ))}
+            {diff.clauses.map((c) => (
+              <tr key={c.position} className={c.changed ? "changed" : undefined}>
+                <th scope="row">
+                  {t("mous.clauseNumber", { n: c.position })} {changedLabel(c.changed)}
+                </th>
+                <td>{c.a ? <ClauseText heading={c.a.heading} body={c.a.body} /> : <span className="muted">{t("mous.compare.absent")}</span>}</td>
+                <td>{c.b ? <ClauseText heading={c.b.heading} body={c.b.body} /> : <span className="muted">{t("mous.compare.absent")}</span>}</td>
+              </tr>
+            ))}
+            {diff.commitments.map((c, i) => (
+              <tr key={`commitment-${i}`} className={c.changed ? "changed" : undefined}>
+                <th scope="row">
+                  {t("mous.form.commitmentN", { n: i + 1 })} {changedLabel(c.changed)}
+                </th>
+                <td>{c.a ?? <span className="muted">{t("mous.compare.absent")}</span>}</td>
+                <td>{c.b ?? <span className="muted">{t("mous.compare.absent")}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function ClauseText({ heading, body }: { heading: string; body: string }) {
+  return (
+    <>
+      {heading ? <strong>{heading}</strong> : null}
+      <p>{body}</p>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

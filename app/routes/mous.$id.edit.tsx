@@ -1,0 +1,66 @@
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireActor, requirePermission } from "~/auth/permissions.server";
+import { getDb } from "~/db.server";
+import { getLocale } from "~/i18n/locale.server";
+import { translate } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { draftFormValues, parseDraftForm, updateMou } from "~/mous/drafts.server";
+import { listEventsForPicker, listOrganizationsForPicker, requireReadableMou } from "~/mous/mous.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { MouForm } from "~/ui/mou-form";
+import stylesheet from "~/styles/mous.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+async function requireEditable(args: LoaderFunctionArgs) {
+  const actor = await requireActor(args);
+  const access = await requireReadableMou(getDb(), actor, args.params.id ?? "");
+  requirePermission(actor, { action: "mou.edit", partyOrgIds: access.partyOrgIds, status: access.mou.status });
+  return { actor, access };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { access } = await requireEditable(args);
+  const db = getDb();
+  const [organizations, events, values] = await Promise.all([listOrganizationsForPicker(db), listEventsForPicker(db), draftFormValues(db, access.mou.id)]);
+  return json({
+    title: translate(getLocale(args.request), "mous.edit.title", { reference: access.mou.reference }),
+    mou: { id: access.mou.id, reference: access.mou.reference, shared: Boolean(access.mou.shared_at) },
+    organizations,
+    events,
+    values,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, access } = await requireEditable(args);
+  const locale = getLocale(args.request);
+  const form = await args.request.formData();
+  const parsed = parseDraftForm(form, actor, locale);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { versionNumber } = await updateMou(getDb(), actor, access.mou.id, parsed.data, parsed.leadOrg, args.context.clientIp);
+  return redirect(`/mous/${access.mou.id}${versionNumber ? `?saved=${versionNumber}` : "?saved=0"}`);
+}
+
+export default function EditMou() {
+  const { mou, organizations, events, values } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="container page narrow">
+      <p>
+        <Link to={`/mous/${mou.id}`}>← {mou.reference}</Link>
+      </p>
+      <h1>{t("mous.edit.title", { reference: mou.reference })}</h1>
+      <p className="lead">{mou.shared ? t("mous.edit.versionNote") : t("mous.edit.draftNote")}</p>
+      <MouForm values={data?.values ?? values} errors={data?.errors ?? {}} organizations={organizations} events={events} submitLabel={t("common.save")} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,235 @@
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
+import { z } from "zod";
+import { requireActor } from "~/auth/permissions.server";
+import { getDb } from "~/db.server";
+import { getLocale } from "~/i18n/locale.server";
+import type { MessageKey } from "~/i18n/messages";
+import { formatDate, localized, translate } from "~/i18n/translate";
+import { useLocale, useT } from "~/i18n/use-t";
+import { parseForm } from "~/lib/forms.server";
+import { nowIso } from "~/lib/time";
+import { listParties } from "~/mous/mous.server";
+import { declineMou, loadFrozenVersion, requestSigningCode, requireOwnSignatory, signingClosedReason, signMou } from "~/mous/signing.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { Field, FormAlert } from "~/ui/field";
+import { SignaturePad } from "~/ui/signature-pad";
+import stylesheet from "~/styles/mous.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+const SignSchema = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, "mous.sign.codeFormat"),
+  method: z.enum(["typed", "drawn"]),
+  typed_signature: z.string().optional(),
+  drawn_signature: z.string().optional(),
+  consent: z.literal("on", { errorMap: () => ({ message: "mous.sign.consentRequired" }) }),
+});
+const DeclineSchema = z.object({ reason: z.string().trim().min(3).max(2000) });
+
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireActor(args);
+  const db = getDb();
+  const { mou, signatory } = await requireOwnSignatory(db, actor, args.params.id ?? "", { bind: false });
+  const version = await loadFrozenVersion(db, signatory.version_id);
+  const closed = await signingClosedReason(db, mou, signatory);
+  const parties = await listParties(db, mou.id);
+  const locale = getLocale(args.request);
+  return json({
+    title: translate(locale, "mous.sign.title", { reference: mou.reference }),
+    mou: { id: mou.id, reference: mou.reference, title_vi: mou.title_vi, title_en: mou.title_en, deadline: mou.signing_deadline },
+    signatory: { name: signatory.name, title: signatory.title, email: signatory.email, status: signatory.status, signed_at: signatory.signed_at },
+    codeActive: Boolean(signatory.otp_expires_at && signatory.otp_expires_at > nowIso()),
+    closed,
+    parties: parties.map((p) => ({ name_vi: p.name_vi, name_en: p.name_en })),
+    version: version ? { number: version.number, hash: version.content_hash, clauses: version.content.clauses, commitments: version.content.commitments } : null,
+    consent: version ? translate(locale, "mous.sign.consent", { hash: version.content_hash }) : "",
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireActor(args);
+  const db = getDb();
+  const { mou, signatory } = await requireOwnSignatory(db, actor, args.params.id ?? "", { bind: true });
+  const locale = getLocale(args.request);
+  const form = await args.request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const acting = {
+    user: actor.user,
+    ip: args.context.clientIp,
+    userAgent: args.request.headers.get("user-agent") ?? "",
+    origin: args.context.origin,
+  };
+  const fail = (errors: Record<string, string>, status = 400) => json({ intent, errors }, { status });
+  if (intent === "code") {
+    const result = await requestSigningCode(db, acting, mou.id, signatory.id);
+    return result.ok ? redirect(`/mous/${mou.id}/sign?code=sent`) : fail({ _form: translate(locale, result.error) }, 409);
+  }
+  if (intent === "decline") {
+    const parsed = parseForm(form, DeclineSchema, locale);
+    if (!parsed.ok) return fail(parsed.errors);
+    const result = await declineMou(db, acting, mou.id, signatory.id, parsed.data.reason);
+    return result.ok ? redirect(`/mous/${mou.id}?notice=declined`) : fail({ _form: translate(locale, result.error) }, 409);
+  }
+  if (intent === "sign") {
+    const parsed = parseForm(form, SignSchema, locale);
+    if (!parsed.ok) return fail(parsed.errors);
+    const { code, method, typed_signature, drawn_signature } = parsed.data;
+    const result = await signMou(db, acting, mou.id, signatory.id, {
+      code,
+      kind: method,
+      data: (method === "typed" ? typed_signature : drawn_signature) ?? "",
+      consent: true,
+    });
+    if (!result.ok) return fail({ [result.error === "mous.sign.signatureRequired" ? "signature" : result.error.startsWith("mous.sign.code") ? "code" : "_form"]: translate(locale, result.error) });
+    return redirect(`/mous/${mou.id}?notice=${result.complete ? "completed" : "signed"}`);
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+export default function SignMou() {
+  const { mou, signatory, codeActive, closed, parties, version, consent } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors: Record<string, string> = data?.errors ?? {};
+  const [params] = useSearchParams();
+  const t = useT();
+  const locale = useLocale();
+  const busy = useNavigation().state === "submitting";
+  const [method, setMethod] = useState<"typed" | "drawn">("typed");
+
+  return (
+    <div className="container page narrow mou-sign">
+      <p>
+        <Link to={`/mous/${mou.id}`}>← {mou.reference}</Link>
+      </p>
+      <h1>{t("mous.sign.heading")}</h1>
+      <p className="lead">{localized(mou, "title", locale)}</p>
+      <p>
+        {t("mous.sign.youSignAs", { name: signatory.name })}
+        {signatory.title ? `, ${signatory.title}` : ""} · {parties.map((p) => localized(p, "name", locale)).join(" × ")}
+      </p>
+      {errors._form ? <FormAlert>{errors._form}</FormAlert> : null}
+      {closed ? (
+        <div className={`alert ${closed === "alreadySigned" ? "alert-success" : "alert-info"}`} role="status">
+          {t(`mous.sign.closed.${closed}` as MessageKey)}
+          {signatory.signed_at ? ` ${formatDate(signatory.signed_at, locale, "dateTime")}` : ""}
+        </div>
+      ) : null}
+
+      {version ? (
+        <section className="card mou-frozen" aria-labelledby="frozen-heading">
+          <h2 id="frozen-heading">{t("mous.sign.frozenText", { n: version.number })}</h2>
+          <p className="small muted">
+            {t("mous.sign.hashLabel")} <span className="mono hash">{version.hash}</span>
+          </p>
+          <ol className="mou-clauses">
+            {version.clauses.map((c) => (
+              <li key={c.position}>
+                <h3>{[t("mous.clauseNumber", { n: c.position }), localized(c, "heading", locale)].filter(Boolean).join(". ")}</h3>
+                <p>{localized(c, "body", locale)}</p>
+              </li>
+            ))}
+          </ol>
+          {version.commitments.length ? (
+            <>
+              <h3>{t("mous.commitments")}</h3>
+              <ul>
+                {version.commitments.map((c, i) => (
+                  <li key={i}>
+                    {(locale === "en" ? c.title.en : null) || c.title.vi}
+                    {c.kpi ? ` — ${c.kpi.target} ${(locale === "en" ? c.kpi.unit_en : null) || c.kpi.unit_vi || ""}` : ""} ({c.due_on})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {!closed ? (
+        <>
+          <section className="card" aria-labelledby="code-heading">
+            <h2 id="code-heading">{t("mous.sign.step1")}</h2>
+            <p>{t("mous.sign.codeHint", { email: signatory.email })}</p>
+            {params.get("code") === "sent" || codeActive ? (
+              <p className="alert alert-info" role="status">
+                {t("mous.sign.codeSent", { email: signatory.email })}
+              </p>
+            ) : null}
+            <Form method="post">
+              <button type="submit" name="intent" value="code" className="button" disabled={busy}>
+                {codeActive ? t("mous.sign.resendCode") : t("mous.sign.sendCode")}
+              </button>
+            </Form>
+          </section>
+
+          <Form method="post" className="form card" aria-labelledby="sign-heading">
+            <h2 id="sign-heading">{t("mous.sign.step2")}</h2>
+            <input type="hidden" name="intent" value="sign" />
+            <Field name="code" label={t("mous.sign.code")} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required error={errors.code} />
+            <fieldset className="fieldset">
+              <legend>{t("mous.sign.method")}</legend>
+              <label className="choice">
+                <input type="radio" name="method" value="typed" checked={method === "typed"} onChange={() => setMethod("typed")} /> {t("mous.sign.methodTyped")}
+              </label>
+              <label className="choice">
+                <input type="radio" name="method" value="drawn" checked={method === "drawn"} onChange={() => setMethod("drawn")} /> {t("mous.sign.methodDrawn")}
+              </label>
+              {errors.signature ? (
+                <p className="field-error" role="alert">
+                  {errors.signature}
+                </p>
+              ) : null}
+              {method === "typed" ? (
+                <Field name="typed_signature" label={t("mous.sign.typedLabel")} defaultValue={signatory.name} autoComplete="name" className="typed-signature" required />
+              ) : (
+                <SignaturePad name="drawn_signature" onDraw={() => setMethod("drawn")} />
+              )}
+            </fieldset>
+            <div className={`field${errors.consent ? " field-invalid" : ""}`}>
+              <label className="choice consent">
+                <input type="checkbox" name="consent" required aria-describedby={errors.consent ? "consent-error" : undefined} /> {consent}
+              </label>
+              {errors.consent ? (
+                <p className="field-error" id="consent-error" role="alert">
+                  {errors.consent}
+                </p>
+              ) : null}
+            </div>
+            <div className="form-actions">
+              <button type="submit" className="button button-primary" disabled={busy}>
+                {t("mous.sign.submit")}
+              </button>
+            </div>
+          </Form>
+
+          <details className="card">
+            <summary>{t("mous.sign.declineTitle")}</summary>
+            <Form method="post" className="form">
+              <input type="hidden" name="intent" value="decline" />
+              <div className={`field${errors.reason ? " field-invalid" : ""}`}>
+                <label htmlFor="decline-reason">{t("mous.sign.declineReason")}</label>
+                <textarea id="decline-reason" name="reason" rows={3} required aria-invalid={errors.reason ? true : undefined} />
+                {errors.reason ? (
+                  <p className="field-error" role="alert">
+                    {errors.reason}
+                  </p>
+                ) : null}
+              </div>
+              <button type="submit" className="button button-danger">
+                {t("mous.sign.declineSubmit")}
+              </button>
+            </Form>
+          </details>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,169 @@
+import {
+  json,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getDb } from "~/db.server";
+import { getLocale } from "~/i18n/locale.server";
+import { formatDate, formatDay, localized, translate } from "~/i18n/translate";
+import { useLocale, useT } from "~/i18n/use-t";
+import { sha256Hex } from "~/lib/ids.server";
+import { findIssuedAgreement } from "~/mous/agreements.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { FormAlert } from "~/ui/field";
+import stylesheet from "~/styles/mous.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = getLocale(request);
+  const code = new URL(request.url).searchParams.get("code");
+  const record = code ? await findIssuedAgreement(getDb(), { code: code.slice(0, 100) }) : null;
+  return json({ title: translate(locale, "verify.title"), code: code ? code.slice(0, 100) : null, record });
+}
+
+/** Anyone may check a file: it is issued by the portal when its SHA-256 is that of an agreement we sealed. */
+export async function action({ request }: ActionFunctionArgs) {
+  const locale = getLocale(request);
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) return json({ error: translate(locale, "verify.tooLarge"), result: null }, { status: 413 });
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return json({ error: translate(locale, "verify.tooLarge"), result: null }, { status: 413 });
+    return json({ error: translate(locale, "verify.noFile"), result: null }, { status: 400 });
+  }
+  const file = form.get("file");
+  if (!file || typeof file === "string" || file.size === 0) return json({ error: translate(locale, "verify.noFile"), result: null }, { status: 400 });
+  const sha256 = sha256Hex(Buffer.from(await file.arrayBuffer()));
+  const record = await findIssuedAgreement(getDb(), { sha256 });
+  return json({ error: null, result: { sha256, filename: file.name, record } });
+}
+
+type Record = NonNullable<Awaited<ReturnType<typeof findIssuedAgreement>>>;
+
+function AgreementRecord({ record }: { record: Record }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <dl className="mou-facts verify-record">
+      <div>
+        <dt>{t("mous.field.reference")}</dt>
+        <dd className="mono">{record.reference}</dd>
+      </div>
+      <div>
+        <dt>{t("mous.field.title")}</dt>
+        <dd>{localized(record, "title", locale)}</dd>
+      </div>
+      <div>
+        <dt>{t("mous.form.parties")}</dt>
+        <dd>{record.parties.map((p) => localized(p, "name", locale)).join(" × ")}</dd>
+      </div>
+      <div>
+        <dt>{t("mous.signatories.title")}</dt>
+        <dd>
+          <ul>
+            {record.signatories.map((s, i) => (
+              <li key={i}>
+                {s.name}
+                {s.title ? `, ${s.title}` : ""} — {localized({ name_vi: s.org_name_vi, name_en: s.org_name_en }, "name", locale)}
+                {s.signed_at ? ` · ${formatDate(s.signed_at, locale, "dateTime")}` : ""}
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </div>
+      <div>
+        <dt>{t("mous.field.effectiveOn")}</dt>
+        <dd>{record.effective_on ? formatDay(record.effective_on, locale) : "—"}</dd>
+      </div>
+      <div>
+        <dt>{t("mous.field.expiresOn")}</dt>
+        <dd>{record.expires_on ? formatDay(record.expires_on, locale) : "—"}</dd>
+      </div>
+      <div>
+        <dt>{t("verify.issuedAt")}</dt>
+        <dd>{formatDate(record.issuedAt, locale, "dateTime")}</dd>
+      </div>
+      <div>
+        <dt>{t("verify.fileHash")}</dt>
+        <dd className="mono hash">{record.sha256}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export default function Verify() {
+  const { code, record } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="container page narrow">
+      <h1>{t("verify.title")}</h1>
+      <p className="lead">{t("verify.lead")}</p>
+      {code && !data ? (
+        record ? (
+          <section className="card" aria-labelledby="record-heading">
+            <h2 id="record-heading">{t("verify.recordHeading")}</h2>
+            <AgreementRecord record={record} />
+            <p className="alert alert-info">{t("verify.compareInvite")}</p>
+          </section>
+        ) : (
+          <div className="alert alert-error" role="alert">
+            {t("verify.unknownCode")}
+          </div>
+        )
+      ) : null}
+      {data?.error ? <FormAlert>{data.error}</FormAlert> : null}
+      {data?.result ? (
+        data.result.record ? (
+          <section className="card verify-result verify-ok" aria-labelledby="result-heading">
+            <h2 id="result-heading" className="verify-verdict">
+              {t("verify.issued")}
+            </h2>
+            <p>{t("verify.issuedExplain", { filename: data.result.filename })}</p>
+            <AgreementRecord record={data.result.record} />
+          </section>
+        ) : (
+          <section className="card verify-result verify-bad" aria-labelledby="result-heading">
+            <h2 id="result-heading" className="verify-verdict">
+              {t("verify.notIssued")}
+            </h2>
+            <p>{t("verify.notIssuedExplain", { filename: data.result.filename })}</p>
+            <p className="small">
+              SHA-256 <span className="mono hash">{data.result.sha256}</span>
+            </p>
+          </section>
+        )
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="form card">
+        <div className="field">
+          <label htmlFor="verify-file">{t("verify.file")}</label>
+          <p className="field-hint" id="verify-file-hint">
+            {t("verify.fileHint")}
+          </p>
+          <input id="verify-file" type="file" name="file" accept="application/pdf,.pdf" required aria-describedby="verify-file-hint" />
+        </div>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t("verify.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
