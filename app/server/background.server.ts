@@ -1,5 +1,6 @@
 import { getConfig } from "~/config.server";
 import { getConnection } from "~/db.server";
+import { sendDueReminders } from "~/events/event-lifecycle.server";
 import { createTransport, deliverDueEmails } from "~/mail/delivery.server";
 import { log } from "./logging.server";
 
@@ -18,6 +19,12 @@ function jobs(): Job[] {
       run: () => deliverDueEmails(getConnection().db, getConnection().dialect, transport),
     });
   }
+  // The day-before reminder: queued once per event (reminder_sent_at), delivered by the outbox.
+  list.push({
+    name: "event-reminders",
+    everyMs: 5 * 60_000,
+    run: () => sendDueReminders(getConnection().db, config.publicUrl ?? `http://localhost:${config.port}`),
+  });
   return list;
 }
 
