@@ -10,8 +10,6 @@ export type MailOptions = {
   /** The portal's origin, for links. */
   origin: string;
   position?: number | null;
-  /** The ticket PDF when it was made before the transaction. */
-  pdf?: Buffer | null;
   /** The organizer's own words, for messages to attendees. */
   message?: { subject: string; body: string };
 };
@@ -28,7 +26,7 @@ export type RegistrationMailKind =
   | "day_before"
   | "organizer_message";
 
-/** Kinds after which the attendee holds a seat: they get the calendar file, and the ticket PDF when made. */
+/** Kinds after which the attendee holds a seat: they get the calendar file and the ticket PDF. */
 const WITH_TICKET: RegistrationMailKind[] = ["confirmed", "approved", "promoted", "day_before"];
 
 export function eventDetails(event: Event, locale: Locale): [string, string][] {
@@ -72,7 +70,7 @@ export async function enqueueRegistrationEmail(trx: Trx, event: Event, registrat
   const attachments: OutboxAttachment[] = [];
   if (WITH_TICKET.includes(kind) && registration.status === "confirmed") {
     attachments.push({ filename: `${event.slug}.ics`, contentType: "text/calendar; charset=utf-8", content: Buffer.from(buildEventIcs(event, locale, options.origin)).toString("base64") });
-    if (options.pdf) attachments.push({ filename: `ticket-${event.slug}.pdf`, contentType: "application/pdf", content: options.pdf.toString("base64") });
+    attachments.push({ filename: `ticket-${event.slug}.pdf`, contentType: "application/pdf", ticketCode: registration.ticket_code });
   }
   const subject =
     key === "organizer_message" && options.message ? `${options.message.subject} · ${title}` : t(`mail.${key}.subject` as MessageKey, { event: title });

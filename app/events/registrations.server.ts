@@ -77,9 +77,6 @@ export type RegisterOutcome =
   | { kind: "existing"; registration: Registration }
   | { kind: "closed" };
 
-/** A ticket's code and its PDF are made before the transaction: no PDF is ever built while a seat lock is held. */
-export type PreparedTicket = { code: string; pdf: Buffer | null };
-
 export function newTicketCode(): string {
   // 32 random bytes: 256 bits, far beyond guessing.
   return newSecret(32);
@@ -93,17 +90,17 @@ export function newTicketCode(): string {
 export async function registerAttendees(
   db: DB,
   eventId: string,
-  people: { attendee: Attendee; ticket: PreparedTicket }[],
+  attendees: Attendee[],
   meta: RegistrationMeta,
   mail: MailOptions,
 ): Promise<RegisterOutcome[]> {
   return db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, eventId);
     const now = nowIso();
-    if (registrationWindow(event, now) !== "open") return people.map(() => ({ kind: "closed" as const }));
+    if (registrationWindow(event, now) !== "open") return attendees.map(() => ({ kind: "closed" as const }));
     let taken = await countSeatsTaken(trx, event.id);
     const outcomes: RegisterOutcome[] = [];
-    for (const { attendee, ticket } of people) {
+    for (const attendee of attendees) {
       const emailNormalized = normalizeEmail(attendee.email);
       const existing = await trx
         .selectFrom("registrations")
@@ -148,12 +145,12 @@ export async function registerAttendees(
       } else {
         registration = await trx
           .insertInto("registrations")
-          .values({ id: newId(), event_id: event.id, ticket_code: ticket.code, erased_at: null, created_at: now, ...fields })
+          .values({ id: newId(), event_id: event.id, ticket_code: newTicketCode(), erased_at: null, created_at: now, ...fields })
           .returningAll()
           .executeTakeFirstOrThrow();
       }
       const position = await waitlistPosition(trx, registration);
-      await enqueueRegistrationEmail(trx, event, registration, status, { ...mail, position, pdf: registration.ticket_code === ticket.code ? ticket.pdf : null });
+      await enqueueRegistrationEmail(trx, event, registration, status, { ...mail, position });
       outcomes.push({ kind: "created", registration, position });
     }
     return outcomes;

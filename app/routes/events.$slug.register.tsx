@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { getActor, orgIdsOf } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { countTakenSeats, findPublicEvent } from "~/events/public-events.server";
-import { consentText, prepareTickets } from "~/events/public-registration.server";
+import { consentText } from "~/events/consent.server";
 import { readQuestions } from "~/events/questions";
 import { DelegationSchema, parseDelegation, readAnswers, RegistrationSchema } from "~/events/registration-form.server";
 import { registrationWindow } from "~/events/registration-window";
@@ -83,11 +83,10 @@ export async function action(args: ActionFunctionArgs) {
       return json({ errors: { people: lineErrors.join(" ") || translate(locale, "validation.required") }, values: formValues(form), delegation: null, existing: false }, { status: 400 });
     }
     const attendees = lines.map((l) => l.attendee!);
-    const tickets = await prepareTickets(db, event, attendees, locale);
     const outcomes = await registerAttendees(
       db,
       event.id,
-      attendees.map((attendee, i) => ({ attendee, ticket: tickets[i] })),
+      attendees,
       { locale, consentText: consentText(locale), userId: null, orgId: org.id, registeredBy: actor.user.id },
       mail,
     );
@@ -107,12 +106,11 @@ export async function action(args: ActionFunctionArgs) {
   }
   const { consent: _consent, ...person } = parsed.data;
   const attendee: Attendee = { ...person, phone: person.phone ?? null, answers };
-  const [ticket] = await prepareTickets(db, event, [attendee], locale);
   const actor = await getActor(args);
   const [outcome] = await registerAttendees(
     db,
     event.id,
-    [{ attendee, ticket }],
+    [attendee],
     { locale, consentText: consentText(locale), userId: actor.user?.id ?? null, orgId: null, registeredBy: actor.user?.id ?? null },
     mail,
   );
