@@ -1,7 +1,4 @@
-import {
-  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-} from "@remix-run/node";
+import { unstable_parseMultipartFormData as parseMultipartFormData } from "@remix-run/node";
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { Locale } from "~/i18n/locale";
@@ -34,17 +31,27 @@ export const SpeakerByOrganizerSchema = SpeakerSchema.extend({
 
 export type SpeakerInput = z.output<typeof SpeakerByOrganizerSchema>;
 
-export type UploadedForm = { form: FormData } | { tooLarge: true };
+const TOO_LARGE = "\u0000too-large";
+const MAX_TEXT_PART = 64 * 1024;
 
-/** Reads a form that may carry a photo; a part over the size limit is refused before it fills memory. */
-export async function readFormWithPhoto(request: Request): Promise<UploadedForm> {
-  try {
-    const form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_PHOTO_BYTES }));
-    return { form };
-  } catch (error) {
-    if (error instanceof Error && /exceeded upload size|maxPartSize|MaxPartSize/i.test(`${error.name} ${error.message}`)) return { tooLarge: true };
-    throw error;
-  }
+/**
+ * Reads a form that may carry a photo. Every part is read to its end, so the browser always gets
+ * our answer (a server that stops reading mid-upload resets the connection); a photo over the
+ * limit is counted, not kept, and text parts are cut at 64 KB.
+ */
+export async function readFormWithPhoto(request: Request): Promise<FormData> {
+  return parseMultipartFormData(request, async ({ filename, contentType, data }) => {
+    const chunks: Uint8Array[] = [];
+    const limit = filename === undefined ? MAX_TEXT_PART : MAX_PHOTO_BYTES;
+    let size = 0;
+    for await (const chunk of data) {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    }
+    if (filename === undefined) return Buffer.concat(chunks).toString("utf8");
+    if (size > limit) return TOO_LARGE;
+    return new File([new Uint8Array(Buffer.concat(chunks))], filename, { type: contentType });
+  });
 }
 
 /** The image type from the file's first bytes, not from what the browser claims. */
@@ -55,10 +62,11 @@ export function sniffImageType(bytes: Buffer): "image/png" | "image/jpeg" | "ima
   return null;
 }
 
-export type PhotoCheck = { kind: "none" } | { kind: "ok"; bytes: Buffer; mime: string; filename: string } | { kind: "not_image" };
+export type PhotoCheck = { kind: "none" } | { kind: "ok"; bytes: Buffer; mime: string; filename: string } | { kind: "not_image" } | { kind: "too_large" };
 
 export async function readPhoto(form: FormData): Promise<PhotoCheck> {
   const file = form.get("photo");
+  if (file === TOO_LARGE) return { kind: "too_large" };
   if (!file || typeof file === "string" || file.size === 0) return { kind: "none" };
   const bytes = Buffer.from(await file.arrayBuffer());
   const mime = sniffImageType(bytes);

@@ -31,9 +31,7 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, event } = await requireManagedEvent(args);
   const locale = getLocale(args.request);
   const db = getDb();
-  const upload = await readFormWithPhoto(args.request);
-  if ("tooLarge" in upload) return json({ errors: { photo: translate(locale, "speakers.photoTooLarge", { mb: MAX_PHOTO_BYTES / 1024 / 1024 }) }, values: {}, notice: null }, { status: 400 });
-  const form = upload.form;
+  const form = await readFormWithPhoto(args.request);
   const intent = form.get("intent");
   const id = String(form.get("id") ?? "");
   const who = actorRef(actor, args.context);
@@ -47,9 +45,10 @@ export async function action(args: ActionFunctionArgs) {
   }
   const parsed = parseForm(form, SpeakerByOrganizerSchema, locale);
   const photo = await readPhoto(form);
-  if (!parsed.ok || photo.kind === "not_image") {
+  if (!parsed.ok || photo.kind === "not_image" || photo.kind === "too_large") {
     const errors = parsed.ok ? {} : parsed.errors;
     if (photo.kind === "not_image") errors.photo = translate(locale, "speakers.photoNotImage");
+    if (photo.kind === "too_large") errors.photo = translate(locale, "speakers.photoTooLarge", { mb: MAX_PHOTO_BYTES / 1024 / 1024 });
     return json({ errors, values: formValues(form), notice: null }, { status: 400 });
   }
   await saveSpeaker(db, event.id, parsed.data, photo, who);

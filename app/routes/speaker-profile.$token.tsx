@@ -29,14 +29,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event_title_vi, event_title_en, event_slug, ...speaker } = await requireSpeaker(params.token);
   const locale = getLocale(request);
-  const upload = await readFormWithPhoto(request);
-  if ("tooLarge" in upload) return json({ errors: { photo: translate(locale, "speakers.photoTooLarge", { mb: MAX_PHOTO_BYTES / 1024 / 1024 }) }, values: {}, saved: false }, { status: 400 });
-  const parsed = parseForm(upload.form, SpeakerSchema, locale);
-  const photo = await readPhoto(upload.form);
-  if (!parsed.ok || photo.kind === "not_image") {
+  const form = await readFormWithPhoto(request);
+  const parsed = parseForm(form, SpeakerSchema, locale);
+  const photo = await readPhoto(form);
+  if (!parsed.ok || photo.kind === "not_image" || photo.kind === "too_large") {
     const errors = parsed.ok ? {} : parsed.errors;
     if (photo.kind === "not_image") errors.photo = translate(locale, "speakers.photoNotImage");
-    return json({ errors, values: formValues(upload.form), saved: false }, { status: 400 });
+    if (photo.kind === "too_large") errors.photo = translate(locale, "speakers.photoTooLarge", { mb: MAX_PHOTO_BYTES / 1024 / 1024 });
+    return json({ errors, values: formValues(form), saved: false }, { status: 400 });
   }
   await updateOwnProfile(getDb(), speaker, parsed.data, photo);
   return json({ errors: {}, values: {}, saved: true });
