@@ -40,6 +40,8 @@ const MAX_TEXT_PART = 64 * 1024;
  * limit is counted, not kept, and text parts are cut at 64 KB.
  */
 export async function readFormWithPhoto(request: Request): Promise<FormData> {
+  // A form without a file (the delete and invite buttons without JavaScript, a script) is still a form.
+  if (!/^multipart\/form-data;/i.test(request.headers.get("content-type") ?? "")) return request.formData();
   return parseMultipartFormData(request, async ({ filename, contentType, data }) => {
     const chunks: Uint8Array[] = [];
     const limit = filename === undefined ? MAX_TEXT_PART : MAX_PHOTO_BYTES;
