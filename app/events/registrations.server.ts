@@ -1,4 +1,5 @@
 import { PostgresAdapter } from "kysely";
+import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { Locale } from "~/i18n/locale";
 import { newId, newSecret } from "~/lib/ids.server";
@@ -222,6 +223,8 @@ export async function cancelRegistration(db: DB, registrationId: string, actor: 
   });
 }
 
+export const DecisionSchema = z.object({ intent: z.enum(["approve", "reject", "promote", "cancel"]), id: z.string().max(40) });
+
 export type DecisionResult = "done" | "not_allowed" | "no_seat";
 
 /**
@@ -261,6 +264,11 @@ export async function decideRegistration(
     return "done";
   });
 }
+
+export const CheckInSchema = z.object({
+  code: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(100).optional()),
+  id: z.string().max(40).optional(),
+});
 
 export type CheckInResult =
   | { kind: "checked_in"; registration: Registration }

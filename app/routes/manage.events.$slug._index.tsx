@@ -1,9 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getDb } from "~/db.server";
-import { requiredText } from "~/events/event-editor.server";
-import { allowedActions, applyLifecycle, emailConfirmedAttendees } from "~/events/event-lifecycle.server";
+import { allowedActions, applyLifecycle, emailConfirmedAttendees, LifecycleSchema, MailSchema } from "~/events/event-lifecycle.server";
 import { actorRef, countRegistrations, requireManagedEvent } from "~/events/manage.server";
 import { registrationWindow } from "~/events/registration-window";
 import { getLocale } from "~/i18n/locale.server";
@@ -14,9 +12,6 @@ import { nowIso } from "~/lib/time";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
 import { TextAreaField } from "~/ui/form-controls";
-
-const MailSchema = z.object({ subject: requiredText(200), body: requiredText(5000) });
-const LifecycleSchema = z.object({ intent: z.enum(["publish", "close_registration", "cancel", "archive"]) });
 
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);

@@ -1,21 +1,15 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
 import { getDb } from "~/db.server";
 import { actorRef, countRegistrations, requireManagedEvent } from "~/events/manage.server";
-import { checkIn, listRegistrations } from "~/events/registrations.server";
+import { checkIn, CheckInSchema, listRegistrations } from "~/events/registrations.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { TicketScanner } from "~/ui/ticket-scanner";
-
-const CheckInSchema = z.object({
-  code: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(100).optional()),
-  id: z.string().max(40).optional(),
-});
 
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);

@@ -1,9 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { getDb } from "~/db.server";
 import { actorRef, requireManagedEvent } from "~/events/manage.server";
-import { cancelRegistration, decideRegistration, listRegistrations } from "~/events/registrations.server";
+import { cancelRegistration, decideRegistration, DecisionSchema, listRegistrations } from "~/events/registrations.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -13,7 +12,6 @@ import { FormAlert } from "~/ui/field";
 import type { RegistrationStatus } from "~db/schema";
 
 const STATUSES = ["pending", "confirmed", "waitlisted", "cancelled", "rejected"] as const satisfies RegistrationStatus[];
-const DecisionSchema = z.object({ intent: z.enum(["approve", "reject", "promote", "cancel"]), id: z.string().max(40) });
 
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);

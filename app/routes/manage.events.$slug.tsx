@@ -35,9 +35,10 @@ export default function ManagedEventLayout() {
       <p className="eyebrow">
         <a href="/manage/events">{t("manage.title")}</a>
       </p>
-      <h1 className="manage-title">
-        {localized(event, "title", locale)} <span className={`badge badge-status-${event.status}`}>{t(`events.status.${event.status}`)}</span>
-      </h1>
+      <h1 className="manage-title">{localized(event, "title", locale)}</h1>
+      <p>
+        <span className={`badge badge-status-${event.status}`}>{t(`events.status.${event.status}`)}</span>
+      </p>
       <nav className="tabs" aria-label={t("manage.tabsLabel")}>
         {TABS.map((tab) => (
           <NavLink key={tab.to} to={tab.to ? `${base}/${tab.to}` : base} end={tab.end}>
