@@ -7,9 +7,11 @@ import type { Locale } from "~/i18n/locale";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import { useNonce } from "~/ui/nonce";
+import fonts from "~/styles/fonts.css";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: fonts },
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];

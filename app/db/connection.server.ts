@@ -22,6 +22,9 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export function openConnection(database: Config["database"]): Connection {
   if (database.dialect === "postgres") {
     const raw = new pg.Pool({ connectionString: database.url, max: 10 });
+    // An idle client whose server went away emits 'error'; unhandled, it would end the process.
+    // The pool drops that client and the next query reports the failure where it can be handled.
+    raw.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "database connection lost", error: error.message })));
     return { dialect: "postgres", raw, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: raw }) }) };
   }
   fs.mkdirSync(path.dirname(database.file), { recursive: true });

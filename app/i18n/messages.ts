@@ -2,6 +2,7 @@ import { commonMessages } from "./messages/common";
 import { homeMessages } from "./messages/home";
 import { eventMessages } from "./messages/events";
 import { authMessages } from "./messages/auth";
+import { commitmentMessages } from "./messages/commitments";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -12,6 +13,7 @@ export const MESSAGES = {
   ...homeMessages,
   ...eventMessages,
   ...authMessages,
+  ...commitmentMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

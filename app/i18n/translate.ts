@@ -32,12 +32,15 @@ const DATE_STYLES = {
   date: { dateStyle: "long" },
   shortDate: { day: "2-digit", month: "2-digit", year: "numeric" },
   time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
-  dateTime: { dateStyle: "long", timeStyle: "short", hourCycle: "h23" },
   weekday: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
+type DateStyle = keyof typeof DATE_STYLES | "dateTime";
+
 /** Dates and times always in Vietnam's time zone, in the reader's language. */
-export function formatDate(iso: string, locale: Locale, style: keyof typeof DATE_STYLES = "date"): string {
+export function formatDate(iso: string, locale: Locale, style: DateStyle = "date"): string {
+  // "10 tháng 12, 2026 · 08:30" reads better in both languages than Intl's combined forms.
+  if (style === "dateTime") return `${formatDate(iso, locale, "date")} · ${formatDate(iso, locale, "time")}`;
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...DATE_STYLES[style], timeZone: PORTAL_TIME_ZONE }).format(
     new Date(iso),
   );

@@ -14,7 +14,6 @@ const NAV: NavItem[] = [
   { to: "/manage/events", label: "nav.manageEvents", show: (u) => Boolean(u && (u.isOrganizer || u.isStaff)) },
   { to: "/dashboard", label: "nav.dashboard", show: (u) => Boolean(u?.isStaff) },
   { to: "/admin", label: "nav.admin", show: (u) => Boolean(u?.isStaff) },
-  { to: "/verify", label: "nav.verify", show: () => true },
 ];
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
@@ -112,6 +111,9 @@ export function SiteFooter() {
         <div>
           <p>{t("app.owner")}</p>
           <p>{t("footer.privacy")}</p>
+          <p>
+            <Link to="/verify">{t("nav.verify")}</Link>
+          </p>
         </div>
       </div>
     </footer>

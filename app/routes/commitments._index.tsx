@@ -1,0 +1,125 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/permissions.server";
+import { listTrackedCommitments } from "~/commitments/commitments.server";
+import type { CommitmentStatus } from "~/commitments/status";
+import { getDb } from "~/db.server";
+import type { MessageKey } from "~/i18n/messages";
+import { formatDay, formatNumber, localized } from "~/i18n/translate";
+import { useLocale, useT } from "~/i18n/use-t";
+import { CommitmentStatusBadge } from "~/ui/commitment-status-badge";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { ProgressBar } from "~/ui/progress-bar";
+import commitmentsStyles from "~/styles/commitments.css";
+
+export const links = () => [{ rel: "stylesheet", href: commitmentsStyles }];
+
+export const meta: MetaFunction = () => [{ title: "Cam kết · Commitments" }];
+
+const STATUSES: CommitmentStatus[] = ["delayed", "at_risk", "on_track", "done", "cancelled"];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireActor(args);
+  const status = new URL(args.request.url).searchParams.get("status");
+  const all = await listTrackedCommitments(getDb(), actor);
+  const filter = STATUSES.find((s) => s === status) ?? null;
+  return json({ commitments: filter ? all.filter((c) => c.status === filter) : all, filter, total: all.length });
+}
+
+export default function Commitments() {
+  const { commitments, filter } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="container page">
+      <header className="page-head">
+        <h1>{t("commitments.title")}</h1>
+        <p className="lead">{t("commitments.lead")}</p>
+      </header>
+      <Form method="get" className="row filter-bar">
+        <div className="field">
+          <label htmlFor="status-filter">{t("commitments.filter")}</label>
+          <select id="status-filter" name="status" defaultValue={filter ?? ""}>
+            <option value="">{t("commitments.all")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`commitments.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button-quiet">
+          {t("commitments.apply")}
+        </button>
+      </Form>
+      {commitments.length === 0 ? <p className="empty">{t("commitments.none")}</p> : null}
+      <ul className="commitment-list">
+        {commitments.map((c) => (
+          <li key={c.id} className={`card commitment commitment-${c.status}`}>
+            <div className="commitment-head">
+              <h2 className="card-title">{localized(c, "title", locale)}</h2>
+              <CommitmentStatusBadge status={c.status} />
+            </div>
+            <dl className="commitment-facts">
+              <div>
+                <dt>{t("commitments.owner")}</dt>
+                <dd>
+                  <Link to={`/orgs/${c.org_id}`}>{localized({ name_vi: c.org_name_vi, name_en: c.org_name_en }, "name", locale)}</Link>
+                </dd>
+              </div>
+              <div>
+                <dt>{t("commitments.mou")}</dt>
+                <dd>
+                  <Link to={`/mous/${c.mou_id}`} className="mono">
+                    {c.reference}
+                  </Link>
+                </dd>
+              </div>
+              <div>
+                <dt>{t("commitments.due")}</dt>
+                <dd>{formatDay(c.due_on, locale)}</dd>
+              </div>
+              <div>
+                <dt>{t("commitments.progress")}</dt>
+                <dd>
+                  <ProgressBar value={c.progress} label={t("commitments.progress")} />
+                  {c.kpi_target !== null ? (
+                    <span className="small muted">
+                      {t("commitments.kpi", {
+                        current: formatNumber(c.kpi_current, locale),
+                        target: formatNumber(c.kpi_target, locale),
+                        unit: localized({ unit_vi: c.kpi_unit_vi, unit_en: c.kpi_unit_en }, "unit", locale),
+                      })}
+                    </span>
+                  ) : null}
+                </dd>
+              </div>
+            </dl>
+            {c.milestones.length ? (
+              <details className="milestones" open={c.status === "delayed" || c.status === "at_risk"}>
+                <summary>
+                  {t("commitments.milestones")} ({c.milestones.filter((m) => m.status === "done").length}/{c.milestones.length})
+                </summary>
+                <ol>
+                  {c.milestones.map((m) => (
+                    <li key={m.id} className={m.late ? "milestone-late" : undefined}>
+                      <span>{localized(m, "title", locale)}</span>
+                      <span className="small muted">
+                        {formatDay(m.due_on, locale)} · {t(`milestones.status.${m.status}` as MessageKey)}
+                      </span>
+                      {m.late ? <span className="badge badge-danger">{t("commitments.lateMilestone")}</span> : null}
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
