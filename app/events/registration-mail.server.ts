@@ -53,18 +53,19 @@ export async function enqueueRegistrationEmail(trx: Trx, event: Event, registrat
   // Moved up from the waitlist into an event that needs approval: they are now awaiting a decision.
   const key: RegistrationMailKind = kind === "promoted" && registration.status === "pending" ? "pending" : kind;
 
-  const paragraphs =
-    key === "organizer_message" && options.message
-      ? options.message.body.split(/\n{2,}/)
-      : [t(`mail.${key}.body` as MessageKey, { position: options.position ?? "", event: title })];
-  if (key !== "organizer_message" && key !== "event_cancelled" && key !== "rejected") paragraphs.push(t("mail.ticketLinkNote"));
+  // The organizer's own message carries their words; every other kind has its text in the messages file.
+  const own = key === "organizer_message" ? options.message : undefined;
+  const templated = key as Exclude<RegistrationMailKind, "organizer_message">;
+  const paragraphs = own ? own.body.split(/\n{2,}/) : [t(`mail.${templated}.body`, { position: options.position ?? "", event: title })];
+  const withTicketLink = key !== "event_cancelled" && key !== "rejected";
+  if (withTicketLink && !own) paragraphs.push(t("mail.ticketLinkNote"));
   const content = renderEmail({
     locale,
     greeting: t("mail.greeting", { name: registration.name }),
-    heading: key === "organizer_message" && options.message ? options.message.subject : t(`mail.${key}.heading` as MessageKey, { event: title }),
+    heading: own ? own.subject : t(`mail.${templated}.heading`, { event: title, position: options.position ?? "" }),
     paragraphs,
     details: eventDetails(event, locale),
-    action: key === "event_cancelled" || key === "rejected" ? undefined : { label: t("mail.openTicket"), url: ticketUrl },
+    action: withTicketLink ? { label: t("mail.openTicket"), url: ticketUrl } : undefined,
     footnote: t("mail.footnote"),
   });
   const attachments: OutboxAttachment[] = [];
@@ -72,8 +73,7 @@ export async function enqueueRegistrationEmail(trx: Trx, event: Event, registrat
     attachments.push({ filename: `${event.slug}.ics`, contentType: "text/calendar; charset=utf-8", content: Buffer.from(buildEventIcs(event, locale, options.origin)).toString("base64") });
     attachments.push({ filename: `ticket-${event.slug}.pdf`, contentType: "application/pdf", ticketCode: registration.ticket_code });
   }
-  const subject =
-    key === "organizer_message" && options.message ? `${options.message.subject} · ${title}` : t(`mail.${key}.subject` as MessageKey, { event: title });
+  const subject = own ? `${own.subject} · ${title}` : t(`mail.${templated}.subject`, { event: title });
   await enqueueEmail(trx, {
     kind: `registration.${kind}`,
     to: registration.email,

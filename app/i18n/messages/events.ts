@@ -286,9 +286,6 @@ export const eventMessages = {
   "mail.day_before.subject": { vi: "Nhắc lịch ngày mai: {event}", en: "Tomorrow: {event}" },
   "mail.day_before.heading": { vi: "Hẹn gặp bạn vào ngày mai", en: "See you tomorrow" },
   "mail.day_before.body": { vi: "Vui lòng mang theo mã QR trên trang vé để điểm danh nhanh.", en: "Please bring the QR code from your ticket page for a quick check-in." },
-  "mail.organizer_message.subject": { vi: "Thông báo: {event}", en: "Notice: {event}" },
-  "mail.organizer_message.heading": { vi: "Thông báo từ ban tổ chức", en: "A message from the organizers" },
-  "mail.organizer_message.body": { vi: "", en: "" },
   "mail.speakerInvite.subject": { vi: "Mời cập nhật hồ sơ diễn giả: {event}", en: "Please complete your speaker profile: {event}" },
   "mail.speakerInvite.heading": { vi: "Mời bạn cập nhật hồ sơ diễn giả", en: "Please complete your speaker profile" },
   "mail.speakerInvite.body": {
