@@ -11,7 +11,6 @@ const NO_MARKUP = /<\s*[a-z!/?]/i;
 
 const personText = (max: number) =>
   z.preprocess(blank, z.string({ required_error: "validation.required" }).max(max).refine((v) => !NO_MARKUP.test(v), "register.noMarkup"));
-const optionalPersonText = (max: number) => z.preprocess(blank, personText(max).optional());
 const email = z.preprocess(blank, z.string({ required_error: "validation.required" }).max(254).email());
 const consent = z.preprocess((v) => v === "on" || v === "yes", z.literal(true, { errorMap: () => ({ message: "register.consentRequired" }) }));
 

@@ -76,6 +76,14 @@ export async function readPhoto(form: FormData): Promise<PhotoCheck> {
   return { kind: "ok", bytes, mime, filename: (file.name || "photo").slice(0, 200) };
 }
 
+/** Field errors for a speaker form: the schema's, and the photo's when it is not an acceptable image. */
+export function speakerFormErrors(schemaErrors: Record<string, string> | null, photo: PhotoCheck, locale: Locale): Record<string, string> | null {
+  const errors = { ...(schemaErrors ?? {}) };
+  if (photo.kind === "not_image") errors.photo = translate(locale, "speakers.photoNotImage");
+  if (photo.kind === "too_large") errors.photo = translate(locale, "speakers.photoTooLarge", { mb: MAX_PHOTO_BYTES / 1024 / 1024 });
+  return Object.keys(errors).length ? errors : null;
+}
+
 /** Stored in the database so that every server process serves the same photo at /files/:id. */
 async function storePhoto(trx: Trx, photo: Extract<PhotoCheck, { kind: "ok" }>, createdBy: string | null): Promise<string> {
   const id = newId();

@@ -5,6 +5,7 @@ import { allowedActions, applyLifecycle, emailConfirmedAttendees, LifecycleSchem
 import { actorRef, countRegistrations, requireManagedEvent } from "~/events/manage.server";
 import { registrationWindow } from "~/events/registration-window";
 import { getLocale } from "~/i18n/locale.server";
+import type { MessageKey } from "~/i18n/messages";
 import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
@@ -48,6 +49,13 @@ export default function ManagedEventOverview() {
   const locale = useLocale();
   const errors: Record<string, string> = data?.errors ?? {};
   const values: Record<string, string> = data?.values ?? {};
+  const stats: [MessageKey, string | number][] = [
+    ["registration.status.confirmed", event.capacity === null ? counts.confirmed : `${counts.confirmed}/${event.capacity}`],
+    ["registration.status.pending", counts.pending],
+    ["registration.status.waitlisted", counts.waitlisted],
+    ["registration.status.cancelled", counts.cancelled],
+    ["manage.checkedIn", counts.checkedIn],
+  ];
   return (
     <div className="stack">
       {data?.notice ? (
@@ -59,26 +67,12 @@ export default function ManagedEventOverview() {
       <section className="card" aria-labelledby="overview-heading">
         <h2 id="overview-heading">{t("manage.tab.overview")}</h2>
         <dl className="stat-grid">
-          <div>
-            <dt>{t("registration.status.confirmed")}</dt>
-            <dd>{event.capacity === null ? counts.confirmed : `${counts.confirmed}/${event.capacity}`}</dd>
-          </div>
-          <div>
-            <dt>{t("registration.status.pending")}</dt>
-            <dd>{counts.pending}</dd>
-          </div>
-          <div>
-            <dt>{t("registration.status.waitlisted")}</dt>
-            <dd>{counts.waitlisted}</dd>
-          </div>
-          <div>
-            <dt>{t("registration.status.cancelled")}</dt>
-            <dd>{counts.cancelled}</dd>
-          </div>
-          <div>
-            <dt>{t("manage.checkedIn")}</dt>
-            <dd>{counts.checkedIn}</dd>
-          </div>
+          {stats.map(([label, value]) => (
+            <div key={label}>
+              <dt>{t(label)}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
         </dl>
         <p className="muted small">
           {formatDate(event.starts_at, locale, "dateTime")} · {t(`manage.window.${window}`)}

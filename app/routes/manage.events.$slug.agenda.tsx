@@ -12,6 +12,7 @@ import { isoToVietnamLocal } from "~/lib/time";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
 import { SelectField } from "~/ui/form-controls";
+import { PostButton } from "~/ui/post-button";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);
@@ -99,13 +100,9 @@ export default function AgendaEditor() {
                       <Link to={`?edit=${item.id}`} className="button button-small">
                         {t("manage.edit")}
                       </Link>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="delete" />
-                        <input type="hidden" name="id" value={item.id} />
-                        <button type="submit" className="button button-small button-quiet">
-                          {t("manage.delete")}
-                        </button>
-                      </Form>
+                      <PostButton fields={{ intent: "delete", id: item.id }} className="button button-small button-quiet">
+                        {t("manage.delete")}
+                      </PostButton>
                     </td>
                   </tr>
                 ))}

@@ -9,6 +9,7 @@ import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { PostButton } from "~/ui/post-button";
 import { TicketScanner } from "~/ui/ticket-scanner";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -113,12 +114,9 @@ export default function CheckIn() {
             {m.checked_in_at ? (
               <span className="badge badge-success">{t("checkin.checkedInAt", { time: formatDate(m.checked_in_at, locale, "time") })}</span>
             ) : m.status === "confirmed" ? (
-              <Form method="post">
-                <input type="hidden" name="id" value={m.id} />
-                <button type="submit" className="button button-primary checkin-tap" disabled={busy}>
-                  {t("checkin.submit")}
-                </button>
-              </Form>
+              <PostButton fields={{ id: m.id }} className="button button-primary checkin-tap">
+                {t("checkin.submit")}
+              </PostButton>
             ) : null}
           </li>
         ))}

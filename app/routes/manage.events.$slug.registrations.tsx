@@ -9,6 +9,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
+import { PostButton } from "~/ui/post-button";
 import type { RegistrationStatus } from "~db/schema";
 
 const STATUSES = ["pending", "confirmed", "waitlisted", "cancelled", "rejected"] as const satisfies RegistrationStatus[];
@@ -59,13 +60,9 @@ export default function RegistrationsList() {
   const locale = useLocale();
   const base = `/manage/events/${event.slug}`;
   const actionButton = (id: string, intent: string, label: string, extra = "") => (
-    <Form method="post" key={intent}>
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="intent" value={intent} />
-      <button type="submit" className={`button button-small ${extra}`}>
-        {label}
-      </button>
-    </Form>
+    <PostButton key={intent} fields={{ id, intent }} className={`button button-small ${extra}`}>
+      {label}
+    </PostButton>
   );
   return (
     <section aria-labelledby="registrations-heading" className="stack">

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { actorRef, listOrganizationChoices, requireManagedEvent } from "~/events/manage.server";
-import { deleteSpeaker, inviteSpeaker, MAX_PHOTO_BYTES, readFormWithPhoto, readPhoto, saveSpeaker, SpeakerByOrganizerSchema } from "~/events/speakers.server";
+import { deleteSpeaker, inviteSpeaker, readFormWithPhoto, readPhoto, speakerFormErrors, saveSpeaker, SpeakerByOrganizerSchema } from "~/events/speakers.server";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -13,6 +13,7 @@ import { Avatar } from "~/ui/initials";
 import { SpeakerFields } from "~/ui/speaker-fields";
 import { SelectField } from "~/ui/form-controls";
 import { Field } from "~/ui/field";
+import { PostButton } from "~/ui/post-button";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);
@@ -45,10 +46,8 @@ export async function action(args: ActionFunctionArgs) {
   }
   const parsed = parseForm(form, SpeakerByOrganizerSchema, locale);
   const photo = await readPhoto(form);
-  if (!parsed.ok || photo.kind === "not_image" || photo.kind === "too_large") {
-    const errors = parsed.ok ? {} : parsed.errors;
-    if (photo.kind === "not_image") errors.photo = translate(locale, "speakers.photoNotImage");
-    if (photo.kind === "too_large") errors.photo = translate(locale, "speakers.photoTooLarge", { mb: MAX_PHOTO_BYTES / 1024 / 1024 });
+  const errors = speakerFormErrors(parsed.ok ? null : parsed.errors, photo, locale);
+  if (!parsed.ok || errors) {
     return json({ errors, values: formValues(form), notice: null }, { status: 400 });
   }
   await saveSpeaker(db, event.id, parsed.data, photo, who);
@@ -87,22 +86,10 @@ export default function SpeakersEditor() {
                 <Link to={`?edit=${s.id}`} className="button button-small">
                   {t("manage.edit")}
                 </Link>
-                {s.email ? (
-                  <Form method="post" encType="multipart/form-data">
-                    <input type="hidden" name="intent" value="invite" />
-                    <input type="hidden" name="id" value={s.id} />
-                    <button type="submit" className="button button-small">
-                      {t("speakers.invite")}
-                    </button>
-                  </Form>
-                ) : null}
-                <Form method="post" encType="multipart/form-data">
-                  <input type="hidden" name="intent" value="delete" />
-                  <input type="hidden" name="id" value={s.id} />
-                  <button type="submit" className="button button-small button-quiet">
-                    {t("manage.delete")}
-                  </button>
-                </Form>
+                {s.email ? <PostButton fields={{ intent: "invite", id: s.id }}>{t("speakers.invite")}</PostButton> : null}
+                <PostButton fields={{ intent: "delete", id: s.id }} className="button button-small button-quiet">
+                  {t("manage.delete")}
+                </PostButton>
               </div>
             </li>
           ))}

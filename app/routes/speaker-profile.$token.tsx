@@ -1,9 +1,9 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
-import { findSpeakerByToken, MAX_PHOTO_BYTES, readFormWithPhoto, readPhoto, SpeakerSchema, updateOwnProfile } from "~/events/speakers.server";
+import { findSpeakerByToken, readFormWithPhoto, readPhoto, speakerFormErrors, SpeakerSchema, updateOwnProfile } from "~/events/speakers.server";
 import { getLocale } from "~/i18n/locale.server";
-import { localized, translate } from "~/i18n/translate";
+import { localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formValues, parseForm } from "~/lib/forms.server";
 import eventsStyles from "~/styles/events.css";
@@ -32,10 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormWithPhoto(request);
   const parsed = parseForm(form, SpeakerSchema, locale);
   const photo = await readPhoto(form);
-  if (!parsed.ok || photo.kind === "not_image" || photo.kind === "too_large") {
-    const errors = parsed.ok ? {} : parsed.errors;
-    if (photo.kind === "not_image") errors.photo = translate(locale, "speakers.photoNotImage");
-    if (photo.kind === "too_large") errors.photo = translate(locale, "speakers.photoTooLarge", { mb: MAX_PHOTO_BYTES / 1024 / 1024 });
+  const errors = speakerFormErrors(parsed.ok ? null : parsed.errors, photo, locale);
+  if (!parsed.ok || errors) {
     return json({ errors, values: formValues(form), saved: false }, { status: 400 });
   }
   await updateOwnProfile(getDb(), speaker, parsed.data, photo);
