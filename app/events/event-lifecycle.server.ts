@@ -20,8 +20,14 @@ const FROM: Record<LifecycleAction, EventStatus[]> = {
   archive: ["published", "closed", "cancelled"],
 };
 
-export function allowedActions(status: EventStatus): LifecycleAction[] {
-  return (Object.keys(FROM) as LifecycleAction[]).filter((a) => FROM[a].includes(status));
+/** What the organizer may do now; a published event is archived only once it is over. */
+export function allowedActions(event: Pick<Event, "status" | "ends_at" | "registration_closes_at" | "starts_at">, now = nowIso()): LifecycleAction[] {
+  return (Object.keys(FROM) as LifecycleAction[]).filter((action) => {
+    if (!FROM[action].includes(event.status)) return false;
+    if (action === "archive" && event.status === "published") return event.ends_at < now;
+    if (action === "close_registration") return (event.registration_closes_at ?? event.starts_at) > now;
+    return true;
+  });
 }
 
 async function emailAttendees(trx: Trx, event: Event, kind: RegistrationMailKind, statuses: RegistrationStatus[], mail: MailOptions): Promise<number> {
@@ -43,8 +49,8 @@ async function emailAttendees(trx: Trx, event: Event, kind: RegistrationMailKind
 export async function applyLifecycle(db: DB, eventId: string, action: LifecycleAction, actor: ActorRef, mail: MailOptions): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, eventId);
-    if (!FROM[action].includes(event.status)) return false;
     const now = nowIso();
+    if (!allowedActions(event, now).includes(action)) return false;
     const change: Partial<Event> =
       action === "publish"
         ? { status: "published", published_at: now }

@@ -367,8 +367,14 @@ export async function eraseRegistration(db: DB, registrationId: string, mail: Ma
       })
       .where("id", "=", before.id)
       .execute();
-    // Outgoing mail not yet delivered to this person would carry their name: withdraw it.
-    await trx.deleteFrom("outbox").where("to_address", "=", before.email).where("status", "=", "pending").execute();
+    // Mail about this registration not yet delivered would carry the name: withdraw it (each such
+    // email holds the ticket link; mail about the person's other registrations stays).
+    await trx
+      .deleteFrom("outbox")
+      .where("to_address", "=", before.email)
+      .where("status", "=", "pending")
+      .where("text_body", "like", `%/tickets/${before.ticket_code}%`)
+      .execute();
     await recordAudit(trx, { actorId: null, actorLabel: "attendee", action: "registration.erase", entityType: "registration", entityId: before.id, ip: null });
     if (wasActive) await fillFreeSeats(trx, event, mail);
   });

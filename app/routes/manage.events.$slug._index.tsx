@@ -20,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
     event,
     counts: await countRegistrations(getDb(), event.id),
     window: registrationWindow(event, nowIso()),
-    actions: allowedActions(event.status),
+    actions: allowedActions(event),
   });
 }
 
@@ -89,13 +89,13 @@ export default function ManagedEventOverview() {
             {actions.map((a) => (
               <Form method="post" key={a}>
                 <input type="hidden" name="intent" value={a} />
-                {a === "cancel" ? <p className="small muted">{t("manage.cancelWarning")}</p> : null}
                 <button type="submit" className={`button ${a === "publish" ? "button-primary" : a === "cancel" ? "button-danger" : ""}`}>
                   {t(`manage.action.${a}`)}
                 </button>
               </Form>
             ))}
           </div>
+          {actions.includes("cancel") ? <p className="small muted">{t("manage.cancelWarning")}</p> : null}
         </section>
       ) : null}
 

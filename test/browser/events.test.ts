@@ -77,10 +77,13 @@ describe.skipIf(!hasChromium)("events in the browser", () => {
     await organizer.getByLabel("Watanabe Akira").check();
     await organizer.getByRole("button", { name: "Thêm mục" }).click();
     await organizer.getByRole("cell", { name: /MES và IoT trong nhà máy hiện đại/ }).waitFor();
+    await expectNoSeriousAxeViolations(organizer);
 
     await organizer.goto("/manage/events/dien-dan-iot-browser");
     await organizer.getByRole("button", { name: "Công bố" }).click();
     await organizer.getByText("Sự kiện đã được công bố.").waitFor();
+    await expectNoSeriousAxeViolations(organizer);
+    await organizer.screenshot({ path: screenshotPath("events-manage-overview"), fullPage: true });
 
     const visitor = await (await browser.newContext({ baseURL: server.baseUrl })).newPage();
     visitor.on("pageerror", (e) => pageErrors.push(e.message));
@@ -91,6 +94,9 @@ describe.skipIf(!hasChromium)("events in the browser", () => {
     await visitor.getByRole("button", { name: "Đăng ký", exact: true }).click();
     await visitor.getByText("Vui lòng sửa các trường được đánh dấu bên dưới.").waitFor();
     await expectNoSeriousAxeViolations(visitor);
+    await visitor.setViewportSize({ width: 360, height: 740 });
+    await visitor.screenshot({ path: screenshotPath("events-register-errors-phone"), fullPage: true });
+    await visitor.setViewportSize({ width: 1280, height: 800 });
     await visitor.fill('[name="name"]', "Nguyễn Thị Hương <b>");
     await visitor.fill('[name="email"]', "huong@kami.example");
     await visitor.fill('[name="organization"]', "CTCP Công nghệ Chế tạo Kami");
@@ -115,6 +121,12 @@ describe.skipIf(!hasChromium)("events in the browser", () => {
     expect(names).toEqual(["dien-dan-iot-browser.ics", "ticket-dien-dan-iot-browser.pdf"]);
     expect(mail.attachments[1].content.subarray(0, 5).toString()).toBe("%PDF-");
     expect(mail.attachments[0].content.toString()).toContain("BEGIN:VEVENT");
+
+    await organizer.goto("/manage/events/dien-dan-iot-browser/registrations");
+    await organizer.getByText("huong@kami.example").waitFor();
+    await expectNoSeriousAxeViolations(organizer);
+    await organizer.goto("/manage/events/dien-dan-iot-browser/edit");
+    await expectNoSeriousAxeViolations(organizer);
 
     await organizer.goto("/manage/events/dien-dan-iot-browser/check-in");
     await expectNoSeriousAxeViolations(organizer);

@@ -215,4 +215,15 @@ describe("organizer's event management", () => {
     expect(told[1].subject).toMatch(/^Event cancelled/);
     expect((await organizer.post(`/manage/events/${event.slug}?index`, { intent: "publish" })).status).toBe(409);
   });
+
+  it("closes registration at once, and archives an event only once it is over or cancelled", async () => {
+    const event = await createTestEvent(server.db, { created_by: organizerId });
+    expect((await organizer.post(`/manage/events/${event.slug}?index`, { intent: "archive" })).status).toBe(409);
+    expect((await organizer.post(`/manage/events/${event.slug}?index`, { intent: "close_registration" })).status).toBe(200);
+    expect((await visitor.post(`/events/${event.slug}/register`, registrationFields("after-close"))).status).toBe(400);
+    const past = await createTestEvent(server.db, { created_by: organizerId, starts_at: "2020-01-01T01:00:00.000Z", ends_at: "2020-01-01T09:00:00.000Z" });
+    expect((await organizer.post(`/manage/events/${past.slug}?index`, { intent: "archive" })).status).toBe(200);
+    const archived = await server.db.selectFrom("events").select("status").where("id", "=", past.id).executeTakeFirstOrThrow();
+    expect(archived.status).toBe("archived");
+  });
 });
