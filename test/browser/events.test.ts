@@ -1,7 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchBrowser, screenshotPath } from "../helpers/browser";
+import { CHROMIUM_PATH, hasChromium, launchBrowser, screenshotPath } from "../helpers/browser";
+import { createTestEvent, registrationFields } from "../helpers/events";
+import { Client } from "../helpers/http";
 import { DEMO } from "../helpers/http";
 import { startTestServer, type TestServer } from "../helpers/server";
 import { TestSmtpServer } from "../helpers/smtp";
@@ -15,6 +21,28 @@ async function expectNoSeriousAxeViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/**
+ * A short video of a QR code in the YUV4MPEG2 format that Chromium's fake camera plays:
+ * grey levels in the Y plane, neutral colour planes.
+ */
+function qrVideo(text: string): string {
+  const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
+  const size = 480;
+  const cells = qr.modules.size + 8;
+  const scale = Math.floor(size / cells);
+  const offset = Math.floor((size - qr.modules.size * scale) / 2);
+  const y = Buffer.alloc(size * size, 255);
+  for (let row = 0; row < qr.modules.size; row++)
+    for (let col = 0; col < qr.modules.size; col++)
+      if (qr.modules.get(row, col))
+        for (let dy = 0; dy < scale; dy++) y.fill(0, (offset + row * scale + dy) * size + offset + col * scale, (offset + row * scale + dy) * size + offset + (col + 1) * scale);
+  const chroma = Buffer.alloc((size / 2) * (size / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from("FRAME\n"), y, chroma]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "qr-video-")), "ticket.y4m");
+  fs.writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${size} H${size} F5:1 Ip A1:1 C420jpeg\n`), ...Array(10).fill(frame)]));
+  return file;
 }
 
 describe.skipIf(!hasChromium)("events in the browser", () => {
@@ -78,6 +106,7 @@ describe.skipIf(!hasChromium)("events in the browser", () => {
     await organizer.getByRole("button", { name: "Thêm mục" }).click();
     await organizer.getByRole("cell", { name: /MES và IoT trong nhà máy hiện đại/ }).waitFor();
     await expectNoSeriousAxeViolations(organizer);
+    await organizer.screenshot({ path: screenshotPath("events-manage-agenda"), fullPage: true });
 
     await organizer.goto("/manage/events/dien-dan-iot-browser");
     await organizer.getByRole("button", { name: "Công bố" }).click();
@@ -125,6 +154,7 @@ describe.skipIf(!hasChromium)("events in the browser", () => {
     await organizer.goto("/manage/events/dien-dan-iot-browser/registrations");
     await organizer.getByText("huong@kami.example").waitFor();
     await expectNoSeriousAxeViolations(organizer);
+    await organizer.screenshot({ path: screenshotPath("events-manage-registrations"), fullPage: true });
     await organizer.goto("/manage/events/dien-dan-iot-browser/edit");
     await expectNoSeriousAxeViolations(organizer);
 
@@ -146,5 +176,39 @@ describe.skipIf(!hasChromium)("events in the browser", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await organizer.screenshot({ path: screenshotPath("events-check-in-phone"), fullPage: true });
     expect(pageErrors).toEqual([]);
+  });
+
+  it("checks a ticket in by showing its QR code to the camera", async () => {
+    const event = await createTestEvent(server.db, { created_by: null });
+    const organizerId = (await server.db.selectFrom("users").select("id").where("email", "=", DEMO.organizer).executeTakeFirstOrThrow()).id;
+    await server.db.updateTable("events").set({ created_by: organizerId }).where("id", "=", event.id).execute();
+    const res = await new Client(server.baseUrl).post(`/events/${event.slug}/register`, registrationFields("camera", { name: "Đỗ Minh Quân" }));
+    const code = res.headers.get("location")!.split("?")[0].split("/").pop()!;
+
+    const video = qrVideo(code);
+    const cameraBrowser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`],
+    });
+    try {
+      const context = await cameraBrowser.newContext({ baseURL: server.baseUrl, viewport: { width: 360, height: 740 } });
+      await context.grantPermissions(["camera"]);
+      const page = await context.newPage();
+      await page.goto("/login");
+      await page.fill('input[name="email"]', DEMO.organizer);
+      await page.fill('input[name="password"]', "vinhphuc-demo");
+      await page.click('main button[type="submit"]');
+      await page.waitForURL((url) => url.pathname !== "/login");
+      await page.goto(`/manage/events/${event.slug}/check-in`);
+      await page.getByRole("button", { name: "Quét mã QR bằng camera" }).click();
+      await page.getByText("Đã điểm danh: Đỗ Minh Quân").waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: screenshotPath("events-check-in-camera-phone"), fullPage: true });
+    } finally {
+      await cameraBrowser.close();
+      fs.rmSync(path.dirname(video), { recursive: true, force: true });
+    }
+    const row = await server.db.selectFrom("registrations").select("checked_in_at").where("ticket_code", "=", code).executeTakeFirstOrThrow();
+    expect(row.checked_in_at).not.toBeNull();
   });
 });
