@@ -114,7 +114,7 @@ export default function AgendaEditor() {
       <section className="card" aria-labelledby="agenda-form-heading">
         <h2 id="agenda-form-heading">{editing ? t("agenda.editItem") : t("agenda.addItem")}</h2>
         {errors._form ? <FormAlert>{errors._form}</FormAlert> : null}
-        <Form method="post" className="form" noValidate key={editing?.id ?? "new"}>
+        <Form method="post" className="form" noValidate key={editing?.id ?? `new-${agenda.length}`}>
           {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
           <div className="form-grid">
             <Field name="starts_at" type="datetime-local" label={t("manage.field.startsAt")} required defaultValue={values.starts_at} error={errors.starts_at} />

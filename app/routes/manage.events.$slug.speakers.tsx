@@ -98,7 +98,7 @@ export default function SpeakersEditor() {
       <section className="card" aria-labelledby="speaker-form-heading">
         <h2 id="speaker-form-heading">{editing ? t("speakers.edit") : t("speakers.add")}</h2>
         {Object.keys(errors).length ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
-        <Form method="post" encType="multipart/form-data" className="form" noValidate key={editing?.id ?? "new"}>
+        <Form method="post" encType="multipart/form-data" className="form" noValidate key={editing?.id ?? `new-${speakers.length}`}>
           {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
           <SpeakerFields values={values} errors={errors} />
           <div className="form-grid">
