@@ -70,7 +70,8 @@ export type Permission =
   | { action: "mou.create" }
   | { action: "mou.read"; partyOrgIds: string[] }
   | { action: "mou.edit"; partyOrgIds: string[]; status: string }
-  | { action: "commitment.report"; ownerOrgId: string };
+  | { action: "commitment.read"; partyOrgIds: string[] }
+  | { action: "commitment.report"; ownerOrgId: string; mouStatus: string };
 
 export function can(actor: Actor, permission: Permission): boolean {
   const user = actor.user;
@@ -100,8 +101,11 @@ export function can(actor: Actor, permission: Permission): boolean {
         (permission.status === "draft" || permission.status === "in_review") &&
         permission.partyOrgIds.some((id) => isMemberOf(actor, id))
       );
+    case "commitment.read":
+      return user.isStaff || permission.partyOrgIds.some((id) => isMemberOf(actor, id));
     case "commitment.report":
-      return isMemberOf(actor, permission.ownerOrgId);
+      // Only the organization that made the promise reports on it, and only while the MoU is in force.
+      return permission.mouStatus === "active" && isMemberOf(actor, permission.ownerOrgId);
   }
 }
 

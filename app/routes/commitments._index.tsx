@@ -57,7 +57,9 @@ export default function Commitments() {
         {commitments.map((c) => (
           <li key={c.id} className={`card commitment commitment-${c.status}`}>
             <div className="commitment-head">
-              <h2 className="card-title">{localized(c, "title", locale)}</h2>
+              <h2 className="card-title">
+                <Link to={`/commitments/${c.id}`}>{localized(c, "title", locale)}</Link>
+              </h2>
               <CommitmentStatusBadge status={c.status} />
             </div>
             <dl className="commitment-facts">

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAll, runMatrix, signInPersonas, type Persona } from "../helpers/personas";
-import type { Client } from "../helpers/http";
+import { Client, DEMO } from "../helpers/http";
 import { startTestServer, type TestServer } from "../helpers/server";
 
 describe("commitments and the staff dashboard", () => {
@@ -45,5 +45,78 @@ describe("commitments and the staff dashboard", () => {
     expect(html).toContain("Dây chuyền thí điểm tại nhà máy Kami");
     expect(html).toContain("Báo cáo đề xuất mô hình");
     expect(html.indexOf("Dây chuyền thí điểm")).toBeLessThan(html.indexOf("Báo cáo đề xuất mô hình"));
+  });
+
+  async function kamiMesCommitment() {
+    return server.db
+      .selectFrom("commitments")
+      .select(["id", "kpi_current"])
+      .where("title_vi", "=", "Triển khai MES tại 5 nhà máy trong tỉnh")
+      .executeTakeFirstOrThrow();
+  }
+
+  it("shows a commitment to the MoU's parties and staff only, and lets only the owner's members report", async () => {
+    const { id } = await kamiMesCommitment();
+    const signer3ds = new Client(server.baseUrl);
+    await signer3ds.signIn(DEMO.signer3ds);
+    expect((await signer3ds.get(`/commitments/${id}`)).status).toBe(200);
+    expect((await signer3ds.post(`/commitments/${id}`, { note: "Không phải việc của chúng tôi" })).status).toBe(403);
+    const problems = await runMatrix(clients, [
+      { route: `GET /commitments/${id}`, expect: expectAll("ok", { visitor: "login", otherMember: "notFound", organizer: "notFound" }) },
+      {
+        route: `POST /commitments/${id}`,
+        form: { note: "Kiểm tra quyền" },
+        expect: expectAll("forbidden", { visitor: "login", otherMember: "notFound", organizer: "notFound", member: "redirect", orgAdmin: "redirect" }),
+      },
+      { route: "GET /commitments/khong-co", expect: expectAll("notFound", { visitor: "login" }) },
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it("records a progress report: the KPI, the milestone and the derived status change together, with an audit entry", async () => {
+    const { id } = await kamiMesCommitment();
+    const pilot = await server.db.selectFrom("milestones").select("id").where("title_vi", "=", "Dây chuyền thí điểm tại nhà máy Kami").executeTakeFirstOrThrow();
+    expect(await (await clients.member.get(`/commitments/${id}`)).text()).toContain("Chậm tiến độ");
+    const res = await clients.member.post(`/commitments/${id}`, {
+      note: "Dây chuyền thí điểm đã chạy ổn định 2 tuần.",
+      kpi_value: "1",
+      milestone_id: pilot.id,
+      milestone_status: "done",
+    });
+    expect(res.status).toBe(302);
+    const html = await (await clients.member.get(`/commitments/${id}?saved=1`)).text();
+    expect(html).toContain("Dây chuyền thí điểm đã chạy ổn định 2 tuần.");
+    expect(html).toContain("Đã ghi nhận báo cáo tiến độ.");
+    expect(html).not.toContain("Chậm tiến độ");
+    expect((await kamiMesCommitment()).kpi_current).toBe(1);
+    const milestone = await server.db.selectFrom("milestones").select(["status", "done_at"]).where("id", "=", pilot.id).executeTakeFirstOrThrow();
+    expect(milestone.status).toBe("done");
+    expect(milestone.done_at).not.toBeNull();
+    const audit = await server.db
+      .selectFrom("audit_log")
+      .select(["action", "entity_id", "after"])
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ action: "commitment.progress", entity_id: id });
+    expect(JSON.parse(audit.after!)).toEqual({ kpi_current: 1, milestone: { id: pilot.id, status: "done" } });
+  });
+
+  it("answers bad input next to the field, in the user's language, and writes nothing", async () => {
+    const { id } = await kamiMesCommitment();
+    const before = await server.db.selectFrom("progress_updates").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    for (const [form, message] of [
+      [{ note: "" }, "Trường này là bắt buộc."],
+      [{ note: "x".repeat(20_000) }, "Quá dài (tối đa 2000 ký tự)."],
+      [{ note: "Báo cáo", kpi_value: "nhiều" }, "Vui lòng nhập một số."],
+      [{ note: "Báo cáo", milestone_status: "done" }, "Chọn mốc để đổi trạng thái."],
+      [{ note: "Báo cáo", milestone_id: "khong-co" }, "Giá trị không hợp lệ."],
+    ] as const) {
+      const res = await clients.member.post(`/commitments/${id}`, form);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain(message);
+    }
+    const after = await server.db.selectFrom("progress_updates").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
   });
 });

@@ -1,0 +1,253 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { can, requireActor, requirePermission, type SignedInActor } from "~/auth/permissions.server";
+import { findCommitment, ProgressUpdateSchema, recordProgress } from "~/commitments/progress.server";
+import { getDb } from "~/db.server";
+import { getLocale } from "~/i18n/locale.server";
+import type { MessageKey } from "~/i18n/messages";
+import { formatDate, formatDay, formatNumber, localized, translate } from "~/i18n/translate";
+import { useLocale, useT } from "~/i18n/use-t";
+import { formValues, parseForm } from "~/lib/forms.server";
+import { CommitmentStatusBadge } from "~/ui/commitment-status-badge";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { Field, FormAlert } from "~/ui/field";
+import { ProgressBar } from "~/ui/progress-bar";
+import commitmentsStyles from "~/styles/commitments.css";
+
+export const links = () => [{ rel: "stylesheet", href: commitmentsStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.commitment.title_vi} · ${data.commitment.reference}` : "" }];
+
+/** A commitment someone who is not party to its MoU asks for does not exist, as far as they can tell. */
+async function loadVisibleCommitment(actor: SignedInActor, id: string) {
+  const commitment = await findCommitment(getDb(), id);
+  if (!commitment) throw new Response("Not found", { status: 404 });
+  requirePermission(actor, { action: "commitment.read", partyOrgIds: commitment.partyOrgIds }, { hideAs404: true });
+  return commitment;
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireActor(args);
+  const commitment = await loadVisibleCommitment(actor, args.params.id ?? "");
+  const canReport = can(actor, { action: "commitment.report", ownerOrgId: commitment.org_id, mouStatus: commitment.mou_status });
+  return json({ commitment, canReport });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireActor(args);
+  const commitment = await loadVisibleCommitment(actor, args.params.id ?? "");
+  requirePermission(actor, { action: "commitment.report", ownerOrgId: commitment.org_id, mouStatus: commitment.mou_status });
+  const locale = getLocale(args.request);
+  const form = await args.request.formData();
+  const parsed = parseForm(form, ProgressUpdateSchema, locale);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const input = parsed.data;
+  const errors: Record<string, string> = {};
+  if (input.milestone_id && !commitment.milestones.some((m) => m.id === input.milestone_id)) {
+    errors.milestone_id = translate(locale, "validation.invalid");
+  }
+  if (input.milestone_status && !input.milestone_id) errors.milestone_id = translate(locale, "commitment.report.milestoneRequired");
+  if (Object.keys(errors).length) return json({ errors, values: formValues(form) }, { status: 400 });
+  await recordProgress(getDb(), commitment, input, { id: actor.user.id, name: actor.user.name, ip: args.context.clientIp });
+  return redirect(`/commitments/${commitment.id}?saved=1`);
+}
+
+export default function CommitmentPage() {
+  const { commitment: c, canReport } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const t = useT();
+  const locale = useLocale();
+  const orgName = localized({ name_vi: c.org_name_vi, name_en: c.org_name_en }, "name", locale);
+  const unit = localized({ unit_vi: c.kpi_unit_vi, unit_en: c.kpi_unit_en }, "unit", locale);
+  const values = data && "values" in data ? data.values : {};
+  const errors = data?.errors ?? {};
+  return (
+    <div className="container page">
+      <p>
+        <Link to="/commitments">← {t("commitment.back")}</Link>
+      </p>
+      <header className="page-head commitment-head">
+        <div>
+          <p className="eyebrow">{t("commitment.of", { org: orgName, reference: c.reference })}</p>
+          <h1>{localized(c, "title", locale)}</h1>
+          {localized(c, "description", locale) ? <p className="lead">{localized(c, "description", locale)}</p> : null}
+        </div>
+        <CommitmentStatusBadge status={c.status} />
+      </header>
+      {params.get("saved") ? (
+        <div className="alert alert-success" role="status">
+          {t("commitment.report.saved")}
+        </div>
+      ) : null}
+      <dl className="commitment-facts card">
+        <div>
+          <dt>{t("commitments.owner")}</dt>
+          <dd>
+            <Link to={`/orgs/${c.org_id}`}>{orgName}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("commitments.mou")}</dt>
+          <dd>
+            <Link to={`/mous/${c.mou_id}`} className="mono">
+              {c.reference}
+            </Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("commitments.due")}</dt>
+          <dd>{formatDay(c.due_on, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t("commitments.progress")}</dt>
+          <dd>
+            <ProgressBar value={c.progress} label={t("commitments.progress")} />
+            {c.kpi_target !== null ? (
+              <span className="small muted">
+                {t("commitments.kpi", { current: formatNumber(c.kpi_current, locale), target: formatNumber(c.kpi_target, locale), unit })}
+              </span>
+            ) : null}
+          </dd>
+        </div>
+      </dl>
+
+      {c.milestones.length ? (
+        <section className="section" aria-labelledby="milestones-heading">
+          <h2 id="milestones-heading">{t("commitments.milestones")}</h2>
+          <div className="table-wrap">
+            <table className="data-table">
+              <tbody>
+                {c.milestones.map((m) => (
+                  <tr key={m.id} className={m.late ? "milestone-late" : undefined}>
+                    <th scope="row">{localized(m, "title", locale)}</th>
+                    <td>{formatDay(m.due_on, locale)}</td>
+                    <td>
+                      {t(`milestones.status.${m.status}` as MessageKey)}{" "}
+                      {m.late ? <span className="badge badge-danger">{t("commitments.lateMilestone")}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {canReport ? (
+        <section className="section" aria-labelledby="report-heading">
+          <h2 id="report-heading">{t("commitment.report")}</h2>
+          {data?.errors ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+          <Form method="post" className="form card" noValidate>
+            <div className="field">
+              <label htmlFor="field-note">
+                {t("commitment.report.note")}
+                <span className="required-mark" aria-hidden="true">
+                  {" "}
+                  *
+                </span>
+              </label>
+              <p className="field-hint" id="field-note-hint">
+                {t("commitment.report.noteHint")}
+              </p>
+              <textarea
+                id="field-note"
+                name="note"
+                required
+                maxLength={2000}
+                defaultValue={values.note ?? ""}
+                aria-invalid={errors.note ? true : undefined}
+                aria-describedby={errors.note ? "field-note-hint field-note-error" : "field-note-hint"}
+              />
+              {errors.note ? (
+                <p className="field-error" id="field-note-error" role="alert">
+                  {errors.note}
+                </p>
+              ) : null}
+            </div>
+            <div className="form-grid">
+              {c.kpi_target !== null ? (
+                <Field
+                  name="kpi_value"
+                  type="text"
+                  inputMode="decimal"
+                  label={t("commitment.report.kpi", { unit })}
+                  defaultValue={values.kpi_value ?? String(c.kpi_current)}
+                  error={errors.kpi_value}
+                />
+              ) : null}
+              {c.milestones.length ? (
+                <>
+                  <div className={`field${errors.milestone_id ? " field-invalid" : ""}`}>
+                    <label htmlFor="field-milestone">{t("commitment.report.milestone")}</label>
+                    <select id="field-milestone" name="milestone_id" defaultValue={values.milestone_id ?? ""} aria-describedby={errors.milestone_id ? "field-milestone-error" : undefined}>
+                      <option value="">{t("commitment.report.milestoneNone")}</option>
+                      {c.milestones.map((m) => (
+                        <option key={m.id} value={m.id}>
+                          {localized(m, "title", locale)}
+                        </option>
+                      ))}
+                    </select>
+                    {errors.milestone_id ? (
+                      <p className="field-error" id="field-milestone-error" role="alert">
+                        {errors.milestone_id}
+                      </p>
+                    ) : null}
+                  </div>
+                  <div className="field">
+                    <label htmlFor="field-milestone-status">{t("commitment.report.milestoneStatus")}</label>
+                    <select id="field-milestone-status" name="milestone_status" defaultValue={values.milestone_status ?? ""}>
+                      <option value="">{t("commitment.report.keepStatus")}</option>
+                      {(["pending", "in_progress", "done", "missed"] as const).map((s) => (
+                        <option key={s} value={s}>
+                          {t(`milestones.status.${s}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                </>
+              ) : null}
+            </div>
+            <div className="form-actions">
+              <button type="submit" className="button button-primary" disabled={busy}>
+                {t("commitment.report.submit")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : (
+        <p className="small muted">{t("commitment.report.notAllowed", { org: orgName })}</p>
+      )}
+
+      <section className="section" aria-labelledby="updates-heading">
+        <h2 id="updates-heading">{t("commitment.updates")}</h2>
+        {c.updates.length === 0 ? (
+          <p className="empty">{t("commitment.noUpdates")}</p>
+        ) : (
+          <ol className="updates">
+            {c.updates.map((u) => (
+              <li key={u.id} className="card">
+                <p className="small muted">
+                  <time dateTime={u.created_at}>{formatDate(u.created_at, locale, "dateTime")}</time>
+                  {u.author_name ? ` · ${u.author_name}` : ""}
+                  {u.milestone_title_vi ? ` · ${localized({ title_vi: u.milestone_title_vi, title_en: u.milestone_title_en }, "title", locale)}` : ""}
+                </p>
+                <p className="prose">{u.note}</p>
+                {u.kpi_value !== null ? (
+                  <p className="small">
+                    <strong>{t("commitments.kpi", { current: formatNumber(u.kpi_value, locale), target: formatNumber(c.kpi_target ?? 0, locale), unit })}</strong>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
