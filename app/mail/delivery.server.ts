@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { getConfig } from "~/config.server";
 import type { Dialect } from "~/db/connection.server";
 import type { DB, OutboxEmail } from "~db/schema";
+import { renderTicketPdfByCode } from "~/events/ticket-pdf.server";
 import type { OutboxAttachment } from "./outbox.server";
 
 /** After this many failed attempts an email is marked failed and waits for staff to resend it. */
@@ -47,8 +48,13 @@ export async function claimDueEmails(db: DB, dialect: Dialect, limit: number, no
 
 async function loadAttachments(db: DB, raw: string) {
   const list = JSON.parse(raw) as OutboxAttachment[];
-  return Promise.all(
+  const loaded = await Promise.all(
     list.map(async (a) => {
+      if ("ticketCode" in a) {
+        // A ticket erased or gone since the email was queued goes out without its PDF.
+        const content = await renderTicketPdfByCode(db, a.ticketCode);
+        return content ? { filename: a.filename, contentType: a.contentType, content } : null;
+      }
       if ("fileId" in a) {
         const file = await db.selectFrom("files").select("content").where("id", "=", a.fileId).executeTakeFirstOrThrow();
         return { filename: a.filename, contentType: a.contentType, content: Buffer.from(file.content) };
@@ -56,6 +62,7 @@ async function loadAttachments(db: DB, raw: string) {
       return { filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, "base64") };
     }),
   );
+  return loaded.filter((a) => a !== null);
 }
 
 export function retryDelayMs(attempts: number, baseMs: number): number {

@@ -5,7 +5,9 @@ import type { Trx } from "~db/schema";
 
 export type OutboxAttachment =
   | { filename: string; contentType: string; fileId: string }
-  | { filename: string; contentType: string; content: string /* base64 */ };
+  | { filename: string; contentType: string; content: string /* base64 */ }
+  /** A ticket PDF, rendered by the worker when it sends: no PDF is built in the request or its transaction. */
+  | { filename: string; contentType: string; ticketCode: string };
 
 export type NewEmail = {
   kind: string;

@@ -1,0 +1,107 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { sql } from "kysely";
+import { can, orgIdsOf, requireActor, requirePermission, type Actor, type SignedInActor } from "~/auth/permissions.server";
+import { getDb } from "~/db.server";
+import type { DB, Event, EventOrgRole } from "~db/schema";
+
+/** Organizations in these roles run the event with its creator; sponsors and partners only appear on it. */
+export const MANAGING_ROLES: EventOrgRole[] = ["host", "co_organizer"];
+
+type Args = { request: Request; context: AppLoadContext; params: { slug?: string } };
+
+export type ManagedEvent = { actor: SignedInActor; event: Event };
+
+/**
+ * The event named in the URL, for someone allowed to manage it: signed in (else /login), an organizer
+ * who created it or belongs to a host or co-organizer, or staff (else 403); 404 when there is no such event.
+ */
+export async function requireManagedEvent(args: Args): Promise<ManagedEvent> {
+  const actor = await requireActor(args);
+  requirePermission(actor, { action: "event.create" });
+  const db = getDb();
+  const event = await db.selectFrom("events").selectAll().where("slug", "=", args.params.slug ?? "").executeTakeFirst();
+  if (!event) throw new Response("Not found", { status: 404 });
+  const hostOrgIds = await managingOrgIds(db, event.id);
+  requirePermission(actor, { action: "event.manage", event: { created_by: event.created_by, hostOrgIds } });
+  return { actor, event };
+}
+
+export async function managingOrgIds(db: DB, eventId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("event_organizations")
+    .select("org_id")
+    .where("event_id", "=", eventId)
+    .where("role", "in", MANAGING_ROLES)
+    .execute();
+  return rows.map((r) => r.org_id);
+}
+
+/** The events this actor may manage, newest first; the ownership rule is in the query itself. */
+export async function listManageableEvents(db: DB, actor: Actor) {
+  const user = actor.user;
+  if (!user || !can(actor, { action: "event.create" })) return [];
+  let query = db
+    .selectFrom("events")
+    .select([
+      "events.id",
+      "events.slug",
+      "events.kind",
+      "events.status",
+      "events.title_vi",
+      "events.title_en",
+      "events.starts_at",
+      "events.capacity",
+      "events.is_sample",
+      (eb) =>
+        eb
+          .selectFrom("registrations")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .whereRef("registrations.event_id", "=", "events.id")
+          .where("registrations.status", "in", ["confirmed", "pending"])
+          .as("taken"),
+    ])
+    .orderBy("events.starts_at", "desc");
+  if (!user.isStaff) {
+    const orgIds = orgIdsOf(actor);
+    query = query.where((eb) =>
+      eb.or([
+        eb("events.created_by", "=", user.id),
+        ...(orgIds.length
+          ? [
+              eb(
+                "events.id",
+                "in",
+                eb.selectFrom("event_organizations").select("event_id").where("org_id", "in", orgIds).where("role", "in", MANAGING_ROLES),
+              ),
+            ]
+          : []),
+      ]),
+    );
+  }
+  return query.execute();
+}
+
+/** Registrations of one event by status, and how many are checked in. */
+export async function countRegistrations(db: DB, eventId: string) {
+  const rows = await db
+    .selectFrom("registrations")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n"), sql<number>`sum(case when checked_in_at is null then 0 else 1 end)`.as("checked_in")])
+    .where("event_id", "=", eventId)
+    .groupBy("status")
+    .execute();
+  const counts = { pending: 0, confirmed: 0, waitlisted: 0, cancelled: 0, rejected: 0, checkedIn: 0 };
+  for (const row of rows) {
+    counts[row.status] = Number(row.n);
+    counts.checkedIn += Number(row.checked_in ?? 0);
+  }
+  return counts;
+}
+
+export async function listOrganizationChoices(db: DB) {
+  return db.selectFrom("organizations").select(["id", "name_vi", "name_en", "short_name"]).orderBy("name_vi").execute();
+}
+
+/** Who did it, for the audit log. */
+export function actorRef(actor: SignedInActor, context: AppLoadContext) {
+  return { id: actor.user.id, name: actor.user.name, ip: context.clientIp };
+}

@@ -1,0 +1,87 @@
+import type { Locale } from "~/i18n/locale";
+import type { MessageKey } from "~/i18n/messages";
+import { formatDate, localized, translate } from "~/i18n/translate";
+import { renderEmail } from "~/mail/layout.server";
+import { enqueueEmail, type OutboxAttachment } from "~/mail/outbox.server";
+import type { Event, Registration, Trx } from "~db/schema";
+import { buildEventIcs } from "./calendar.server";
+
+export type MailOptions = {
+  /** The portal's origin, for links. */
+  origin: string;
+  position?: number | null;
+  /** The organizer's own words, for messages to attendees. */
+  message?: { subject: string; body: string };
+};
+
+export type RegistrationMailKind =
+  | "confirmed"
+  | "pending"
+  | "waitlisted"
+  | "promoted"
+  | "approved"
+  | "rejected"
+  | "reminder_of_ticket"
+  | "event_cancelled"
+  | "day_before"
+  | "organizer_message";
+
+/** Kinds after which the attendee holds a seat: they get the calendar file and the ticket PDF. */
+const WITH_TICKET: RegistrationMailKind[] = ["confirmed", "approved", "promoted", "day_before"];
+
+export function eventDetails(event: Event, locale: Locale): [string, string][] {
+  return [
+    [translate(locale, "events.title"), localized(event, "title", locale)],
+    [
+      translate(locale, "events.when"),
+      `${formatDate(event.starts_at, locale, "dateTime")} – ${formatDate(event.ends_at, locale, "time")} (${translate(locale, "events.timeZoneNote")})`,
+    ],
+    [translate(locale, "events.where"), [localized(event, "venue", locale), event.address].filter(Boolean).join(", ")],
+  ];
+}
+
+/**
+ * Queues the email that tells an attendee what just happened to their registration, in the
+ * language they registered in, inside the caller's transaction.
+ */
+export async function enqueueRegistrationEmail(trx: Trx, event: Event, registration: Registration, kind: RegistrationMailKind, options: MailOptions): Promise<void> {
+  if (registration.erased_at || !registration.email) return;
+  const locale = registration.locale;
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const title = localized(event, "title", locale);
+  const ticketUrl = `${options.origin}/tickets/${registration.ticket_code}`;
+  // Moved up from the waitlist into an event that needs approval: they are now awaiting a decision.
+  const key: RegistrationMailKind = kind === "promoted" && registration.status === "pending" ? "pending" : kind;
+
+  // The organizer's own message carries their words; every other kind has its text in the messages file.
+  const own = key === "organizer_message" ? options.message : undefined;
+  const templated = key as Exclude<RegistrationMailKind, "organizer_message">;
+  const paragraphs = own ? own.body.split(/\n{2,}/) : [t(`mail.${templated}.body`, { position: options.position ?? "", event: title })];
+  const withTicketLink = key !== "event_cancelled" && key !== "rejected";
+  if (withTicketLink && !own) paragraphs.push(t("mail.ticketLinkNote"));
+  const content = renderEmail({
+    locale,
+    greeting: t("mail.greeting", { name: registration.name }),
+    heading: own ? own.subject : t(`mail.${templated}.heading`, { event: title, position: options.position ?? "" }),
+    paragraphs,
+    details: eventDetails(event, locale),
+    action: withTicketLink ? { label: t("mail.openTicket"), url: ticketUrl } : undefined,
+    footnote: t("mail.footnote"),
+  });
+  const attachments: OutboxAttachment[] = [];
+  if (WITH_TICKET.includes(kind) && registration.status === "confirmed") {
+    attachments.push({ filename: `${event.slug}.ics`, contentType: "text/calendar; charset=utf-8", content: Buffer.from(buildEventIcs(event, locale, options.origin)).toString("base64") });
+    attachments.push({ filename: `ticket-${event.slug}.pdf`, contentType: "application/pdf", ticketCode: registration.ticket_code });
+  }
+  const subject = own ? `${own.subject} · ${title}` : t(`mail.${templated}.subject`, { event: title });
+  await enqueueEmail(trx, {
+    kind: `registration.${kind}`,
+    to: registration.email,
+    toName: registration.name,
+    locale,
+    subject,
+    text: content.text,
+    html: content.html,
+    attachments,
+  });
+}

@@ -1,0 +1,402 @@
+import { PostgresAdapter } from "kysely";
+import { z } from "zod";
+import { recordAudit } from "~/audit/audit-log.server";
+import type { Locale } from "~/i18n/locale";
+import { newId, newSecret } from "~/lib/ids.server";
+import { nowIso } from "~/lib/time";
+import type { DB, Event, Registration, RegistrationStatus, Trx } from "~db/schema";
+import { registrationWindow } from "./registration-window";
+import { enqueueRegistrationEmail, type MailOptions } from "./registration-mail.server";
+
+/** Statuses that hold a seat: a pending registration keeps its seat while the organizer decides. */
+export const SEAT_HOLDING: RegistrationStatus[] = ["confirmed", "pending"];
+/** Statuses an attendee or organizer may still cancel. */
+export const ACTIVE: RegistrationStatus[] = ["confirmed", "pending", "waitlisted"];
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function onPostgres(trx: Trx): boolean {
+  return trx.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * Reads the event inside a transaction and holds it until the end: on PostgreSQL the row lock
+ * (SELECT … FOR UPDATE) queues every other seat claim for this event behind ours; SQLite has a
+ * single writer and Kysely runs one transaction at a time on its one connection.
+ */
+export async function lockEvent(trx: Trx, eventId: string): Promise<Event> {
+  let query = trx.selectFrom("events").selectAll().where("id", "=", eventId);
+  if (onPostgres(trx)) query = query.forUpdate();
+  return query.executeTakeFirstOrThrow();
+}
+
+async function countSeatsTaken(trx: Trx, eventId: string): Promise<number> {
+  const row = await trx
+    .selectFrom("registrations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("event_id", "=", eventId)
+    .where("status", "in", SEAT_HOLDING)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** 1 for the first person on the waitlist; null when not waitlisted. */
+export async function waitlistPosition(db: Trx, registration: Pick<Registration, "id" | "event_id" | "status" | "waitlisted_at">): Promise<number | null> {
+  if (registration.status !== "waitlisted" || !registration.waitlisted_at) return null;
+  const at = registration.waitlisted_at;
+  const row = await db
+    .selectFrom("registrations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("event_id", "=", registration.event_id)
+    .where("status", "=", "waitlisted")
+    .where((eb) => eb.or([eb("waitlisted_at", "<", at), eb.and([eb("waitlisted_at", "=", at), eb("id", "<=", registration.id)])]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export type Attendee = {
+  name: string;
+  email: string;
+  organization: string | null;
+  position: string | null;
+  phone: string | null;
+  answers: Record<string, string>;
+};
+
+export type RegistrationMeta = {
+  locale: Locale;
+  consentText: string;
+  userId: string | null;
+  orgId: string | null;
+  registeredBy: string | null;
+};
+
+export type RegisterOutcome =
+  | { kind: "created"; registration: Registration; position: number | null }
+  | { kind: "existing"; registration: Registration }
+  | { kind: "closed" };
+
+export function newTicketCode(): string {
+  // 32 random bytes: 256 bits, far beyond guessing.
+  return newSecret(32);
+}
+
+/**
+ * Registers people for an event in one transaction: each gets a seat while seats last, then the
+ * waitlist; an email already registered for the event gets its registration back instead. Never
+ * oversells: the seat count is read and the row written under the event lock.
+ */
+export async function registerAttendees(
+  db: DB,
+  eventId: string,
+  attendees: Attendee[],
+  meta: RegistrationMeta,
+  mail: MailOptions,
+): Promise<RegisterOutcome[]> {
+  return db.transaction().execute(async (trx) => {
+    const event = await lockEvent(trx, eventId);
+    const now = nowIso();
+    if (registrationWindow(event, now) !== "open") return attendees.map(() => ({ kind: "closed" as const }));
+    let taken = await countSeatsTaken(trx, event.id);
+    const outcomes: RegisterOutcome[] = [];
+    for (const attendee of attendees) {
+      const emailNormalized = normalizeEmail(attendee.email);
+      const existing = await trx
+        .selectFrom("registrations")
+        .selectAll()
+        .where("event_id", "=", event.id)
+        .where("email_normalized", "=", emailNormalized)
+        .executeTakeFirst();
+      if (existing && existing.status !== "cancelled" && existing.status !== "rejected") {
+        await enqueueRegistrationEmail(trx, event, existing, "reminder_of_ticket", mail);
+        outcomes.push({ kind: "existing", registration: existing });
+        continue;
+      }
+      const hasSeat = event.capacity === null || taken < event.capacity;
+      const status: RegistrationStatus = hasSeat ? (event.requires_approval ? "pending" : "confirmed") : "waitlisted";
+      if (hasSeat) taken += 1;
+      const fields = {
+        status,
+        name: attendee.name,
+        email: attendee.email.trim(),
+        email_normalized: emailNormalized,
+        phone: attendee.phone,
+        organization: attendee.organization,
+        position: attendee.position,
+        org_id: meta.orgId,
+        user_id: meta.userId,
+        registered_by: meta.registeredBy,
+        answers: JSON.stringify(attendee.answers),
+        locale: meta.locale,
+        consent_at: now,
+        consent_text: meta.consentText,
+        confirmed_at: status === "confirmed" ? now : null,
+        waitlisted_at: status === "waitlisted" ? now : null,
+        cancelled_at: null,
+        checked_in_at: null,
+        checked_in_by: null,
+        updated_at: now,
+      };
+      let registration: Registration;
+      if (existing) {
+        // A cancelled registration comes back to life with the same ticket code: one row per email and event.
+        registration = await trx.updateTable("registrations").set(fields).where("id", "=", existing.id).returningAll().executeTakeFirstOrThrow();
+      } else {
+        registration = await trx
+          .insertInto("registrations")
+          .values({ id: newId(), event_id: event.id, ticket_code: newTicketCode(), erased_at: null, created_at: now, ...fields })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+      }
+      const position = await waitlistPosition(trx, registration);
+      await enqueueRegistrationEmail(trx, event, registration, status, { ...mail, position });
+      outcomes.push({ kind: "created", registration, position });
+    }
+    return outcomes;
+  });
+}
+
+/**
+ * Gives free seats to the waitlist, first come first served, and tells each promoted person.
+ * Called under the event lock after anything that frees a seat or adds seats.
+ */
+export async function fillFreeSeats(trx: Trx, event: Event, mail: MailOptions): Promise<Registration[]> {
+  if (event.status === "cancelled" || event.status === "archived") return [];
+  const free = event.capacity === null ? Number.MAX_SAFE_INTEGER : event.capacity - (await countSeatsTaken(trx, event.id));
+  if (free <= 0) return [];
+  const next = await trx
+    .selectFrom("registrations")
+    .select("id")
+    .where("event_id", "=", event.id)
+    .where("status", "=", "waitlisted")
+    .orderBy("waitlisted_at")
+    .orderBy("id")
+    .limit(Math.min(free, 10_000))
+    .execute();
+  const promoted: Registration[] = [];
+  for (const { id } of next) promoted.push(await promote(trx, event, id, mail));
+  return promoted;
+}
+
+async function promote(trx: Trx, event: Event, registrationId: string, mail: MailOptions): Promise<Registration> {
+  const now = nowIso();
+  const status: RegistrationStatus = event.requires_approval ? "pending" : "confirmed";
+  const registration = await trx
+    .updateTable("registrations")
+    .set({ status, confirmed_at: status === "confirmed" ? now : null, updated_at: now })
+    .where("id", "=", registrationId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await enqueueRegistrationEmail(trx, event, registration, "promoted", mail);
+  return registration;
+}
+
+export type ActorRef = { id: string | null; name: string; ip: string };
+
+async function auditRegistration(trx: Trx, actor: ActorRef, action: string, before: Registration, after: Partial<Registration>) {
+  await recordAudit(trx, {
+    actorId: actor.id,
+    actorLabel: actor.name,
+    action,
+    entityType: "registration",
+    entityId: before.id,
+    before: { status: before.status, checked_in_at: before.checked_in_at },
+    after,
+    ip: actor.ip,
+  });
+}
+
+/** Cancels a registration; its seat goes to the first person on the waitlist. */
+export async function cancelRegistration(db: DB, registrationId: string, actor: ActorRef, mail: MailOptions): Promise<"cancelled" | "not_active"> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom("registrations").select("event_id").where("id", "=", registrationId).executeTakeFirstOrThrow();
+    const event = await lockEvent(trx, current.event_id);
+    const before = await trx.selectFrom("registrations").selectAll().where("id", "=", registrationId).executeTakeFirstOrThrow();
+    if (!ACTIVE.includes(before.status)) return "not_active";
+    const now = nowIso();
+    await trx.updateTable("registrations").set({ status: "cancelled", cancelled_at: now, updated_at: now }).where("id", "=", registrationId).execute();
+    await auditRegistration(trx, actor, "registration.cancel", before, { status: "cancelled" });
+    await fillFreeSeats(trx, event, mail);
+    return "cancelled";
+  });
+}
+
+export const DecisionSchema = z.object({ intent: z.enum(["approve", "reject", "promote", "cancel"]), id: z.string().max(40) });
+
+export type DecisionResult = "done" | "not_allowed" | "no_seat";
+
+/**
+ * An organizer's decision on one registration: approve or reject a pending one, or move a
+ * waitlisted person up (only into a free seat: the capacity is never exceeded).
+ */
+export async function decideRegistration(
+  db: DB,
+  registrationId: string,
+  decision: "approve" | "reject" | "promote",
+  actor: ActorRef,
+  mail: MailOptions,
+): Promise<DecisionResult> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom("registrations").select("event_id").where("id", "=", registrationId).executeTakeFirstOrThrow();
+    const event = await lockEvent(trx, current.event_id);
+    const before = await trx.selectFrom("registrations").selectAll().where("id", "=", registrationId).executeTakeFirstOrThrow();
+    const now = nowIso();
+    if (decision === "promote") {
+      if (before.status !== "waitlisted") return "not_allowed";
+      if (event.capacity !== null && (await countSeatsTaken(trx, event.id)) >= event.capacity) return "no_seat";
+      const after = await promote(trx, event, before.id, mail);
+      await auditRegistration(trx, actor, "registration.promote", before, { status: after.status });
+      return "done";
+    }
+    if (before.status !== "pending") return "not_allowed";
+    const status: RegistrationStatus = decision === "approve" ? "confirmed" : "rejected";
+    const after = await trx
+      .updateTable("registrations")
+      .set({ status, confirmed_at: status === "confirmed" ? now : null, updated_at: now })
+      .where("id", "=", before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await auditRegistration(trx, actor, `registration.${decision}`, before, { status });
+    await enqueueRegistrationEmail(trx, event, after, decision === "approve" ? "approved" : "rejected", mail);
+    if (status === "rejected") await fillFreeSeats(trx, event, mail);
+    return "done";
+  });
+}
+
+export const CheckInSchema = z.object({
+  code: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(100).optional()),
+  id: z.string().max(40).optional(),
+});
+
+export type CheckInResult =
+  | { kind: "checked_in"; registration: Registration }
+  | { kind: "already"; registration: Registration }
+  | { kind: "not_confirmed"; registration: Registration }
+  | { kind: "unknown" };
+
+/**
+ * Checks a ticket in, once: the update only matches a row not yet checked in, so two doors
+ * scanning the same ticket at the same moment let exactly one through.
+ */
+export async function checkIn(db: DB, eventId: string, by: { ticketCode?: string; registrationId?: string }, actor: ActorRef): Promise<CheckInResult> {
+  return db.transaction().execute(async (trx) => {
+    let query = trx.selectFrom("registrations").selectAll().where("event_id", "=", eventId);
+    if (by.ticketCode) query = query.where("ticket_code", "=", by.ticketCode);
+    else if (by.registrationId) query = query.where("id", "=", by.registrationId);
+    else return { kind: "unknown" as const };
+    const registration = await query.executeTakeFirst();
+    if (!registration) return { kind: "unknown" as const };
+    if (registration.checked_in_at) return { kind: "already" as const, registration };
+    if (registration.status !== "confirmed") return { kind: "not_confirmed" as const, registration };
+    const now = nowIso();
+    const updated = await trx
+      .updateTable("registrations")
+      .set({ checked_in_at: now, checked_in_by: actor.id, updated_at: now })
+      .where("id", "=", registration.id)
+      .where("checked_in_at", "is", null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) {
+      const again = await trx.selectFrom("registrations").selectAll().where("id", "=", registration.id).executeTakeFirstOrThrow();
+      return { kind: "already" as const, registration: again };
+    }
+    await auditRegistration(trx, actor, "registration.check_in", registration, { checked_in_at: now });
+    return { kind: "checked_in" as const, registration: updated };
+  });
+}
+
+export async function findRegistrationByCode(db: DB, code: string) {
+  if (!code || code.length > 100) return undefined;
+  return db.selectFrom("registrations").selectAll().where("ticket_code", "=", code).executeTakeFirst();
+}
+
+/** What the portal holds about one attendee, for their own download (Decree 13/2023, right of access). */
+export function exportPersonalData(registration: Registration, event: Pick<Event, "slug" | "title_vi" | "title_en" | "starts_at">) {
+  return {
+    event: { slug: event.slug, title_vi: event.title_vi, title_en: event.title_en, starts_at: event.starts_at },
+    registration: {
+      ticket_code: registration.ticket_code,
+      status: registration.status,
+      name: registration.name,
+      email: registration.email,
+      phone: registration.phone,
+      organization: registration.organization,
+      position: registration.position,
+      answers: JSON.parse(registration.answers || "{}") as unknown,
+      locale: registration.locale,
+      consent_at: registration.consent_at,
+      consent_text: registration.consent_text,
+      created_at: registration.created_at,
+      confirmed_at: registration.confirmed_at,
+      waitlisted_at: registration.waitlisted_at,
+      cancelled_at: registration.cancelled_at,
+      checked_in_at: registration.checked_in_at,
+    },
+    exported_at: nowIso(),
+  };
+}
+
+/**
+ * Erases an attendee's personal data at their request: the row stays, anonymous, so that counts
+ * and check-in figures still add up; an active registration is cancelled and its seat passed on.
+ */
+export async function eraseRegistration(db: DB, registrationId: string, mail: MailOptions): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom("registrations").select("event_id").where("id", "=", registrationId).executeTakeFirstOrThrow();
+    const event = await lockEvent(trx, current.event_id);
+    const before = await trx.selectFrom("registrations").selectAll().where("id", "=", registrationId).executeTakeFirstOrThrow();
+    if (before.erased_at) return;
+    const now = nowIso();
+    const wasActive = ACTIVE.includes(before.status);
+    await trx
+      .updateTable("registrations")
+      .set({
+        name: "",
+        email: "",
+        email_normalized: `erased:${before.id}`,
+        phone: null,
+        organization: null,
+        position: null,
+        answers: "{}",
+        erased_at: now,
+        status: wasActive ? "cancelled" : before.status,
+        cancelled_at: wasActive ? now : before.cancelled_at,
+        updated_at: now,
+      })
+      .where("id", "=", before.id)
+      .execute();
+    // Mail about this registration not yet delivered would carry the name: withdraw it (each such
+    // email holds the ticket link; mail about the person's other registrations stays).
+    await trx
+      .deleteFrom("outbox")
+      .where("to_address", "=", before.email)
+      .where("status", "=", "pending")
+      .where("text_body", "like", `%/tickets/${before.ticket_code}%`)
+      .execute();
+    await recordAudit(trx, { actorId: null, actorLabel: "attendee", action: "registration.erase", entityType: "registration", entityId: before.id, ip: null });
+    if (wasActive) await fillFreeSeats(trx, event, mail);
+  });
+}
+
+export type RegistrationFilter = { q?: string; status?: RegistrationStatus };
+
+/** Lower case without Vietnamese diacritics: "Lê Thị Ánh" and "le thi anh" match. */
+export function foldForSearch(text: string): string {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+}
+
+/**
+ * The organizer's list: filter by status in the query; search by name, email or organization
+ * ignoring case and diacritics, which neither SQLite's lower() nor LIKE can do, so it runs here
+ * over one event's registrations.
+ */
+export async function listRegistrations(db: DB, eventId: string, filter: RegistrationFilter = {}, limit = 500) {
+  let query = db.selectFrom("registrations").selectAll().where("event_id", "=", eventId).where("erased_at", "is", null);
+  if (filter.status) query = query.where("status", "=", filter.status);
+  const rows = await query.orderBy("created_at").orderBy("id").execute();
+  const needle = filter.q ? foldForSearch(filter.q.trim()) : "";
+  const found = needle ? rows.filter((r) => foldForSearch(`${r.name} ${r.email} ${r.organization ?? ""}`).includes(needle)) : rows;
+  return found.slice(0, limit);
+}

@@ -1,0 +1,46 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "~/db.server";
+import { eventFormValues, submitEventForm } from "~/events/event-editor.server";
+import { fillSeatsAfterEdit } from "~/events/event-lifecycle.server";
+import { listOrganizationChoices, requireManagedEvent } from "~/events/manage.server";
+import { getLocale } from "~/i18n/locale.server";
+import { useT } from "~/i18n/use-t";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { EventForm } from "~/ui/event-form";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { event } = await requireManagedEvent(args);
+  const db = getDb();
+  const [organizations, roles] = await Promise.all([
+    listOrganizationChoices(db),
+    db.selectFrom("event_organizations").select(["org_id", "role"]).where("event_id", "=", event.id).execute(),
+  ]);
+  return json({ organizations, values: eventFormValues(event, roles) });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, event } = await requireManagedEvent(args);
+  const db = getDb();
+  const result = await submitEventForm(db, await args.request.formData(), getLocale(args.request), actor.user, args.context.clientIp, event);
+  if (!result.ok) return json({ errors: result.errors, values: result.values }, { status: 400 });
+  // More seats than before: the waitlist moves up at once, each person told by email.
+  await fillSeatsAfterEdit(db, event.id, { origin: args.context.origin });
+  return redirect(`/manage/events/${result.slug}`);
+}
+
+export default function EditEvent() {
+  const { organizations, values } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <section aria-labelledby="edit-heading">
+      <h2 id="edit-heading">{t("manage.tab.edit")}</h2>
+      <EventForm values={data?.values ?? values} errors={data?.errors} organizations={organizations} submitLabel={t("common.save")} />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
