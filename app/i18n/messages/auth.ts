@@ -110,7 +110,6 @@ export const authMessages = {
   "account.resend": { vi: "Gửi lại thư xác nhận", en: "Send the confirmation again" },
   "account.resent": { vi: "Đã gửi thư xác nhận.", en: "Confirmation email sent." },
 
-  "mail.greeting": { vi: "Kính gửi {name},", en: "Dear {name}," },
   "mail.greetingAnonymous": { vi: "Xin chào,", en: "Hello," },
   "mail.ignoreIfNotYou": {
     vi: "Nếu bạn không yêu cầu việc này, hãy bỏ qua thư; tài khoản của bạn không thay đổi.",

@@ -66,6 +66,7 @@ export const commonMessages = {
     en: "The portal hit a problem handling this request. Nothing you entered was lost; please try again in a few minutes.",
   },
   "error.goHome": { vi: "Về trang chủ", en: "Go to the home page" },
+  "mail.greeting": { vi: "Kính gửi {name},", en: "Dear {name}," },
   "validation.required": { vi: "Trường này là bắt buộc.", en: "This field is required." },
   "validation.email": { vi: "Địa chỉ email không hợp lệ.", en: "Enter a valid email address." },
   "validation.tooLong": { vi: "Quá dài (tối đa {max} ký tự).", en: "Too long (at most {max} characters)." },

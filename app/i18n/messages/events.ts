@@ -249,7 +249,6 @@ export const eventMessages = {
   "ticket.erase": { vi: "Xóa dữ liệu của tôi", en: "Erase my data" },
   "ticket.erased": { vi: "Dữ liệu cá nhân của vé này đã được xóa theo yêu cầu.", en: "The personal data of this ticket has been erased as requested." },
 
-  "mail.greeting": { vi: "Kính gửi {name},", en: "Dear {name}," },
   "mail.openTicket": { vi: "Mở vé của bạn", en: "Open your ticket" },
   "mail.ticketLinkNote": {
     vi: "Trên trang vé, bạn có thể xem mã QR, tải vé PDF, hủy đăng ký hoặc yêu cầu xuất/xóa dữ liệu cá nhân.",
