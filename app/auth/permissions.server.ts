@@ -79,7 +79,7 @@ export type Permission =
   | { action: "mou.signatories"; partyOrgId: string; status: string }
   | { action: "mou.sign"; signatory: { user_id: string | null; email: string } }
   | { action: "commitment.read"; partyOrgIds: string[] }
-  | { action: "commitment.report"; ownerOrgId: string; mouStatus: string };
+  | { action: "commitment.report"; ownerOrgId: string; inForce: boolean };
 
 export function can(actor: Actor, permission: Permission): boolean {
   const user = actor.user;
@@ -133,7 +133,7 @@ export function can(actor: Actor, permission: Permission): boolean {
       return user.isStaff || permission.partyOrgIds.some((id) => isMemberOf(actor, id));
     case "commitment.report":
       // Only the organization that made the promise reports on it, and only while the MoU is in force.
-      return permission.mouStatus === "active" && isMemberOf(actor, permission.ownerOrgId);
+      return permission.inForce && isMemberOf(actor, permission.ownerOrgId);
   }
 }
 

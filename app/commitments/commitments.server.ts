@@ -1,10 +1,21 @@
 import { orgIdsOf, type Actor } from "~/auth/permissions.server";
 import { vietnamToday } from "~/lib/time";
-import type { DB } from "~db/schema";
+import type { ExpressionBuilder } from "kysely";
+import type { Database, DB } from "~db/schema";
 import { commitmentProgress, deriveCommitmentStatus, type CommitmentStatus } from "./status";
 
-/** MoUs whose commitments are being tracked: signed ones, and those that ran their course. */
-const TRACKED_MOU_STATUSES = ["active", "completed", "expired", "terminated"] as const;
+/**
+ * Commitments are tracked once their MoU has a sealed agreement, and stay tracked while an
+ * amendment is under review or awaiting signatures: the signed text still binds the parties.
+ */
+export function mouIsSealed(eb: ExpressionBuilder<Database, "commitments">) {
+  return eb.exists(eb.selectFrom("agreements").select("agreements.id").whereRef("agreements.mou_id", "=", "commitments.mou_id"));
+}
+
+/** While a sealed MoU is in force, the parties report on it; after it ends, its record is read-only. */
+export function isInForce(mouStatus: string): boolean {
+  return !["completed", "expired", "terminated"].includes(mouStatus);
+}
 
 /**
  * Commitments the actor may follow, with their milestones and derived status: staff see all;
@@ -34,7 +45,7 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
       "organizations.name_vi as org_name_vi",
       "organizations.name_en as org_name_en",
     ])
-    .where("mous.status", "in", TRACKED_MOU_STATUSES)
+    .where(mouIsSealed)
     .orderBy("commitments.due_on");
   if (!actor.user?.isStaff) {
     const orgIds = orgIdsOf(actor);

@@ -3,9 +3,10 @@ import { recordAudit } from "~/audit/audit-log.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso, vietnamToday } from "~/lib/time";
 import type { DB } from "~db/schema";
+import { mouIsSealed } from "./commitments.server";
 import { commitmentProgress, deriveCommitmentStatus } from "./status";
 
-/** One commitment with what its page needs, or null when it does not exist or its MoU is not signed yet. */
+/** One commitment with what its page needs, or null when it does not exist or its MoU has no sealed agreement yet. */
 export async function findCommitment(db: DB, id: string) {
   const commitment = await db
     .selectFrom("commitments")
@@ -21,7 +22,7 @@ export async function findCommitment(db: DB, id: string) {
       "organizations.name_en as org_name_en",
     ])
     .where("commitments.id", "=", id)
-    .where("mous.status", "in", ["active", "completed", "expired", "terminated"])
+    .where(mouIsSealed)
     .executeTakeFirst();
   if (!commitment) return null;
   const [parties, milestones, updates] = await Promise.all([

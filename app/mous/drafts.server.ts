@@ -25,12 +25,15 @@ const optionalDay = z
   .transform((v) => v || null)
   .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), "validation.date");
 
-/** A repeated row left entirely blank is not a row: the form always offers a few empty ones. */
+/**
+ * A repeated row left entirely blank is not a row: the form always offers a few empty ones. A
+ * row's hidden `id` does not count, so clearing a saved row removes it.
+ */
 function rows<T extends z.ZodTypeAny>(row: T) {
   return z.preprocess(
     (value) =>
       (Array.isArray(value) ? Array.from(value) : []).map((r) =>
-        r && typeof r === "object" && Object.values(r as Record<string, unknown>).some((v) => typeof v === "string" && v.trim() !== "") ? r : null,
+        r && typeof r === "object" && Object.entries(r as Record<string, unknown>).some(([k, v]) => k !== "id" && typeof v === "string" && v.trim() !== "") ? r : null,
       ),
     z.array(row.nullable()).transform((list) => list.filter((r): r is z.output<T> => r !== null)),
   );
@@ -44,6 +47,8 @@ const ClauseRow = z.object({
   body_en: optionalText(5000),
 });
 const CommitmentRow = z.object({
+  /** The saved commitment this row edits: its milestones and reported progress stay with it. */
+  id: z.string().max(40).optional().transform((v) => v || null),
   org_id: z.string().min(1),
   title_vi: text(300).min(1),
   title_en: optionalText(300),
@@ -125,13 +130,49 @@ async function writeDraftRows(trx: Trx, mouId: string, draft: MouDraft, leadOrg:
   for (const [i, c] of draft.clauses.entries()) {
     await trx.insertInto("mou_clauses").values({ id: newId(), mou_id: mouId, position: i + 1, ...c }).execute();
   }
-  await trx.deleteFrom("commitments").where("mou_id", "=", mouId).execute();
-  for (const [i, c] of draft.commitments.entries()) {
-    await trx
-      .insertInto("commitments")
-      .values({ id: newId(), mou_id: mouId, ...c, description_vi: null, description_en: null, start_on: draft.effective_on, sort_order: i, created_at: at, updated_at: at })
-      .execute();
+  await writeCommitments(trx, mouId, draft, at);
+}
+
+/**
+ * Commitments are updated in place, never deleted and re-made: their milestones and the progress
+ * reported on them belong to them. Once an agreement has been sealed, a commitment taken out by an
+ * amendment is cancelled (its history stays); before that it is simply removed.
+ */
+async function writeCommitments(trx: Trx, mouId: string, draft: MouDraft, at: string) {
+  const existing = await trx.selectFrom("commitments").select("id").where("mou_id", "=", mouId).where("cancelled_at", "is", null).execute();
+  const sealed = await trx.selectFrom("agreements").select("id").where("mou_id", "=", mouId).executeTakeFirst();
+  const kept = new Set<string>();
+  for (const [i, { id, ...c }] of draft.commitments.entries()) {
+    const values = { ...c, start_on: draft.effective_on, sort_order: i, updated_at: at };
+    if (id && existing.some((e) => e.id === id)) {
+      kept.add(id);
+      await trx.updateTable("commitments").set(values).where("id", "=", id).execute();
+    } else {
+      await trx
+        .insertInto("commitments")
+        .values({ id: newId(), mou_id: mouId, ...values, description_vi: null, description_en: null, created_at: at })
+        .execute();
+    }
   }
+  const removed = existing.filter((e) => !kept.has(e.id)).map((e) => e.id);
+  if (!removed.length) return;
+  if (sealed) {
+    await trx.updateTable("commitments").set({ cancelled_at: at, cancel_reason: "amendment", updated_at: at }).where("id", "in", removed).execute();
+  } else {
+    await trx.deleteFrom("commitments").where("id", "in", removed).execute();
+  }
+}
+
+/** Organizations whose people have signed this MoU (in any round): they stay parties to it. */
+async function partiesThatSigned(trx: Trx, mouId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom("signatories")
+    .innerJoin("mou_parties", "mou_parties.id", "signatories.party_id")
+    .select("mou_parties.org_id")
+    .where("signatories.mou_id", "=", mouId)
+    .where("signatories.status", "=", "signed")
+    .execute();
+  return [...new Set(rows.map((r) => r.org_id))];
 }
 
 function mouFields(draft: MouDraft) {
@@ -169,12 +210,22 @@ export async function createMou(db: DB, actor: Actor & { user: { id: string; nam
  * Saves the working text. Once the draft has been shared, every saved change becomes a new
  * version (an unchanged text makes none), so reviewers can compare what moved.
  */
-export async function updateMou(db: DB, actor: { user: { id: string; name: string } }, mouId: string, draft: MouDraft, leadOrgRaw: string | null, ip: string) {
+export async function updateMou(
+  db: DB,
+  actor: { user: { id: string; name: string } },
+  mouId: string,
+  draft: MouDraft,
+  leadOrgRaw: string | null,
+  ip: string,
+): Promise<{ ok: true; versionNumber: number | null } | { ok: false; error: "mous.error.signedPartyRemoved" }> {
   const leadOrg = leadOrgOf(draft, leadOrgRaw);
   return db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").select(["status", "shared_at", "current_version_id"]).where("id", "=", mouId).executeTakeFirstOrThrow();
     // Checked again inside the transaction: a text sent for signature is frozen.
     if (mou.status !== "draft" && mou.status !== "in_review") throw new Response("Conflict", { status: 409 });
+    // A signature is never lost: a party that signed cannot be dropped by an amendment.
+    const staying = new Set(draft.parties.map((p) => p.org_id));
+    if ((await partiesThatSigned(trx, mouId)).some((org) => !staying.has(org))) return { ok: false, error: "mous.error.signedPartyRemoved" };
     const at = nowIso();
     await trx.updateTable("mous").set({ ...mouFields(draft), updated_at: at }).where("id", "=", mouId).execute();
     await writeDraftRows(trx, mouId, draft, leadOrg, at);
@@ -191,7 +242,7 @@ export async function updateMou(db: DB, actor: { user: { id: string; name: strin
       }
     }
     await recordAudit(trx, { actorId: actor.user.id, actorLabel: actor.user.name, action: "mou.edited", entityType: "mou", entityId: mouId, after: { version: versionNumber, hash: versionHash }, ip });
-    return { versionNumber };
+    return { ok: true, versionNumber };
   });
 }
 
@@ -214,7 +265,7 @@ export async function draftFormValues(db: DB, mouId: string): Promise<Record<str
     for (const f of ["heading_vi", "heading_en", "body_vi", "body_en"] as const) put(`clauses.${i}.${f}`, c[f]);
   });
   commitments.forEach((c, i) => {
-    for (const f of ["org_id", "title_vi", "title_en", "kpi_target", "kpi_unit_vi", "kpi_unit_en", "due_on"] as const) put(`commitments.${i}.${f}`, c[f]);
+    for (const f of ["id", "org_id", "title_vi", "title_en", "kpi_target", "kpi_unit_vi", "kpi_unit_en", "due_on"] as const) put(`commitments.${i}.${f}`, c[f]);
   });
   return values;
 }

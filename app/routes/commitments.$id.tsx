@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { can, requireActor, requirePermission, type SignedInActor } from "~/auth/permissions.server";
+import { isInForce } from "~/commitments/commitments.server";
 import { findCommitment, ProgressUpdateSchema, recordProgress } from "~/commitments/progress.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -29,14 +30,14 @@ async function loadVisibleCommitment(actor: SignedInActor, id: string) {
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   const commitment = await loadVisibleCommitment(actor, args.params.id ?? "");
-  const canReport = can(actor, { action: "commitment.report", ownerOrgId: commitment.org_id, mouStatus: commitment.mou_status });
+  const canReport = can(actor, { action: "commitment.report", ownerOrgId: commitment.org_id, inForce: isInForce(commitment.mou_status) });
   return json({ commitment, canReport });
 }
 
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireActor(args);
   const commitment = await loadVisibleCommitment(actor, args.params.id ?? "");
-  requirePermission(actor, { action: "commitment.report", ownerOrgId: commitment.org_id, mouStatus: commitment.mou_status });
+  requirePermission(actor, { action: "commitment.report", ownerOrgId: commitment.org_id, inForce: isInForce(commitment.mou_status) });
   const locale = getLocale(args.request);
   const form = await args.request.formData();
   const parsed = parseForm(form, ProgressUpdateSchema, locale);

@@ -5,6 +5,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
+import { formValues } from "~/lib/forms.server";
 import { draftFormValues, parseDraftForm, updateMou } from "~/mous/drafts.server";
 import { listEventsForPicker, listOrganizationsForPicker, requireReadableMou } from "~/mous/mous.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -41,8 +42,9 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const parsed = parseDraftForm(form, actor, locale);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const { versionNumber } = await updateMou(getDb(), actor, access.mou.id, parsed.data, parsed.leadOrg, args.context.clientIp);
-  return redirect(`/mous/${access.mou.id}${versionNumber ? `?saved=${versionNumber}` : "?saved=0"}`);
+  const saved = await updateMou(getDb(), actor, access.mou.id, parsed.data, parsed.leadOrg, args.context.clientIp);
+  if (!saved.ok) return json({ errors: { parties: translate(locale, saved.error) }, values: formValues(form) }, { status: 400 });
+  return redirect(`/mous/${access.mou.id}${saved.versionNumber ? `?saved=${saved.versionNumber}` : "?saved=0"}`);
 }
 
 export default function EditMou() {

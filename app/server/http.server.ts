@@ -6,7 +6,7 @@ import { readSession } from "~/auth/lucia.server";
 import { getConfig } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { log, requestLogger } from "./logging.server";
-import { securityHeaders } from "./security.server";
+import { canonicalHost, securityHeaders } from "./security.server";
 import type { PortalContext } from "./context";
 import { prepareDatabase } from "./boot.server";
 import { startBackgroundJobs } from "./background.server";
@@ -20,6 +20,7 @@ export async function startPortal(build: ServerBuild): Promise<Server> {
   app.disable("x-powered-by");
   // Behind a proxy (PUBLIC_URL set), trust its X-Forwarded-* for the client address and scheme.
   app.set("trust proxy", config.publicUrl ? true : "loopback");
+  app.use(canonicalHost(config.publicUrl));
   app.use(requestLogger(config.logRequests));
   app.use(securityHeaders(config.publicUrl));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -26,6 +26,22 @@ function safeOrigin(url: string): string | null {
   }
 }
 
+/**
+ * Behind a proxy, PUBLIC_URL is the truth about the portal's host and scheme. Writing it into the
+ * forwarded headers makes the rest of the stack agree with it — request URLs, secure cookies and
+ * Remix's own origin check on form posts — even when the proxy forwards neither header.
+ */
+export function canonicalHost(publicUrl: string | null) {
+  const url = publicUrl ? new URL(publicUrl) : null;
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (url) {
+      req.headers["x-forwarded-host"] = url.host;
+      req.headers["x-forwarded-proto"] = url.protocol.replace(":", "");
+    }
+    next();
+  };
+}
+
 export function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",

@@ -154,6 +154,7 @@ export function MouForm({ values, errors, organizations, events, submitLabel }: 
         {commitments.map((i) => (
           <fieldset className="fieldset mou-commitment" key={i}>
             <legend>{t("mous.form.commitmentN", { n: i + 1 })}</legend>
+            <input type="hidden" name={`commitments.${i}.id`} value={v(`commitments.${i}.id`)} />
             <Select name={`commitments.${i}.org_id`} label={t("mous.commitment.party")} value={v(`commitments.${i}.org_id`)} error={errors[`commitments.${i}.org_id`]} options={orgOptions} blank={t("mous.form.choose")} />
             <Field name={`commitments.${i}.title_vi`} label={t("mous.field.commitmentVi")} defaultValue={v(`commitments.${i}.title_vi`)} error={errors[`commitments.${i}.title_vi`]} lang="vi" />
             <Field name={`commitments.${i}.title_en`} label={t("mous.field.commitmentEn")} defaultValue={v(`commitments.${i}.title_en`)} error={errors[`commitments.${i}.title_en`]} lang="en" />

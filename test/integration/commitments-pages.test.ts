@@ -119,4 +119,18 @@ describe("commitments and the staff dashboard", () => {
     const after = await server.db.selectFrom("progress_updates").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
+
+  it("keeps tracking a sealed MoU's commitments while it is amended, and stops taking reports once it has ended", async () => {
+    const { id } = await kamiMesCommitment();
+    const mou = await server.db.selectFrom("commitments").select("mou_id").where("id", "=", id).executeTakeFirstOrThrow();
+    const setStatus = (status: "in_review" | "terminated" | "active") =>
+      server.db.updateTable("mous").set({ status }).where("id", "=", mou.mou_id).execute();
+    await setStatus("in_review");
+    expect((await clients.member.get(`/commitments/${id}`)).status).toBe(200);
+    expect((await clients.member.post(`/commitments/${id}`, { note: "Báo cáo trong thời gian sửa đổi" })).status).toBe(302);
+    await setStatus("terminated");
+    expect((await clients.member.get(`/commitments/${id}`)).status).toBe(200);
+    expect((await clients.member.post(`/commitments/${id}`, { note: "Sau khi chấm dứt" })).status).toBe(403);
+    await setStatus("active");
+  });
 });

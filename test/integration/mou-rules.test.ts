@@ -44,7 +44,7 @@ function draft(overrides: Partial<MouDraft> = {}): MouDraft {
     lead: 0,
     parties: [{ org_id: "kami" }, { org_id: "dassault-systemes" }],
     clauses: [{ heading_vi: "Mục đích", heading_en: "Purpose", body_vi: "Hợp tác đào tạo tại Vĩnh Phúc.", body_en: "Training cooperation." }],
-    commitments: [{ org_id: "kami", title_vi: "Đào tạo 20 kỹ sư", title_en: null, kpi_target: 20, kpi_unit_vi: "kỹ sư", kpi_unit_en: "engineers", due_on: "2030-01-01" }],
+    commitments: [{ id: null, org_id: "kami", title_vi: "Đào tạo 20 kỹ sư", title_en: null, kpi_target: 20, kpi_unit_vi: "kỹ sư", kpi_unit_en: "engineers", due_on: "2030-01-01" }],
     ...overrides,
   };
 }
@@ -116,8 +116,8 @@ describe("MoU rules", () => {
     expect(await db.selectFrom("mou_versions").select("id").where("mou_id", "=", id).execute()).toHaveLength(0);
     await shareMou(db, kami.acting, id);
     const changed = draft({ title_vi: "Trước khi chia sẻ", clauses: [...draft().clauses, { heading_vi: null, heading_en: null, body_vi: "Điều khoản mới.", body_en: null }] });
-    expect((await updateMou(db, ds.actor, id, changed, "kami", "")).versionNumber).toBe(2);
-    expect((await updateMou(db, ds.actor, id, changed, "kami", "")).versionNumber).toBeNull();
+    expect(await updateMou(db, ds.actor, id, changed, "kami", "")).toEqual({ ok: true, versionNumber: 2 });
+    expect(await updateMou(db, ds.actor, id, changed, "kami", "")).toEqual({ ok: true, versionNumber: null });
     const versions = await db.selectFrom("mou_versions").select(["number", "content_hash"]).where("mou_id", "=", id).orderBy("number").execute();
     expect(versions.map((v) => v.number)).toEqual([1, 2]);
     expect(versions[0].content_hash).not.toBe(versions[1].content_hash);
@@ -135,7 +135,7 @@ describe("MoU rules", () => {
 
     await startAmendment(db, kami.acting, id);
     const amended = await updateMou(db, kami.actor, id, draft({ title_vi: "Sửa đổi lần 1" }), "kami", "");
-    expect(amended.versionNumber).toBe(frozen.number + 1);
+    expect(amended).toEqual({ ok: true, versionNumber: frozen.number + 1 });
     const again = await db.selectFrom("mou_versions").selectAll().where("id", "=", frozen.id).executeTakeFirstOrThrow();
     expect(again).toEqual(frozen);
     expect(await db.selectFrom("agreements").selectAll().where("id", "=", agreement.id).executeTakeFirstOrThrow()).toEqual(agreement);
@@ -144,6 +144,45 @@ describe("MoU rules", () => {
     const rounds = await db.selectFrom("signatories").select(["status", "superseded_at"]).where("mou_id", "=", id).execute();
     expect(rounds.filter((s) => s.superseded_at).map((s) => s.status)).toEqual(["signed", "signed"]);
     expect(rounds.filter((s) => !s.superseded_at).map((s) => s.status)).toEqual(["pending", "pending"]);
+  });
+
+  it("keeps a signed MoU's commitments, their milestones and reported progress through an amendment", async () => {
+    const { id, kamiSignatory, dsSignatory } = await awaitingMou();
+    await signWithCode(kami, "signer@kami.demo.example", id, kamiSignatory);
+    await signWithCode(ds, "signer@3ds.demo.example", id, dsSignatory);
+    const commitment = await db.selectFrom("commitments").selectAll().where("mou_id", "=", id).executeTakeFirstOrThrow();
+    const at = new Date().toISOString();
+    await db.insertInto("milestones").values({ id: "m-amend", commitment_id: commitment.id, title_vi: "Khóa 1", due_on: "2029-01-01", status: "done", created_at: at, updated_at: at }).execute();
+    await db.insertInto("progress_updates").values({ id: "p-amend", commitment_id: commitment.id, note: "Đã đào tạo 8 kỹ sư", kpi_value: 8, created_at: at }).execute();
+    await db.updateTable("commitments").set({ kpi_current: 8 }).where("id", "=", commitment.id).execute();
+
+    await startAmendment(db, kami.acting, id);
+    const edited = { ...draft().commitments[0], id: commitment.id, title_vi: "Đào tạo 30 kỹ sư", kpi_target: 30 };
+    const added = { ...draft().commitments[0], org_id: "dassault-systemes", title_vi: "Cấp 10 giấy phép" };
+    expect((await updateMou(db, kami.actor, id, draft({ commitments: [edited, added] }), "kami", "")).ok).toBe(true);
+    const kept = await db.selectFrom("commitments").selectAll().where("id", "=", commitment.id).executeTakeFirstOrThrow();
+    expect(kept).toMatchObject({ title_vi: "Đào tạo 30 kỹ sư", kpi_target: 30, kpi_current: 8, cancelled_at: null });
+    expect(await db.selectFrom("milestones").select("id").where("commitment_id", "=", commitment.id).execute()).toHaveLength(1);
+    expect(await db.selectFrom("progress_updates").select("id").where("commitment_id", "=", commitment.id).execute()).toHaveLength(1);
+
+    // Taken out by a later save of the amendment: cancelled, with its history, not deleted.
+    expect((await updateMou(db, kami.actor, id, draft({ commitments: [added] }), "kami", "")).ok).toBe(true);
+    const dropped = await db.selectFrom("commitments").selectAll().where("id", "=", commitment.id).executeTakeFirstOrThrow();
+    expect(dropped.cancelled_at).not.toBeNull();
+    expect(await db.selectFrom("progress_updates").select("id").where("commitment_id", "=", commitment.id).execute()).toHaveLength(1);
+  });
+
+  it("refuses to drop a party that has signed, so no signature is ever lost", async () => {
+    const { id, kamiSignatory, dsSignatory } = await awaitingMou();
+    await signWithCode(kami, "signer@kami.demo.example", id, kamiSignatory);
+    await signWithCode(ds, "signer@3ds.demo.example", id, dsSignatory);
+    await startAmendment(db, kami.acting, id);
+    const withoutDs = draft({ parties: [{ org_id: "kami" }, { org_id: "ntt" }], commitments: [] });
+    expect(await updateMou(db, kami.actor, id, withoutDs, "kami", "")).toEqual({ ok: false, error: "mous.error.signedPartyRemoved" });
+    const signed = await db.selectFrom("signatories").select("status").where("mou_id", "=", id).where("status", "=", "signed").execute();
+    expect(signed).toHaveLength(2);
+    const parties = await db.selectFrom("mou_parties").select("org_id").where("mou_id", "=", id).execute();
+    expect(parties.map((p) => p.org_id).sort()).toEqual(["dassault-systemes", "kami"]);
   });
 
   it("requires the emailed code: none, wrong, expired and too many attempts are all refused", async () => {

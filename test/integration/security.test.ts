@@ -128,6 +128,13 @@ describe("security behind a proxy (PUBLIC_URL=https://…)", () => {
     expect((await post("/login", { email: DEMO.staff, password: "vinhphuc-demo" }, PUBLIC_URL)).status).toBe(302);
   });
 
+  it("accepts the portal's own form posts even when the proxy forwards neither host nor scheme", async () => {
+    const bare = (fields: Record<string, string>) =>
+      fetch(`${server.baseUrl}/login`, { method: "POST", body: new URLSearchParams(fields), headers: { Origin: PUBLIC_URL }, redirect: "manual" });
+    expect((await bare({ email: DEMO.staff, password: "vinhphuc-demo" })).status).toBe(302);
+    expect((await bare({ email: DEMO.staff, password: "sai-mat-khau-roi" })).status).toBe(400);
+  });
+
   it("marks the session cookie Secure", async () => {
     const res = await post("/login", { email: DEMO.staff, password: "vinhphuc-demo" }, PUBLIC_URL);
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("portal_session="))!;

@@ -88,6 +88,10 @@ export const mouMessages = {
   "mous.error.oneClause": { vi: "Cần ít nhất một điều khoản.", en: "At least one clause is needed." },
   "mous.error.commitmentParty": { vi: "Cam kết phải thuộc về một trong các bên.", en: "A commitment must belong to one of the parties." },
   "mous.error.expiresBeforeEffective": { vi: "Ngày hết hạn phải sau ngày hiệu lực.", en: "The expiry date must be after the effective date." },
+  "mous.error.signedPartyRemoved": {
+    vi: "Không thể bỏ một bên đã ký biên bản này. Để thay đổi các bên, hãy chấm dứt biên bản và soạn biên bản mới.",
+    en: "A party that has signed this MoU cannot be removed. To change the parties, terminate it and draft a new MoU.",
+  },
   "mous.error.drafterNotParty": { vi: "Tổ chức của bạn phải là một trong các bên.", en: "Your organization must be one of the parties." },
   "mous.error.signatoryPerParty": { vi: "Mỗi bên cần ít nhất một người ký trước khi gửi ký.", en: "Each party needs at least one signatory before sending for signature." },
   "mous.error.signatoryExists": { vi: "Người này đã có trong danh sách người ký.", en: "This person is already a signatory." },
