@@ -6,7 +6,7 @@ import { requireActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/messages";
-import { formatDate, localized, translate } from "~/i18n/translate";
+import { formatDate, formatDay, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { nowIso } from "~/lib/time";
@@ -140,7 +140,7 @@ export default function SignMou() {
                 {version.commitments.map((c, i) => (
                   <li key={i}>
                     {(locale === "en" ? c.title.en : null) || c.title.vi}
-                    {c.kpi ? ` — ${c.kpi.target} ${(locale === "en" ? c.kpi.unit_en : null) || c.kpi.unit_vi || ""}` : ""} ({c.due_on})
+                    {c.kpi ? ` — ${c.kpi.target} ${(locale === "en" ? c.kpi.unit_en : null) || c.kpi.unit_vi || ""}` : ""} ({formatDay(c.due_on, locale)})
                   </li>
                 ))}
               </ul>
