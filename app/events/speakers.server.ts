@@ -1,6 +1,6 @@
-import { unstable_parseMultipartFormData as parseMultipartFormData } from "@remix-run/node";
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
+import { readImageUpload, storeFile, type ImageUpload } from "~/files/files.server";
 import type { Locale } from "~/i18n/locale";
 import { localized, translate } from "~/i18n/translate";
 import { newId, newSecret, sha256Hex } from "~/lib/ids.server";
@@ -31,77 +31,30 @@ export const SpeakerByOrganizerSchema = SpeakerSchema.extend({
 
 export type SpeakerInput = z.output<typeof SpeakerByOrganizerSchema>;
 
-const TOO_LARGE = "\u0000too-large";
-const MAX_TEXT_PART = 64 * 1024;
+/** Speaker photos: PNG, JPEG or WebP (what the form's hint promises), up to 2 MB. */
+const PHOTO_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
 
-/**
- * Reads a form that may carry a photo. Every part is read to its end, so the browser always gets
- * our answer (a server that stops reading mid-upload resets the connection); a photo over the
- * limit is counted, not kept, and text parts are cut at 64 KB.
- */
-export async function readFormWithPhoto(request: Request): Promise<FormData> {
-  // A form without a file (the delete and invite buttons without JavaScript, a script) is still a form.
-  if (!/^multipart\/form-data;/i.test(request.headers.get("content-type") ?? "")) return request.formData();
-  return parseMultipartFormData(request, async ({ filename, contentType, data }) => {
-    const chunks: Uint8Array[] = [];
-    const limit = filename === undefined ? MAX_TEXT_PART : MAX_PHOTO_BYTES;
-    let size = 0;
-    for await (const chunk of data) {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    }
-    if (filename === undefined) return Buffer.concat(chunks).toString("utf8");
-    if (size > limit) return TOO_LARGE;
-    return new File([new Uint8Array(Buffer.concat(chunks))], filename, { type: contentType });
-  });
-}
-
-/** The image type from the file's first bytes, not from what the browser claims. */
-export function sniffImageType(bytes: Buffer): "image/png" | "image/jpeg" | "image/webp" | null {
-  if (bytes.length > 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "image/png";
-  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  if (bytes.length > 12 && bytes.subarray(0, 4).toString("ascii") === "RIFF" && bytes.subarray(8, 12).toString("ascii") === "WEBP") return "image/webp";
-  return null;
-}
-
-export type PhotoCheck = { kind: "none" } | { kind: "ok"; bytes: Buffer; mime: string; filename: string } | { kind: "not_image" } | { kind: "too_large" };
-
-export async function readPhoto(form: FormData): Promise<PhotoCheck> {
-  const file = form.get("photo");
-  if (file === TOO_LARGE) return { kind: "too_large" };
-  if (!file || typeof file === "string" || file.size === 0) return { kind: "none" };
-  const bytes = Buffer.from(await file.arrayBuffer());
-  const mime = sniffImageType(bytes);
-  if (!mime) return { kind: "not_image" };
-  return { kind: "ok", bytes, mime, filename: (file.name || "photo").slice(0, 200) };
+/** The photo of a speaker form read by `readUploadForm`, checked by its bytes. */
+export function readPhoto(form: FormData): Promise<ImageUpload> {
+  return readImageUpload(form.get("photo"), MAX_PHOTO_BYTES, PHOTO_TYPES);
 }
 
 /** Field errors for a speaker form: the schema's, and the photo's when it is not an acceptable image. */
-export function speakerFormErrors(schemaErrors: Record<string, string> | null, photo: PhotoCheck, locale: Locale): Record<string, string> | null {
+export function speakerFormErrors(schemaErrors: Record<string, string> | null, photo: ImageUpload, locale: Locale): Record<string, string> | null {
   const errors = { ...(schemaErrors ?? {}) };
   if (photo.kind === "not_image") errors.photo = translate(locale, "speakers.photoNotImage");
   if (photo.kind === "too_large") errors.photo = translate(locale, "speakers.photoTooLarge", { mb: MAX_PHOTO_BYTES / 1024 / 1024 });
   return Object.keys(errors).length ? errors : null;
 }
 
-/** Stored in the database so that every server process serves the same photo at /files/:id. */
-async function storePhoto(trx: Trx, photo: Extract<PhotoCheck, { kind: "ok" }>, createdBy: string | null): Promise<string> {
-  const id = newId();
-  await trx
-    .insertInto("files")
-    .values({ id, kind: "speaker_photo", filename: photo.filename, mime_type: photo.mime, size: photo.bytes.length, sha256: sha256Hex(photo.bytes), content: photo.bytes, created_by: createdBy, created_at: nowIso() })
-    .execute();
-  return id;
-}
-
-async function replacePhoto(trx: Trx, speaker: Pick<Speaker, "photo_file_id"> | undefined, photo: PhotoCheck, createdBy: string | null): Promise<string | null | undefined> {
+async function replacePhoto(trx: Trx, speaker: Pick<Speaker, "photo_file_id"> | undefined, photo: ImageUpload, createdBy: string | null): Promise<string | null | undefined> {
   if (photo.kind !== "ok") return undefined;
-  const fileId = await storePhoto(trx, photo, createdBy);
+  const fileId = await storeFile(trx, { kind: "speaker_photo", filename: photo.filename, mimeType: photo.mime, content: photo.bytes, createdBy });
   if (speaker?.photo_file_id) await trx.deleteFrom("files").where("id", "=", speaker.photo_file_id).where("kind", "=", "speaker_photo").execute();
   return fileId;
 }
 
-export async function saveSpeaker(db: DB, eventId: string, input: SpeakerInput, photo: PhotoCheck, actor: ActorRef): Promise<string | null> {
+export async function saveSpeaker(db: DB, eventId: string, input: SpeakerInput, photo: ImageUpload, actor: ActorRef): Promise<string | null> {
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const orgId = input.org_id ? ((await trx.selectFrom("organizations").select("id").where("id", "=", input.org_id).executeTakeFirst())?.id ?? null) : null;
@@ -187,7 +140,7 @@ export async function findSpeakerByToken(db: DB, token: string) {
     .executeTakeFirst();
 }
 
-export async function updateOwnProfile(db: DB, speaker: Speaker, input: z.output<typeof SpeakerSchema>, photo: PhotoCheck): Promise<void> {
+export async function updateOwnProfile(db: DB, speaker: Speaker, input: z.output<typeof SpeakerSchema>, photo: ImageUpload): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const photoId = await replacePhoto(trx, speaker, photo, null);
     const values = {

@@ -1,6 +1,7 @@
 import { recordAudit } from "~/audit/audit-log.server";
 import { getConfig } from "~/config.server";
 import { isUniqueViolation } from "~/db/errors.server";
+import { storeFile } from "~/files/files.server";
 import type { MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
 import { newId, newSecret, sha256Hex } from "~/lib/ids.server";
@@ -174,14 +175,10 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
   });
   const sha256 = sha256Hex(pdf);
   const agreementId = newId();
-  const fileId = newId();
   const filename = `${mou.reference}-v${document.versionNumber}.pdf`;
   try {
     await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("files")
-        .values({ id: fileId, kind: "agreement", filename, mime_type: "application/pdf", size: pdf.length, sha256, content: pdf, created_by: null, created_at: issuedAt })
-        .execute();
+      const fileId = await storeFile(trx, { kind: "agreement", filename, mimeType: "application/pdf", content: pdf, createdBy: null, at: issuedAt });
       await trx
         .insertInto("agreements")
         .values({ id: agreementId, mou_id: mouId, version_id: versionId, file_id: fileId, sha256, verification_code: code, created_at: issuedAt })

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { INTL_LOCALE, type Locale } from "~/i18n/locale";
-import { newId, sha256Hex } from "~/lib/ids.server";
+import { translate } from "~/i18n/translate";
+import { storeFile, type ImageUpload } from "~/files/files.server";
+import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Trx } from "~db/schema";
 import { ORG_KINDS } from "./org-kinds";
@@ -35,46 +37,14 @@ export const OrganizationSchema = z.object({
 
 export type OrganizationInput = z.output<typeof OrganizationSchema>;
 
-/** Logos: small raster images only. SVG is refused: it can carry scripts. */
+/** Logos: small raster images (PNG, JPEG, WebP, GIF; never SVG). */
 export const MAX_LOGO_BYTES = 1024 * 1024;
-const IMAGE_SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
-  { mime: "image/png", test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { mime: "image/jpeg", test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { mime: "image/webp", test: (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP" },
-  { mime: "image/gif", test: (b) => b.subarray(0, 4).toString("latin1") === "GIF8" },
-];
 
-export type Logo = { filename: string; mime: string; content: Buffer };
-
-/** Reads an uploaded logo by its first bytes, not by the name or type the browser claims. */
-export async function readLogo(
-  file: FormDataEntryValue | null
-): Promise<{ ok: true; logo: Logo | null } | { ok: false; error: "orgs.logo.notImage" | "orgs.logo.tooBig" }> {
-  if (!file || typeof file === "string" || file.size === 0) return { ok: true, logo: null };
-  if (file.size > MAX_LOGO_BYTES) return { ok: false, error: "orgs.logo.tooBig" };
-  const content = Buffer.from(await file.arrayBuffer());
-  const kind = IMAGE_SIGNATURES.find((s) => s.test(content));
-  if (!kind) return { ok: false, error: "orgs.logo.notImage" };
-  return { ok: true, logo: { filename: (file.name || "logo").slice(0, 200), mime: kind.mime, content } };
-}
-
-async function storeLogo(trx: Trx, logo: Logo, userId: string): Promise<string> {
-  const id = newId();
-  await trx
-    .insertInto("files")
-    .values({
-      id,
-      kind: "logo",
-      filename: logo.filename,
-      mime_type: logo.mime,
-      size: logo.content.length,
-      sha256: sha256Hex(logo.content),
-      content: logo.content,
-      created_by: userId,
-      created_at: nowIso(),
-    })
-    .execute();
-  return id;
+/** The message for a logo that cannot be used (not an image, too large), or null. */
+export function logoError(logo: ImageUpload, locale: Locale): string | null {
+  if (logo.kind === "not_image") return translate(locale, "orgs.logo.notImage");
+  if (logo.kind === "too_large") return translate(locale, "orgs.logo.tooBig");
+  return null;
 }
 
 const PROFILE_COLUMNS = [
@@ -135,13 +105,16 @@ export async function updateOrganization(
   db: DB,
   orgId: string,
   input: OrganizationInput,
-  logo: Logo | null,
+  logo: ImageUpload,
   actor: Actor,
   ip: string
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("organizations").select(PROFILE_COLUMNS).where("id", "=", orgId).executeTakeFirstOrThrow();
-    const logoFileId = logo ? await storeLogo(trx, logo, actor.id) : before.logo_file_id;
+    const logoFileId =
+      logo.kind === "ok"
+        ? await storeFile(trx, { kind: "logo", filename: logo.filename, mimeType: logo.mime, content: logo.bytes, createdBy: actor.id })
+        : before.logo_file_id;
     const after = { ...input, logo_file_id: logoFileId };
     await trx
       .updateTable("organizations")

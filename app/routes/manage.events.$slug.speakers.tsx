@@ -2,11 +2,12 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { actorRef, listOrganizationChoices, requireManagedEvent } from "~/events/manage.server";
-import { deleteSpeaker, inviteSpeaker, readFormWithPhoto, readPhoto, speakerFormErrors, saveSpeaker, SpeakerByOrganizerSchema } from "~/events/speakers.server";
+import { deleteSpeaker, inviteSpeaker, MAX_PHOTO_BYTES, readPhoto, speakerFormErrors, saveSpeaker, SpeakerByOrganizerSchema } from "~/events/speakers.server";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formValues, parseForm } from "~/lib/forms.server";
+import { readUploadForm } from "~/lib/uploads.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
 import { Avatar } from "~/ui/initials";
@@ -32,7 +33,9 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, event } = await requireManagedEvent(args);
   const locale = getLocale(args.request);
   const db = getDb();
-  const form = await readFormWithPhoto(args.request);
+  const upload = await readUploadForm(args.request, { maxFileBytes: MAX_PHOTO_BYTES });
+  if (!upload.ok) return json({ errors: { photo: translate(locale, "common.unreadableForm") }, values: {}, notice: null }, { status: 400 });
+  const form = upload.form;
   const intent = form.get("intent");
   const id = String(form.get("id") ?? "");
   const who = actorRef(actor, args.context);

@@ -2,12 +2,13 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
+import { readImageUpload } from "~/files/files.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { readUploadForm } from "~/lib/uploads.server";
-import { findOrganization, MAX_LOGO_BYTES, OrganizationSchema, readLogo, updateOrganization } from "~/orgs/organizations.server";
+import { findOrganization, logoError, MAX_LOGO_BYTES, OrganizationSchema, updateOrganization } from "~/orgs/organizations.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
 import { OrganizationFields } from "~/ui/organization-fields";
@@ -34,18 +35,18 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { actor, org } = await loadEditable(args);
   const locale = getLocale(args.request);
-  // A little room above the logo limit for the text fields' own parts.
-  const upload = await readUploadForm(args.request, MAX_LOGO_BYTES + 1);
+  const upload = await readUploadForm(args.request, { maxFileBytes: MAX_LOGO_BYTES });
   if (!upload.ok)
-    return json({ errors: { logo: translate(locale, "orgs.logo.tooBig") }, values: {} as Record<string, string> }, { status: 400 });
+    return json({ errors: { logo: translate(locale, "common.unreadableForm") }, values: {} as Record<string, string> }, { status: 400 });
   const parsed = parseForm(upload.form, OrganizationSchema, locale);
-  const logo = await readLogo(upload.form.get("logo"));
-  if (!parsed.ok || !logo.ok) {
-    const errors = { ...(parsed.ok ? {} : parsed.errors), ...(logo.ok ? {} : { logo: translate(locale, logo.error) }) };
+  const logo = await readImageUpload(upload.form.get("logo"), MAX_LOGO_BYTES);
+  const badLogo = logoError(logo, locale);
+  if (!parsed.ok || badLogo) {
+    const errors = { ...(parsed.ok ? {} : parsed.errors), ...(badLogo ? { logo: badLogo } : {}) };
     const values = parsed.ok ? {} : parsed.values;
     return json({ errors, values }, { status: 400 });
   }
-  await updateOrganization(getDb(), org.id, parsed.data, logo.logo, actor.user, args.context.clientIp);
+  await updateOrganization(getDb(), org.id, parsed.data, logo, actor.user, args.context.clientIp);
   return redirect(`/orgs/${org.id}`);
 }
 

@@ -1,11 +1,12 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
-import { findSpeakerByToken, readFormWithPhoto, readPhoto, speakerFormErrors, SpeakerSchema, updateOwnProfile } from "~/events/speakers.server";
+import { findSpeakerByToken, MAX_PHOTO_BYTES, readPhoto, speakerFormErrors, SpeakerSchema, updateOwnProfile } from "~/events/speakers.server";
 import { getLocale } from "~/i18n/locale.server";
-import { localized } from "~/i18n/translate";
+import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formValues, parseForm } from "~/lib/forms.server";
+import { readUploadForm } from "~/lib/uploads.server";
 import eventsStyles from "~/styles/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
@@ -29,7 +30,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event_title_vi, event_title_en, event_slug, ...speaker } = await requireSpeaker(params.token);
   const locale = getLocale(request);
-  const form = await readFormWithPhoto(request);
+  const upload = await readUploadForm(request, { maxFileBytes: MAX_PHOTO_BYTES });
+  if (!upload.ok) return json({ errors: { photo: translate(locale, "common.unreadableForm") }, values: {}, saved: false }, { status: 400 });
+  const form = upload.form;
   const parsed = parseForm(form, SpeakerSchema, locale);
   const photo = await readPhoto(form);
   const errors = speakerFormErrors(parsed.ok ? null : parsed.errors, photo, locale);

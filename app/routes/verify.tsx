@@ -1,19 +1,11 @@
-import {
-  json,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, formatDay, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { sha256Hex } from "~/lib/ids.server";
+import { isTooLarge, readUploadForm } from "~/lib/uploads.server";
 import { findIssuedAgreement } from "~/mous/agreements.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
@@ -37,14 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_UPLOAD_BYTES + 64 * 1024) return json({ error: translate(locale, "verify.tooLarge"), result: null }, { status: 413 });
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return json({ error: translate(locale, "verify.tooLarge"), result: null }, { status: 413 });
-    return json({ error: translate(locale, "verify.noFile"), result: null }, { status: 400 });
-  }
-  const file = form.get("file");
+  const upload = await readUploadForm(request, { maxFileBytes: MAX_UPLOAD_BYTES });
+  if (!upload.ok) return json({ error: translate(locale, "verify.noFile"), result: null }, { status: 400 });
+  const file = upload.form.get("file");
+  if (isTooLarge(file)) return json({ error: translate(locale, "verify.tooLarge"), result: null }, { status: 413 });
   if (!file || typeof file === "string" || file.size === 0) return json({ error: translate(locale, "verify.noFile"), result: null }, { status: 400 });
   const sha256 = sha256Hex(Buffer.from(await file.arrayBuffer()));
   const record = await findIssuedAgreement(getDb(), { sha256 });

@@ -101,6 +101,14 @@ describe("organizer's event management", () => {
     expect(await server.db.selectFrom("speakers").select("id").where("name", "in", ["A", "B"]).execute()).toHaveLength(0);
   });
 
+  it("answers a speaker form whose multipart parts are damaged as bad input, not a crash", async () => {
+    const body = '--XYZ\r\nContent-Disposition: form-data; name="name"\r\n\r\nC\r\n--XYZ\r\nno header here\r\n\r\n--XYZ--\r\n';
+    const res = await organizer.request("/manage/events/mes-iot/speakers", { method: "POST", body, headers: { "Content-Type": "multipart/form-data; boundary=XYZ" } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Không đọc được biểu mẫu đã gửi");
+    expect(await server.db.selectFrom("speakers").select("id").where("name", "=", "C").execute()).toHaveLength(0);
+  });
+
   it("invites a speaker to fill in their own profile through a link", async () => {
     const f = new FormData();
     f.set("name", "Watanabe Akira");

@@ -76,6 +76,19 @@ describe("the sealed agreement of the demo MoU signed at the forum", () => {
     expect(bad).not.toContain("Nguyễn Hoàng Nam");
   });
 
+  it("refuses a file over 10 MB on /verify, and a damaged upload, with a message", async () => {
+    const visitor = new Client(server.baseUrl);
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(10 * 1024 * 1024 + 1024)], { type: "application/pdf" }), "lon.pdf");
+    const big = await visitor.post("/verify", form);
+    expect(big.status).toBe(413);
+    expect(await big.text()).toContain("Tệp quá lớn (tối đa 10 MB).");
+    const body = '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.7\r\n--XY';
+    const damaged = await visitor.request("/verify", { method: "POST", body, headers: { "Content-Type": "multipart/form-data; boundary=XYZ" } });
+    expect(damaged.status).toBe(400);
+    expect(await damaged.text()).toContain("Hãy chọn một tệp PDF.");
+  });
+
   it("shows the record behind the QR link and invites the visitor to compare their copy", async () => {
     const { verification_code } = await server.db.selectFrom("agreements").select("verification_code").executeTakeFirstOrThrow();
     const html = await (await new Client(server.baseUrl).get(`/verify?code=${verification_code}`)).text();

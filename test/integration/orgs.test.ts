@@ -80,6 +80,15 @@ describe("organizations: profile, logo, members and invitations", () => {
     expect(badSite.status).toBe(400);
   });
 
+  it("answers a multipart body with a broken boundary as bad input, not a crash", async () => {
+    const body = '--XYZ\r\nContent-Disposition: form-data; name="name_vi"\r\n\r\nKami\r\n--XY';
+    const res = await kamiAdmin.request("/orgs/kami/edit", { method: "POST", body, headers: { "Content-Type": "multipart/form-data; boundary=XYZ" } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Không đọc được biểu mẫu đã gửi");
+    const org = await server.db.selectFrom("organizations").select("name_vi").where("id", "=", "kami").executeTakeFirstOrThrow();
+    expect(org.name_vi).toBe(KAMI_FIELDS.name_vi);
+  });
+
   it("invites a colleague by email; only the invited address can accept, and only once", async () => {
     const invite = await kamiAdmin.post("/orgs/kami/members", { intent: "invite", email: DEMO.signer3ds, role: "member" });
     expect(invite.status).toBe(302);

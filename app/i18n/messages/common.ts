@@ -52,6 +52,10 @@ export const commonMessages = {
   "common.required": { vi: "bắt buộc", en: "required" },
   "common.optional": { vi: "không bắt buộc", en: "optional" },
   "common.formHasErrors": { vi: "Vui lòng sửa các trường được đánh dấu bên dưới.", en: "Please correct the fields marked below." },
+  "common.unreadableForm": {
+    vi: "Không đọc được biểu mẫu đã gửi (dữ liệu bị hỏng). Vui lòng chọn lại tệp và gửi lại.",
+    en: "The form that was sent could not be read (the data was damaged). Please choose the file again and resend.",
+  },
   "error.404.title": { vi: "Không tìm thấy trang", en: "Page not found" },
   "error.404.body": {
     vi: "Trang bạn tìm không tồn tại hoặc bạn không có quyền xem.",
