@@ -114,3 +114,25 @@ export async function sendDueReminders(db: DB, origin: string, now = new Date())
   }
   return sent;
 }
+
+/**
+ * An event that has ended moves from published to closed, as its lifecycle says; registration
+ * is long shut by then, and organizers may archive it afterwards. Returns how many were closed.
+ */
+export async function closeEndedEvents(db: DB, now = new Date()): Promise<number> {
+  const nowText = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const ended = await trx
+      .updateTable("events")
+      .set({ status: "closed", updated_at: nowText })
+      .where("status", "=", "published")
+      .where("ends_at", "<", nowText)
+      .returning(["id"])
+      .execute();
+    for (const { id } of ended) {
+      await recordAudit(trx, { actorId: null, actorLabel: "portal", action: "event.closed", entityType: "event", entityId: id, before: { status: "published" }, after: { status: "closed" } });
+    }
+    return ended.length;
+  });
+}
+

@@ -1,7 +1,7 @@
 import { pruneAuthRecords } from "~/auth/throttle.server";
 import { getConfig } from "~/config.server";
 import { getConnection } from "~/db.server";
-import { sendDueReminders } from "~/events/event-lifecycle.server";
+import { closeEndedEvents, sendDueReminders } from "~/events/event-lifecycle.server";
 import { createTransport, deliverDueEmails } from "~/mail/delivery.server";
 import { defaultOrigin, issuePendingAgreements } from "~/mous/agreements.server";
 import { closeOverdueSignings, remindSignatories } from "~/mous/signing.server";
@@ -32,6 +32,7 @@ function jobs(): Job[] {
     { name: "mou-pending-agreements", everyMs: 60_000, run: () => issuePendingAgreements(db(), { origin: defaultOrigin(), notify: true }) },
     // The day-before reminder: queued once per event (reminder_sent_at), delivered by the outbox.
     { name: "event-reminders", everyMs: 5 * 60_000, run: () => sendDueReminders(db(), defaultOrigin()) },
+    { name: "close-ended-events", everyMs: 5 * 60_000, run: () => closeEndedEvents(db()) },
   );
   return list;
 }

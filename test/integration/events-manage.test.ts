@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendDueReminders } from "~/events/event-lifecycle.server";
+import { closeEndedEvents, sendDueReminders } from "~/events/event-lifecycle.server";
 import { Client, DEMO } from "../helpers/http";
 import { createTestEvent, registrationFields } from "../helpers/events";
 import { startTestServer, type TestServer } from "../helpers/server";
@@ -234,4 +234,18 @@ describe("organizer's event management", () => {
     const archived = await server.db.selectFrom("events").select("status").where("id", "=", past.id).executeTakeFirstOrThrow();
     expect(archived.status).toBe("archived");
   });
+
+  it("closes a published event once it has ended, and leaves the others alone", async () => {
+    const hour = 3_600_000;
+    const ended = await createTestEvent(server.db, { created_by: organizerId, starts_at: new Date(Date.now() - 3 * hour).toISOString(), ends_at: new Date(Date.now() - hour).toISOString() });
+    const running = await createTestEvent(server.db, { created_by: organizerId, starts_at: new Date(Date.now() - hour).toISOString(), ends_at: new Date(Date.now() + hour).toISOString() });
+    expect(await closeEndedEvents(server.db)).toBeGreaterThanOrEqual(1);
+    const status = async (id: string) => (await server.db.selectFrom("events").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
+    expect(await status(ended.id)).toBe("closed");
+    expect(await status(running.id)).toBe("published");
+    expect(await closeEndedEvents(server.db)).toBe(0);
+    const audit = await server.db.selectFrom("audit_log").select("entity_id").where("action", "=", "event.closed").execute();
+    expect(audit.map((a) => a.entity_id)).toContain(ended.id);
+  });
 });
+
