@@ -91,3 +91,12 @@ export function getConfig(): Config {
   config ??= parseConfig(process.env);
   return config;
 }
+
+/**
+ * The portal's origin for links made outside a request (background jobs, demo data): PUBLIC_URL,
+ * else the local address it listens on.
+ */
+export function portalOrigin(): string {
+  const config = getConfig();
+  return config.publicUrl ?? `http://localhost:${config.port}`;
+}

@@ -31,11 +31,6 @@ const AUDIT_STEPS: Record<string, MessageKey> = {
   "mou.sealed": "mous.audit.sealed",
 };
 
-/** The origin printed in agreements and emails when no request is at hand (seed, background jobs). */
-export function defaultOrigin(): string {
-  const config = getConfig();
-  return config.publicUrl ?? `http://localhost:${config.port}`;
-}
 
 /** Everything the agreement shows, read from the frozen version and the signatures made on it. */
 async function gatherAgreement(db: DB, mouId: string, versionId: string, verifyUrl: string, issuedAt: string): Promise<AgreementDocument> {

@@ -1,9 +1,9 @@
 import { pruneAuthRecords } from "~/auth/throttle.server";
-import { getConfig } from "~/config.server";
+import { getConfig, portalOrigin } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { closeEndedEvents, sendDueReminders } from "~/events/event-lifecycle.server";
 import { createTransport, deliverDueEmails } from "~/mail/delivery.server";
-import { defaultOrigin, issuePendingAgreements } from "~/mous/agreements.server";
+import { issuePendingAgreements } from "~/mous/agreements.server";
 import { closeOverdueSignings, remindSignatories } from "~/mous/signing.server";
 import { log } from "./logging.server";
 
@@ -26,12 +26,12 @@ function jobs(): Job[] {
   // Sign-in counters past their window and spent or expired emailed links serve no one.
   list.push(
     { name: "prune-auth-records", everyMs: 60 * 60_000, run: () => pruneAuthRecords(db()) },
-    { name: "mou-signing-reminders", everyMs: 15 * 60_000, run: () => remindSignatories(db(), defaultOrigin()) },
-    { name: "mou-signing-deadlines", everyMs: 15 * 60_000, run: () => closeOverdueSignings(db(), defaultOrigin()) },
+    { name: "mou-signing-reminders", everyMs: 15 * 60_000, run: () => remindSignatories(db(), portalOrigin()) },
+    { name: "mou-signing-deadlines", everyMs: 15 * 60_000, run: () => closeOverdueSignings(db(), portalOrigin()) },
     // Finishes an agreement whose last signature landed but whose PDF was not stored (a crash in between).
-    { name: "mou-pending-agreements", everyMs: 60_000, run: () => issuePendingAgreements(db(), { origin: defaultOrigin(), notify: true }) },
+    { name: "mou-pending-agreements", everyMs: 60_000, run: () => issuePendingAgreements(db(), { origin: portalOrigin(), notify: true }) },
     // The day-before reminder: queued once per event (reminder_sent_at), delivered by the outbox.
-    { name: "event-reminders", everyMs: 5 * 60_000, run: () => sendDueReminders(db(), defaultOrigin()) },
+    { name: "event-reminders", everyMs: 5 * 60_000, run: () => sendDueReminders(db(), portalOrigin()) },
     { name: "close-ended-events", everyMs: 5 * 60_000, run: () => closeEndedEvents(db()) },
   );
   return list;

@@ -1,7 +1,8 @@
 import { hashPassword } from "~/auth/password.server";
 import { newId } from "~/lib/ids.server";
 import { vietnamLocalToIso, vietnamToday } from "~/lib/time";
-import { defaultOrigin, issuePendingAgreements } from "~/mous/agreements.server";
+import { portalOrigin } from "~/config.server";
+import { issuePendingAgreements } from "~/mous/agreements.server";
 import { createVersion } from "~/mous/versions.server";
 import type { DB, Trx } from "../schema";
 import {
@@ -178,7 +179,7 @@ export async function seedDemoData(db: DB): Promise<void> {
   });
   // The MoU signed at the forum gets its sealed PDF, made after the transaction like any other
   // agreement; no mail goes out for a signing that happened weeks ago.
-  await issuePendingAgreements(db, { origin: defaultOrigin(), notify: false });
+  await issuePendingAgreements(db, { origin: portalOrigin(), notify: false });
 }
 
 type EventSeed = {
