@@ -1,5 +1,4 @@
 import { recordAudit } from "~/audit/audit-log.server";
-import { getConfig } from "~/config.server";
 import { isUniqueViolation } from "~/db/errors.server";
 import { storeFile } from "~/files/files.server";
 import type { MessageKey } from "~/i18n/messages";
