@@ -3,7 +3,9 @@ import { recordAudit } from "~/audit/audit-log.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso, vietnamToday } from "~/lib/time";
 import type { DB } from "~db/schema";
+import { storeFile } from "~/files/files.server";
 import { mouIsSealed } from "./commitments.server";
+import type { Evidence } from "./evidence.server";
 import { commitmentProgress, deriveCommitmentStatus } from "./status";
 
 /** One commitment with what its page needs, or null when it does not exist or its MoU has no sealed agreement yet. */
@@ -45,6 +47,18 @@ export async function findCommitment(db: DB, id: string) {
       .orderBy("progress_updates.created_at", "desc")
       .execute(),
   ]);
+  const evidence = updates.length
+    ? await db
+        .selectFrom("progress_update_files")
+        .innerJoin("files", "files.id", "progress_update_files.file_id")
+        .select(["progress_update_files.progress_update_id", "files.id", "files.filename", "files.size"])
+        .where(
+          "progress_update_files.progress_update_id",
+          "in",
+          updates.map((u) => u.id),
+        )
+        .execute()
+    : [];
   const today = vietnamToday();
   const input = {
     ...commitment,
@@ -55,7 +69,11 @@ export async function findCommitment(db: DB, id: string) {
   return {
     ...input,
     partyOrgIds: parties.map((p) => p.org_id),
-    updates: updates.map((u) => ({ ...u, kpi_value: u.kpi_value === null ? null : Number(u.kpi_value) })),
+    updates: updates.map((u) => ({
+      ...u,
+      kpi_value: u.kpi_value === null ? null : Number(u.kpi_value),
+      files: evidence.filter((f) => f.progress_update_id === u.id).map((f) => ({ id: f.id, filename: f.filename, size: Number(f.size) })),
+    })),
     status: deriveCommitmentStatus(input, today),
     progress: commitmentProgress(input),
   };
@@ -78,22 +96,24 @@ export const ProgressUpdateSchema = z.object({
 export type ProgressUpdateInput = z.output<typeof ProgressUpdateSchema>;
 
 /**
- * Records a progress report: the note, the new KPI value and a milestone's new status are written
- * together, with an audit entry, or not at all.
+ * Records a progress report: the note, the new KPI value, a milestone's new status and the
+ * evidence files are written together, with an audit entry, or not at all.
  */
 export async function recordProgress(
   db: DB,
   commitment: CommitmentDetail,
   input: ProgressUpdateInput,
+  evidence: Evidence[],
   actor: { id: string; name: string; ip: string },
 ): Promise<void> {
   const now = nowIso();
   const milestone = input.milestone_id ? commitment.milestones.find((m) => m.id === input.milestone_id) : undefined;
+  const updateId = newId();
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("progress_updates")
       .values({
-        id: newId(),
+        id: updateId,
         commitment_id: commitment.id,
         milestone_id: milestone?.id ?? null,
         author_id: actor.id,
@@ -102,6 +122,12 @@ export async function recordProgress(
         created_at: now,
       })
       .execute();
+    const fileIds: string[] = [];
+    for (const file of evidence) {
+      const fileId = await storeFile(trx, { kind: "evidence", filename: file.filename, mimeType: file.mimeType, content: file.content, createdBy: actor.id, at: now });
+      await trx.insertInto("progress_update_files").values({ progress_update_id: updateId, file_id: fileId }).execute();
+      fileIds.push(fileId);
+    }
     if (input.kpi_value !== undefined) {
       await trx.updateTable("commitments").set({ kpi_current: input.kpi_value, updated_at: now }).where("id", "=", commitment.id).execute();
     }
@@ -119,7 +145,11 @@ export async function recordProgress(
       entityType: "commitment",
       entityId: commitment.id,
       before: { kpi_current: commitment.kpi_current, milestone: milestone ? { id: milestone.id, status: milestone.status } : null },
-      after: { kpi_current: input.kpi_value ?? commitment.kpi_current, milestone: milestone ? { id: milestone.id, status: input.milestone_status ?? milestone.status } : null },
+      after: {
+        kpi_current: input.kpi_value ?? commitment.kpi_current,
+        milestone: milestone ? { id: milestone.id, status: input.milestone_status ?? milestone.status } : null,
+        ...(fileIds.length ? { evidence: fileIds } : {}),
+      },
       ip: actor.ip,
     });
   });

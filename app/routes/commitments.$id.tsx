@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { can, requireActor, requirePermission, type SignedInActor } from "~/auth/permissions.server";
 import { isInForce } from "~/commitments/commitments.server";
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, readEvidence } from "~/commitments/evidence.server";
 import { findCommitment, ProgressUpdateSchema, recordProgress } from "~/commitments/progress.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -9,6 +10,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { formatDate, formatDay, formatNumber, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formValues, parseForm } from "~/lib/forms.server";
+import { readUploadForm } from "~/lib/uploads.server";
 import { CommitmentStatusBadge } from "~/ui/commitment-status-badge";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
@@ -39,7 +41,9 @@ export async function action(args: ActionFunctionArgs) {
   const commitment = await loadVisibleCommitment(actor, args.params.id ?? "");
   requirePermission(actor, { action: "commitment.report", ownerOrgId: commitment.org_id, inForce: isInForce(commitment.mou_status) });
   const locale = getLocale(args.request);
-  const form = await args.request.formData();
+  const upload = await readUploadForm(args.request, { maxFileBytes: MAX_EVIDENCE_BYTES });
+  if (!upload.ok) return json({ errors: { evidence: translate(locale, "common.unreadableForm") } as Record<string, string>, values: {} as Record<string, string> }, { status: 400 });
+  const form = upload.form;
   const parsed = parseForm(form, ProgressUpdateSchema, locale);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const input = parsed.data;
@@ -48,8 +52,10 @@ export async function action(args: ActionFunctionArgs) {
     errors.milestone_id = translate(locale, "validation.invalid");
   }
   if (input.milestone_status && !input.milestone_id) errors.milestone_id = translate(locale, "commitment.report.milestoneRequired");
+  const evidence = await readEvidence(form.getAll("evidence"));
+  if (!evidence.ok) errors.evidence = translate(locale, evidence.error, { max: MAX_EVIDENCE_FILES });
   if (Object.keys(errors).length) return json({ errors, values: formValues(form) }, { status: 400 });
-  await recordProgress(getDb(), commitment, input, { id: actor.user.id, name: actor.user.name, ip: args.context.clientIp });
+  await recordProgress(getDb(), commitment, input, evidence.ok ? evidence.files : [], { id: actor.user.id, name: actor.user.name, ip: args.context.clientIp });
   return redirect(`/commitments/${commitment.id}?saved=1`);
 }
 
@@ -140,7 +146,7 @@ export default function CommitmentPage() {
         <section className="section" aria-labelledby="report-heading">
           <h2 id="report-heading">{t("commitment.report")}</h2>
           {data?.errors ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
-          <Form method="post" className="form card" noValidate>
+          <Form method="post" encType="multipart/form-data" className="form card" noValidate>
             <div className="field">
               <label htmlFor="field-note">
                 {t("commitment.report.note")}
@@ -210,6 +216,26 @@ export default function CommitmentPage() {
                 </>
               ) : null}
             </div>
+            <div className={`field${errors.evidence ? " field-invalid" : ""}`}>
+              <label htmlFor="field-evidence">{t("commitment.evidence.label")}</label>
+              <p className="field-hint" id="field-evidence-hint">
+                {t("commitment.evidence.hint", { max: MAX_EVIDENCE_FILES })}
+              </p>
+              <input
+                id="field-evidence"
+                type="file"
+                name="evidence"
+                multiple
+                accept=".pdf,.png,.jpg,.jpeg,.webp,.gif,.docx,.xlsx,.pptx"
+                aria-invalid={errors.evidence ? true : undefined}
+                aria-describedby={errors.evidence ? "field-evidence-hint field-evidence-error" : "field-evidence-hint"}
+              />
+              {errors.evidence ? (
+                <p className="field-error" id="field-evidence-error" role="alert">
+                  {errors.evidence}
+                </p>
+              ) : null}
+            </div>
             <div className="form-actions">
               <button type="submit" className="button button-primary" disabled={busy}>
                 {t("commitment.report.submit")}
@@ -235,6 +261,18 @@ export default function CommitmentPage() {
                   {u.milestone_title_vi ? ` · ${localized({ title_vi: u.milestone_title_vi, title_en: u.milestone_title_en }, "title", locale)}` : ""}
                 </p>
                 <p className="prose">{u.note}</p>
+                {u.files.length ? (
+                  <ul className="evidence-list" aria-label={t("commitment.evidence.label")}>
+                    {u.files.map((f) => (
+                      <li key={f.id}>
+                        <a href={`/commitments/${c.id}/evidence/${f.id}`} download>
+                          {f.filename}
+                        </a>{" "}
+                        <span className="small muted">({Math.max(1, Math.round(f.size / 1024))} KB)</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
                 {u.kpi_value !== null ? (
                   <p className="small">
                     <strong>{t("commitments.kpi", { current: formatNumber(u.kpi_value, locale), target: formatNumber(c.kpi_target ?? 0, locale), unit })}</strong>

@@ -133,4 +133,52 @@ describe("commitments and the staff dashboard", () => {
     expect((await clients.member.post(`/commitments/${id}`, { note: "Sau khi chấm dứt" })).status).toBe(403);
     await setStatus("active");
   });
+
+  it("keeps evidence files with a report, for the MoU's parties and staff only", async () => {
+    const { id } = await kamiMesCommitment();
+    const pdf = Buffer.from("%PDF-1.4\n% minh chứng\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+    const form = new FormData();
+    form.append("note", "Biên bản nghiệm thu dây chuyền thí điểm");
+    form.append("evidence", new Blob([pdf], { type: "application/pdf" }), "nghiệm-thu.pdf");
+    expect((await clients.member.post(`/commitments/${id}`, form)).status).toBe(302);
+    const html = await (await clients.member.get(`/commitments/${id}`)).text();
+    expect(html).toContain("nghiệm-thu.pdf");
+    const fileId = /\/evidence\/([a-z0-9]+)/.exec(html)![1];
+    const download = await clients.staff.get(`/commitments/${id}/evidence/${fileId}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+    expect(download.headers.get("content-disposition")).toContain("attachment");
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+    const problems = await runMatrix(clients, [
+      {
+        route: `GET /commitments/${id}/evidence/${fileId}`,
+        expect: expectAll("ok", { visitor: "login", otherMember: "notFound", organizer: "notFound" }),
+      },
+    ]);
+    expect(problems).toEqual([]);
+    // The file is reachable only through its own commitment, and never through the public /files route.
+    const other = await server.db.selectFrom("commitments").select("id").where("id", "!=", id).where("title_vi", "like", "Đào tạo 200%").executeTakeFirstOrThrow();
+    expect((await clients.staff.get(`/commitments/${other.id}/evidence/${fileId}`)).status).toBe(404);
+    expect((await clients.staff.get(`/files/${fileId}`)).status).toBe(404);
+  });
+
+  it("refuses evidence of the wrong kind or in too great a number, and keeps nothing of the report", async () => {
+    const { id } = await kamiMesCommitment();
+    const count = async () => Number((await server.db.selectFrom("progress_updates").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const html = new FormData();
+    html.append("note", "Tệp lạ");
+    html.append("evidence", new Blob(["<script>alert(1)</script>"], { type: "application/pdf" }), "bao-cao.pdf");
+    const wrong = await clients.member.post(`/commitments/${id}`, html);
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("Chỉ nhận PDF, ảnh hoặc tài liệu Word, Excel, PowerPoint.");
+    const many = new FormData();
+    many.append("note", "Quá nhiều tệp");
+    for (let i = 0; i < 6; i++) many.append("evidence", new Blob(["%PDF-1.4\n"]), `tep-${i}.pdf`);
+    const tooMany = await clients.member.post(`/commitments/${id}`, many);
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toContain("Chỉ đính kèm tối đa 5 tệp.");
+    expect(await count()).toBe(before);
+  });
 });
+

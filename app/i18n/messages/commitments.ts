@@ -48,6 +48,17 @@ export const commitmentMessages = {
     vi: "Chỉ thành viên của {org} báo cáo tiến độ cam kết này, khi biên bản đang hiệu lực.",
     en: "Only members of {org} report on this commitment, while the MoU is in force.",
   },
+  "commitment.evidence.label": { vi: "Minh chứng", en: "Evidence" },
+  "commitment.evidence.hint": {
+    vi: "Tối đa {max} tệp, mỗi tệp 10 MB: PDF, ảnh (PNG, JPEG, WebP, GIF) hoặc Word, Excel, PowerPoint.",
+    en: "Up to {max} files of 10 MB each: PDF, images (PNG, JPEG, WebP, GIF) or Word, Excel, PowerPoint.",
+  },
+  "commitment.evidence.tooMany": { vi: "Chỉ đính kèm tối đa {max} tệp.", en: "Attach at most {max} files." },
+  "commitment.evidence.tooLarge": { vi: "Mỗi tệp tối đa 10 MB.", en: "Each file may be at most 10 MB." },
+  "commitment.evidence.type": {
+    vi: "Chỉ nhận PDF, ảnh hoặc tài liệu Word, Excel, PowerPoint.",
+    en: "Only PDFs, images or Word, Excel and PowerPoint documents are accepted.",
+  },
   "commitment.kpiTarget": { vi: "Chỉ tiêu", en: "Target" },
   "commitment.by": { vi: "{name}", en: "{name}" },
   "dashboard.title": { vi: "Giám sát hợp tác", en: "Partnership monitoring" },
