@@ -1,9 +1,7 @@
 import { sniffImageType } from "~/files/files.server";
 import { isTooLarge } from "~/lib/uploads.server";
 import type { DB } from "~db/schema";
-
-export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
-export const MAX_EVIDENCE_FILES = 5;
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "./evidence-limits";
 
 const OFFICE_TYPES: Record<string, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -2,7 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { can, requireActor, requirePermission, type SignedInActor } from "~/auth/permissions.server";
 import { isInForce } from "~/commitments/commitments.server";
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, readEvidence } from "~/commitments/evidence.server";
+import { readEvidence } from "~/commitments/evidence.server";
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "~/commitments/evidence-limits";
 import { findCommitment, ProgressUpdateSchema, recordProgress } from "~/commitments/progress.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -146,7 +147,8 @@ export default function CommitmentPage() {
         <section className="section" aria-labelledby="report-heading">
           <h2 id="report-heading">{t("commitment.report")}</h2>
           {data?.errors ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
-          <Form method="post" encType="multipart/form-data" className="form card" noValidate>
+          {/* Keyed by the number of reports, so the form starts empty after one is recorded. */}
+          <Form key={c.updates.length} method="post" encType="multipart/form-data" className="form card" noValidate>
             <div className="field">
               <label htmlFor="field-note">
                 {t("commitment.report.note")}
