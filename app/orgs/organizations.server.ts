@@ -37,6 +37,18 @@ export const OrganizationSchema = z.object({
 
 export type OrganizationInput = z.output<typeof OrganizationSchema>;
 
+/** Staff create an organization and may invite its first admin in the same step. */
+export const CreateOrganizationSchema = OrganizationSchema.extend({
+  admin_email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .optional()
+    .transform((v) => v || null)
+    .pipe(z.string().email().nullable()),
+});
+
 /** Logos: small raster images (PNG, JPEG, WebP, GIF; never SVG). */
 export const MAX_LOGO_BYTES = 1024 * 1024;
 

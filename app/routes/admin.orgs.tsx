@@ -1,6 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -8,7 +7,7 @@ import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { inviteMember } from "~/orgs/members.server";
-import { insertOrganization, listOrganizations, OrganizationSchema } from "~/orgs/organizations.server";
+import { CreateOrganizationSchema, insertOrganization, listOrganizations } from "~/orgs/organizations.server";
 import { AdminPageHead } from "~/ui/admin-page-head";
 import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -18,17 +17,6 @@ import accountsStyles from "~/styles/accounts.css";
 
 export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
-
-const CreateOrganizationSchema = OrganizationSchema.extend({
-  admin_email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254)
-    .optional()
-    .transform((v) => v || null)
-    .pipe(z.string().email().nullable()),
-});
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
