@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FORUM_SLUG } from "~db/seed";
+import { FORUM_SLUG, WORKSHOP_SLUG } from "~db/seed";
 import { hasChromium, launchBrowser, screenshotPath } from "../helpers/browser";
 import { startTestServer, type TestServer } from "../helpers/server";
 
@@ -71,12 +71,13 @@ describe.skipIf(!hasChromium)("public pages in a real browser", () => {
   });
 
   for (const locale of ["vi", "en"] as const) {
-    it(`has no serious or critical accessibility violations on home, events and forum (${locale})`, async () => {
+    it(`has no serious or critical accessibility violations on the public pages (${locale})`, async () => {
       const context = await browser.newContext();
       await context.addCookies([{ name: "lang", value: locale, url: server.baseUrl }]);
       const page = await context.newPage();
       const problems: string[] = [];
-      for (const path of ["/", "/events", `/events/${FORUM_SLUG}`, "/khong-ton-tai"]) {
+      const pages = ["/", "/events", `/events/${FORUM_SLUG}`, `/events/${WORKSHOP_SLUG}/register`, "/verify", "/login", "/signup", "/forgot-password", "/khong-ton-tai"];
+      for (const path of pages) {
         await page.goto(server.baseUrl + path);
         problems.push(...(await seriousViolations(page)).map((p) => `${path}: ${p}`));
       }
