@@ -12,10 +12,10 @@ import { formatDate, formatDay, formatNumber, localized, translate } from "~/i18
 import { useLocale, useT } from "~/i18n/use-t";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { readUploadForm } from "~/lib/uploads.server";
+import { CommitmentFacts } from "~/ui/commitment-facts";
 import { CommitmentStatusBadge } from "~/ui/commitment-status-badge";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
-import { ProgressBar } from "~/ui/progress-bar";
 import commitmentsStyles from "~/styles/commitments.css";
 
 export const links = () => [{ rel: "stylesheet", href: commitmentsStyles }];
@@ -89,37 +89,7 @@ export default function CommitmentPage() {
           {t("commitment.report.saved")}
         </div>
       ) : null}
-      <dl className="commitment-facts card">
-        <div>
-          <dt>{t("commitments.owner")}</dt>
-          <dd>
-            <Link to={`/orgs/${c.org_id}`}>{orgName}</Link>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("commitments.mou")}</dt>
-          <dd>
-            <Link to={`/mous/${c.mou_id}`} className="mono">
-              {c.reference}
-            </Link>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("commitments.due")}</dt>
-          <dd>{formatDay(c.due_on, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t("commitments.progress")}</dt>
-          <dd>
-            <ProgressBar value={c.progress} label={t("commitments.progress")} />
-            {c.kpi_target !== null ? (
-              <span className="small muted">
-                {t("commitments.kpi", { current: formatNumber(c.kpi_current, locale), target: formatNumber(c.kpi_target, locale), unit })}
-              </span>
-            ) : null}
-          </dd>
-        </div>
-      </dl>
+      <CommitmentFacts commitment={c} className="commitment-facts card" />
 
       {c.milestones.length ? (
         <section className="section" aria-labelledby="milestones-heading">

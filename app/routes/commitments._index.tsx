@@ -5,11 +5,11 @@ import { listTrackedCommitments } from "~/commitments/commitments.server";
 import type { CommitmentStatus } from "~/commitments/status";
 import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n/messages";
-import { formatDay, formatNumber, localized } from "~/i18n/translate";
+import { formatDay, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { CommitmentFacts } from "~/ui/commitment-facts";
 import { CommitmentStatusBadge } from "~/ui/commitment-status-badge";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { ProgressBar } from "~/ui/progress-bar";
 import commitmentsStyles from "~/styles/commitments.css";
 
 export const links = () => [{ rel: "stylesheet", href: commitmentsStyles }];
@@ -62,41 +62,7 @@ export default function Commitments() {
               </h2>
               <CommitmentStatusBadge status={c.status} />
             </div>
-            <dl className="commitment-facts">
-              <div>
-                <dt>{t("commitments.owner")}</dt>
-                <dd>
-                  <Link to={`/orgs/${c.org_id}`}>{localized({ name_vi: c.org_name_vi, name_en: c.org_name_en }, "name", locale)}</Link>
-                </dd>
-              </div>
-              <div>
-                <dt>{t("commitments.mou")}</dt>
-                <dd>
-                  <Link to={`/mous/${c.mou_id}`} className="mono">
-                    {c.reference}
-                  </Link>
-                </dd>
-              </div>
-              <div>
-                <dt>{t("commitments.due")}</dt>
-                <dd>{formatDay(c.due_on, locale)}</dd>
-              </div>
-              <div>
-                <dt>{t("commitments.progress")}</dt>
-                <dd>
-                  <ProgressBar value={c.progress} label={t("commitments.progress")} />
-                  {c.kpi_target !== null ? (
-                    <span className="small muted">
-                      {t("commitments.kpi", {
-                        current: formatNumber(c.kpi_current, locale),
-                        target: formatNumber(c.kpi_target, locale),
-                        unit: localized({ unit_vi: c.kpi_unit_vi, unit_en: c.kpi_unit_en }, "unit", locale),
-                      })}
-                    </span>
-                  ) : null}
-                </dd>
-              </div>
-            </dl>
+            <CommitmentFacts commitment={c} />
             {c.milestones.length ? (
               <details className="milestones" open={c.status === "delayed" || c.status === "at_risk"}>
                 <summary>
