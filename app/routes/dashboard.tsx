@@ -6,6 +6,7 @@ import { getDb } from "~/db.server";
 import { formatDay, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { DataTable } from "~/ui/data-table";
 import commitmentsStyles from "~/styles/commitments.css";
 
 export const links = () => [{ rel: "stylesheet", href: commitmentsStyles }];
@@ -74,42 +75,27 @@ export default function Dashboard() {
         {data.lateMilestones.length === 0 ? (
           <p className="empty">{t("dashboard.noLate")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("dashboard.milestone")}</th>
-                  <th scope="col">{t("commitments.owner")}</th>
-                  <th scope="col">{t("commitments.mou")}</th>
-                  <th scope="col">{t("commitments.due")}</th>
-                  <th scope="col" className="num">
-                    {t("dashboard.late")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.lateMilestones.map((m) => (
-                  <tr key={m.id}>
-                    <td>
-                      <strong>{localized(m, "title", locale)}</strong>
-                      <br />
-                      <span className="small muted">{localized({ title_vi: m.commitment_title_vi, title_en: m.commitment_title_en }, "title", locale)}</span>
-                    </td>
-                    <td>
-                      <Link to={`/orgs/${m.org_id}`}>{localized({ name_vi: m.org_name_vi, name_en: m.org_name_en }, "name", locale)}</Link>
-                    </td>
-                    <td>
-                      <Link to={`/mous/${m.mou_id}`} className="mono">
-                        {m.reference}
-                      </Link>
-                    </td>
-                    <td>{formatDay(m.due_on, locale)}</td>
-                    <td className="num">{t("dashboard.daysLate", { days: m.daysLate })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable headings={[t("dashboard.milestone"), t("commitments.owner"), t("commitments.mou"), t("commitments.due"), { label: t("dashboard.late"), numeric: true }]}>
+            {data.lateMilestones.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  <strong>{localized(m, "title", locale)}</strong>
+                  <br />
+                  <span className="small muted">{localized({ title_vi: m.commitment_title_vi, title_en: m.commitment_title_en }, "title", locale)}</span>
+                </td>
+                <td>
+                  <Link to={`/orgs/${m.org_id}`}>{localized({ name_vi: m.org_name_vi, name_en: m.org_name_en }, "name", locale)}</Link>
+                </td>
+                <td>
+                  <Link to={`/mous/${m.mou_id}`} className="mono">
+                    {m.reference}
+                  </Link>
+                </td>
+                <td>{formatDay(m.due_on, locale)}</td>
+                <td className="num">{t("dashboard.daysLate", { days: m.daysLate })}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

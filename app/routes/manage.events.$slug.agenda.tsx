@@ -10,6 +10,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { isoToVietnamLocal } from "~/lib/time";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { DataTable } from "~/ui/data-table";
 import { Field, FormAlert } from "~/ui/field";
 import { SelectField } from "~/ui/form-controls";
 import { PostButton } from "~/ui/post-button";
@@ -70,45 +71,30 @@ export default function AgendaEditor() {
         {agenda.length === 0 ? (
           <p className="empty">{t("events.noAgenda")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("events.agendaTime")}</th>
-                  <th scope="col">{t("agenda.room")}</th>
-                  <th scope="col">{t("events.agendaSession")}</th>
-                  <th scope="col">{t("events.speakers")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("manage.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {agenda.map((item) => (
-                  <tr key={item.id}>
-                    <td className="nowrap">
-                      {formatDate(item.starts_at, locale, "shortDate")} {formatDate(item.starts_at, locale, "time")}–{formatDate(item.ends_at, locale, "time")}
-                    </td>
-                    <td>{item.room ?? "—"}</td>
-                    <td>
-                      <span className="muted small">{t(`events.agendaKind.${item.kind}`)}</span>
-                      <br />
-                      {localized(item, "title", locale)}
-                    </td>
-                    <td>{item.speakerIds.map((id) => speakerName.get(id)).filter(Boolean).join(", ")}</td>
-                    <td className="row">
-                      <Link to={`?edit=${item.id}`} className="button button-small">
-                        {t("manage.edit")}
-                      </Link>
-                      <PostButton fields={{ intent: "delete", id: item.id }} className="button button-small button-quiet">
-                        {t("manage.delete")}
-                      </PostButton>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable headings={[t("events.agendaTime"), t("agenda.room"), t("events.agendaSession"), t("events.speakers"), { label: t("manage.actions"), hidden: true }]}>
+            {agenda.map((item) => (
+              <tr key={item.id}>
+                <td className="nowrap">
+                  {formatDate(item.starts_at, locale, "shortDate")} {formatDate(item.starts_at, locale, "time")}–{formatDate(item.ends_at, locale, "time")}
+                </td>
+                <td>{item.room ?? "—"}</td>
+                <td>
+                  <span className="muted small">{t(`events.agendaKind.${item.kind}`)}</span>
+                  <br />
+                  {localized(item, "title", locale)}
+                </td>
+                <td>{item.speakerIds.map((id) => speakerName.get(id)).filter(Boolean).join(", ")}</td>
+                <td className="row">
+                  <Link to={`?edit=${item.id}`} className="button button-small">
+                    {t("manage.edit")}
+                  </Link>
+                  <PostButton fields={{ intent: "delete", id: item.id }} className="button button-small button-quiet">
+                    {t("manage.delete")}
+                  </PostButton>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <section className="card" aria-labelledby="agenda-form-heading">

@@ -8,6 +8,7 @@ import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { DataTable } from "~/ui/data-table";
 import { FormAlert } from "~/ui/field";
 import { PostButton } from "~/ui/post-button";
 import type { RegistrationStatus } from "~db/schema";
@@ -104,48 +105,33 @@ export default function RegistrationsList() {
       {registrations.length === 0 ? (
         <p className="empty">{t("registrations.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("register.name")}</th>
-                <th scope="col">{t("register.organization")}</th>
-                <th scope="col">{t("manage.status")}</th>
-                <th scope="col">{t("registrations.registeredAt")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("manage.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {registrations.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    {r.name}
-                    <br />
-                    <span className="small muted">{r.email}</span>
-                  </td>
-                  <td>
-                    {r.organization}
-                    {r.position ? <span className="small muted"> · {r.position}</span> : null}
-                  </td>
-                  <td>
-                    <span className={`badge badge-reg-${r.status}`}>{t(`registration.status.${r.status}`)}</span>
-                    {r.checked_in_at ? <span className="badge badge-success">{t("checkin.checkedInAt", { time: formatDate(r.checked_in_at, locale, "time") })}</span> : null}
-                  </td>
-                  <td className="nowrap">{formatDate(r.created_at, locale, "shortDate")}</td>
-                  <td>
-                    <div className="row">
-                      {r.status === "pending" ? [actionButton(r.id, "approve", t("registrations.approve"), "button-primary"), actionButton(r.id, "reject", t("registrations.reject"))] : null}
-                      {r.status === "waitlisted" ? actionButton(r.id, "promote", t("registrations.promote")) : null}
-                      {["pending", "confirmed", "waitlisted"].includes(r.status) ? actionButton(r.id, "cancel", t("registrations.cancel"), "button-quiet") : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headings={[t("register.name"), t("register.organization"), t("manage.status"), t("registrations.registeredAt"), { label: t("manage.actions"), hidden: true }]}>
+          {registrations.map((r) => (
+            <tr key={r.id}>
+              <td>
+                {r.name}
+                <br />
+                <span className="small muted">{r.email}</span>
+              </td>
+              <td>
+                {r.organization}
+                {r.position ? <span className="small muted"> · {r.position}</span> : null}
+              </td>
+              <td>
+                <span className={`badge badge-reg-${r.status}`}>{t(`registration.status.${r.status}`)}</span>
+                {r.checked_in_at ? <span className="badge badge-success">{t("checkin.checkedInAt", { time: formatDate(r.checked_in_at, locale, "time") })}</span> : null}
+              </td>
+              <td className="nowrap">{formatDate(r.created_at, locale, "shortDate")}</td>
+              <td>
+                <div className="row">
+                  {r.status === "pending" ? [actionButton(r.id, "approve", t("registrations.approve"), "button-primary"), actionButton(r.id, "reject", t("registrations.reject"))] : null}
+                  {r.status === "waitlisted" ? actionButton(r.id, "promote", t("registrations.promote")) : null}
+                  {["pending", "confirmed", "waitlisted"].includes(r.status) ? actionButton(r.id, "cancel", t("registrations.cancel"), "button-quiet") : null}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

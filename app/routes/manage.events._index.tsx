@@ -7,6 +7,7 @@ import { formatDate, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import eventsStyles from "~/styles/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { DataTable } from "~/ui/data-table";
 import { SampleBadge } from "~/ui/layout";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsStyles }];
@@ -33,32 +34,20 @@ export default function ManageEvents() {
       {events.length === 0 ? (
         <p className="empty">{t("manage.noEvents")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("events.title")}</th>
-                <th scope="col">{t("events.when")}</th>
-                <th scope="col">{t("manage.status")}</th>
-                <th scope="col">{t("manage.seatsTaken")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <Link to={`/manage/events/${e.slug}`}>{localized(e, "title", locale)}</Link> {e.is_sample ? <SampleBadge /> : null}
-                  </td>
-                  <td>{formatDate(e.starts_at, locale, "dateTime")}</td>
-                  <td>
-                    <span className={`badge badge-status-${e.status}`}>{t(`events.status.${e.status}`)}</span>
-                  </td>
-                  <td>{e.capacity === null ? Number(e.taken) : `${Number(e.taken)}/${e.capacity}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headings={[t("events.title"), t("events.when"), t("manage.status"), t("manage.seatsTaken")]}>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <Link to={`/manage/events/${e.slug}`}>{localized(e, "title", locale)}</Link> {e.is_sample ? <SampleBadge /> : null}
+              </td>
+              <td>{formatDate(e.starts_at, locale, "dateTime")}</td>
+              <td>
+                <span className={`badge badge-status-${e.status}`}>{t(`events.status.${e.status}`)}</span>
+              </td>
+              <td>{e.capacity === null ? Number(e.taken) : `${Number(e.taken)}/${e.capacity}`}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

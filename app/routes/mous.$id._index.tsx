@@ -9,6 +9,7 @@ import { listAgreements } from "~/mous/agreements.server";
 import { handleMouAction } from "~/mous/detail-actions.server";
 import { listComments, listSignatories, listVersions, loadWorkingText, requireReadableMou } from "~/mous/mous.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { DataTable } from "~/ui/data-table";
 import { Field, FormAlert } from "~/ui/field";
 import { SampleBadge } from "~/ui/layout";
 import { MouStatusBadge } from "~/ui/mou-status";
@@ -224,28 +225,16 @@ export default function MouPage() {
           <section aria-labelledby="commitments-heading" className="card">
             <h2 id="commitments-heading">{t("mous.commitments")}</h2>
             {commitments.length ? (
-              <div className="table-wrap">
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("mous.commitment.party")}</th>
-                      <th scope="col">{t("mous.commitment.title")}</th>
-                      <th scope="col">{t("mous.commitment.kpi")}</th>
-                      <th scope="col">{t("mous.commitment.dueOn")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {commitments.map((c) => (
-                      <tr key={c.id}>
-                        <td>{orgName(c.org_id)}</td>
-                        <td>{localized(c, "title", locale)}</td>
-                        <td>{c.kpi_target === null ? "—" : `${formatNumber(Number(c.kpi_target), locale)} ${localized({ unit_vi: c.kpi_unit_vi, unit_en: c.kpi_unit_en }, "unit", locale)}`}</td>
-                        <td>{formatDay(c.due_on, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable headings={[t("mous.commitment.party"), t("mous.commitment.title"), t("mous.commitment.kpi"), t("mous.commitment.dueOn")]}>
+                {commitments.map((c) => (
+                  <tr key={c.id}>
+                    <td>{orgName(c.org_id)}</td>
+                    <td>{localized(c, "title", locale)}</td>
+                    <td>{c.kpi_target === null ? "—" : `${formatNumber(Number(c.kpi_target), locale)} ${localized({ unit_vi: c.kpi_unit_vi, unit_en: c.kpi_unit_en }, "unit", locale)}`}</td>
+                    <td>{formatDay(c.due_on, locale)}</td>
+                  </tr>
+                ))}
+              </DataTable>
             ) : (
               <p className="empty">{t("common.none")}</p>
             )}
