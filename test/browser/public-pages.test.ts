@@ -60,6 +60,25 @@ describe.skipIf(!hasChromium)("public pages in a real browser", () => {
     await page.close();
   });
 
+  it("keeps the header on one line for staff, who see the most links, on laptop and desktop screens", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel("Email").fill("staff@nic.demo.example");
+    await page.getByLabel("Mật khẩu").fill("vinhphuc-demo");
+    await page.getByRole("button", { name: "Đăng nhập" }).last().click();
+    await page.waitForURL("**/dashboard");
+    for (const width of [1920, 1366, 1280, 1120]) {
+      await page.setViewportSize({ width, height: 800 });
+      const { header, link } = await page.evaluate(() => ({
+        header: document.querySelector(".site-header")!.getBoundingClientRect().height,
+        link: document.querySelector(".nav-desktop a")!.getBoundingClientRect().height,
+      }));
+      expect(header, `header height at ${width}px`).toBeLessThan(link + 36);
+    }
+    await context.close();
+  });
+
   it("can be used by keyboard: skip link, then the main navigation", async () => {
     const page = await browser.newPage();
     await page.goto(server.baseUrl);
