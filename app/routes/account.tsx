@@ -58,11 +58,16 @@ export async function action(args: ActionFunctionArgs) {
     case "password": {
       const parsed = parseForm(form, ChangePasswordSchema, locale);
       if (!parsed.ok) return json({ intent: "password", errors: parsed.errors, values: {} as Record<string, string> }, { status: 400 });
-      const changed = await changePassword(db, actor.user.id, parsed.data.current, parsed.data.password, context.clientIp);
-      if (!changed)
+      const change = await changePassword(db, actor.user.id, parsed.data.current, parsed.data.password, context.clientIp);
+      if (change.kind === "wrong")
         return json(
           { intent: "password", errors: { current: translate(locale, "account.password.wrong") }, values: {} as Record<string, string> },
           { status: 400 }
+        );
+      if (change.kind === "throttled")
+        return json(
+          { intent: "password", errors: { current: translate(locale, "account.password.throttled") }, values: {} as Record<string, string> },
+          { status: 429, headers: { "Retry-After": String(change.retryAfterSeconds) } }
         );
       await endOtherSessions(actor.user.id, context.sessionId);
       return redirect("/account?notice=password");

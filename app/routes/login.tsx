@@ -32,11 +32,11 @@ export async function action(args: ActionFunctionArgs) {
   const { email, password, redirectTo } = parsed.data;
   const db = getDb();
   const result = await signIn(db, { email, password, ip: context.clientIp });
-  const refuse = (key: "login.failed" | "login.throttled" | "login.unverified", status: number) =>
-    json({ errors: {} as Record<string, string>, values: { email }, formError: translate(locale, key) }, { status });
+  const refuse = (key: "login.failed" | "login.throttled" | "login.unverified", status: number, headers?: HeadersInit) =>
+    json({ errors: {} as Record<string, string>, values: { email }, formError: translate(locale, key) }, { status, headers });
   switch (result.kind) {
     case "throttled":
-      return refuse("login.throttled", 429);
+      return refuse("login.throttled", 429, { "Retry-After": String(result.retryAfterSeconds) });
     case "failed":
       return refuse("login.failed", 400);
     case "unverified":
