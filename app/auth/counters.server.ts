@@ -1,3 +1,4 @@
+import { PostgresAdapter } from "kysely";
 import type { Trx } from "~db/schema";
 
 /**
@@ -8,10 +9,6 @@ export type ThrottlePolicy = { free: number; baseDelayMs: number; maxDelayMs: nu
 
 export type Attempt = { ok: true } | { ok: false; retryAt: Date };
 
-// Enough for every racer on one key to get its turn; a request still losing after that is refused
-// (the safe side: a refused attempt checks nothing).
-const COMPARE_AND_SET_TRIES = 25;
-
 function blockedUntil(policy: ThrottlePolicy, count: number, now: Date): string {
   const over = count - policy.free;
   const delay = over < 0 ? 0 : Math.min(policy.baseDelayMs * 2 ** over, policy.maxDelayMs);
@@ -20,35 +17,40 @@ function blockedUntil(policy: ThrottlePolicy, count: number, now: Date): string 
 
 /**
  * Takes one attempt on `key`, or refuses it while the key's delay runs. The attempt is counted
- * before the caller checks anything, by a conditional update on the value just read, so requests
- * racing on one key can never check more than the policy allows, on any database or process.
+ * before the caller checks anything, with the key's row locked, so requests racing on one key can
+ * never check more than the policy allows, on either database or from several processes.
  */
 export async function takeAttempt(db: Trx, key: string, policy: ThrottlePolicy, now = new Date()): Promise<Attempt> {
+  return db.isTransaction ? takeAttemptIn(db, key, policy, now) : db.transaction().execute((trx) => takeAttemptIn(trx, key, policy, now));
+}
+
+async function takeAttemptIn(trx: Trx, key: string, policy: ThrottlePolicy, now: Date): Promise<Attempt> {
   const at = now.toISOString();
-  for (let i = 0; i < COMPARE_AND_SET_TRIES; i++) {
-    const row = await db.selectFrom("throttle_counters").select(["count", "blocked_until"]).where("key", "=", key).executeTakeFirst();
-    if (!row) {
-      const inserted = await db
-        .insertInto("throttle_counters")
-        .values({ key, count: 1, blocked_until: blockedUntil(policy, 1, now), updated_at: at })
-        .onConflict((oc) => oc.column("key").doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows) === 1) return { ok: true };
-      continue;
-    }
-    if (row.blocked_until > at) return { ok: false, retryAt: new Date(row.blocked_until) };
-    const forgotten = Date.parse(row.blocked_until) + policy.forgetAfterMs <= now.getTime();
-    const count = (forgotten ? 0 : Number(row.count)) + 1;
-    const updated = await db
-      .updateTable("throttle_counters")
-      .set({ count, blocked_until: blockedUntil(policy, count, now), updated_at: at })
-      .where("key", "=", key)
-      .where("count", "=", row.count)
-      .where("blocked_until", "=", row.blocked_until)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 1) return { ok: true };
-  }
-  return { ok: false, retryAt: new Date(now.getTime() + 1000) };
+  // Written first: on SQLite this takes the write lock before anything is read; on PostgreSQL the
+  // row exists for the lock below, which makes racers wait for each other's decision.
+  await trx
+    .insertInto("throttle_counters")
+    .values({ key, count: 0, blocked_until: at, updated_at: at })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  const row = await trx
+    .selectFrom("throttle_counters")
+    .select(["count", "blocked_until"])
+    .where("key", "=", key)
+    .$if(postgres, (qb) => qb.forUpdate())
+    .executeTakeFirst();
+  if (row && row.blocked_until > at) return { ok: false, retryAt: new Date(row.blocked_until) };
+  const forgotten = !row || Date.parse(row.blocked_until) + policy.forgetAfterMs <= now.getTime();
+  const count = (forgotten ? 0 : Number(row.count)) + 1;
+  const next = { count, blocked_until: blockedUntil(policy, count, now), updated_at: at };
+  // An upsert, in case the pruning job removed a stale row in between.
+  await trx
+    .insertInto("throttle_counters")
+    .values({ key, ...next })
+    .onConflict((oc) => oc.column("key").doUpdateSet(next))
+    .execute();
+  return { ok: true };
 }
 
 /** Gives back one attempt that turned out well (one statement, so it cannot race either). */

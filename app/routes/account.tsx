@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   ChangePasswordSchema,
@@ -24,6 +24,8 @@ import accountsStyles from "~/styles/accounts.css";
 
 export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+// A rendered page takes its headers from here: this is how a throttled answer's Retry-After gets out.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 const NOTICES = { saved: "account.saved", password: "account.passwordChanged", resent: "account.resent" } as const satisfies Record<
   string,

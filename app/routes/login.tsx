@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { resendVerification } from "~/auth/accounts.server";
 import { homeFor, LoginSchema, signIn } from "~/auth/login.server";
@@ -14,6 +14,8 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert, Notice } from "~/ui/field";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Sign in" }];
+// A rendered page takes its headers from here: this is how a throttled answer's Retry-After gets out.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 const NOTICES = { verified: "login.notice.verified", reset: "login.notice.reset" } as const;
 
