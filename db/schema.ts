@@ -100,11 +100,16 @@ export interface AuthTokenTable {
   created_at: string;
 }
 
-/** Failed sign-ins, one row each, keyed by email and by address; kept in the database so every process sees them. */
-export interface LoginAttemptTable {
-  id: string;
+/**
+ * One counter per throttled key (an account at an address, an address, a mail purpose), kept in
+ * the database so every process sees it, and changed only by conditional updates.
+ */
+export interface ThrottleCounterTable {
   key: string;
-  attempted_at: string;
+  count: number;
+  /** ISO time before which the key is refused; the growing delay after the free attempts. */
+  blocked_until: string;
+  updated_at: string;
 }
 
 export interface EventTable {
@@ -311,6 +316,9 @@ export interface SignatoryTable {
   otp_hash: string | null;
   otp_expires_at: string | null;
   otp_attempts: Generated<number>;
+  /** The Vietnam day of `otp_day_count`: codes sent plus wrong guesses, capped per day whatever the codes. */
+  otp_day: string | null;
+  otp_day_count: Generated<number>;
   invited_at: string | null;
   last_reminded_at: string | null;
   reminder_count: Generated<number>;
@@ -437,7 +445,7 @@ export interface Database {
   memberships: MembershipTable;
   invitations: InvitationTable;
   auth_tokens: AuthTokenTable;
-  login_attempts: LoginAttemptTable;
+  throttle_counters: ThrottleCounterTable;
   events: EventTable;
   event_organizations: EventOrganizationTable;
   speakers: SpeakerTable;

@@ -7,8 +7,8 @@ import { nowIso } from "~/lib/time";
 import { renderEmail } from "~/mail/layout.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import type { DB, Trx } from "~db/schema";
-import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from "./password.server";
-import { takeMailBudget } from "./throttle.server";
+import { hashPassword, PASSWORD_MIN_LENGTH, verifyPasswordOrDummy } from "./password.server";
+import { guardPassword, takeMailBudget } from "./throttle.server";
 import { consumeToken, issueToken } from "./tokens.server";
 
 const password = z.string().min(PASSWORD_MIN_LENGTH).max(200);
@@ -135,7 +135,7 @@ export async function createAccount(
 }
 
 async function sendAccountExistsEmail(trx: Trx, user: Recipient, origin: string): Promise<void> {
-  if (!(await takeMailBudget(trx, "signup", user.email, 3))) return;
+  if (!(await takeMailBudget(trx, "signup", user.email))) return;
   const t = translator(user.locale);
   await enqueueEmail(trx, {
     kind: "account_exists",
@@ -154,10 +154,10 @@ async function sendAccountExistsEmail(trx: Trx, user: Recipient, origin: string)
   });
 }
 
-/** A fresh confirmation link for an account not yet verified, at most three in the throttle window. */
+/** A fresh confirmation link for an account not yet verified, within the mail budget. */
 export async function resendVerification(db: DB, user: Recipient, origin: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    if (await takeMailBudget(trx, "verify", user.email, 3)) await sendVerificationEmail(trx, user, origin);
+    if (await takeMailBudget(trx, "verify", user.email)) await sendVerificationEmail(trx, user, origin);
   });
 }
 
@@ -185,7 +185,7 @@ export async function requestPasswordReset(db: DB, address: string, origin: stri
       .where("email", "=", address)
       .where("disabled_at", "is", null)
       .executeTakeFirst();
-    if (!user || !(await takeMailBudget(trx, "reset", address, 3))) return;
+    if (!user || !(await takeMailBudget(trx, "reset", address))) return;
     const token = await issueToken(trx, user.id, "reset_password");
     const t = translator(user.locale);
     await enqueueEmail(trx, {
@@ -266,14 +266,24 @@ export async function updateProfile(db: DB, userId: string, profile: z.output<ty
   });
 }
 
-/** Changes the password when the current one is right; false otherwise. The caller ends the other sessions. */
-export async function changePassword(db: DB, userId: string, current: string, next: string, ip: string): Promise<boolean> {
-  const user = await db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirstOrThrow();
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) return false;
+export type PasswordChange = { kind: "changed" } | { kind: "wrong" } | { kind: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Changes the password when the current one is right. The current password is guessed under the
+ * same throttle as sign-in: a session left open must not become an unlimited guessing oracle.
+ * The caller ends the other sessions.
+ */
+export async function changePassword(db: DB, userId: string, current: string, next: string, ip: string): Promise<PasswordChange> {
+  const user = await db.selectFrom("users").select(["email", "password_hash"]).where("id", "=", userId).executeTakeFirstOrThrow();
+  const guarded = await guardPassword(db, { email: user.email, ip, actorId: userId, purpose: "password_change" }, async () =>
+    (await verifyPasswordOrDummy(user.password_hash, current)) ? true : null
+  );
+  if (guarded.kind === "throttled") return guarded;
+  if (guarded.kind === "failed") return { kind: "wrong" };
   const passwordHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: passwordHash, updated_at: nowIso() }).where("id", "=", userId).execute();
     await auditOwnAccount(trx, userId, "account.password_changed", ip);
   });
-  return true;
+  return { kind: "changed" };
 }

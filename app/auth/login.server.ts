@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { DB } from "~db/schema";
-import { verifyPassword } from "./password.server";
-import { clearSignInFailures, isSignInThrottled, recordSignInFailure } from "./throttle.server";
+import { verifyPasswordOrDummy } from "./password.server";
+import { guardPassword } from "./throttle.server";
 
 export const LoginSchema = z.object({
   email: z.string().trim().toLowerCase().min(1).max(254).email(),
@@ -10,49 +10,38 @@ export const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-/** The user whose password matches, or null; the same answer for a wrong password and an unknown email. */
+/**
+ * The user whose password matches, or null; the same answer, after the same work, for a wrong
+ * password, an unknown email, an account without a password and a disabled one.
+ */
 export async function authenticate(db: DB, email: string, password: string) {
   const user = await db
     .selectFrom("users")
     .select(["id", "name", "email", "locale", "password_hash", "is_staff", "is_organizer", "disabled_at", "email_verified_at"])
     .where("email", "=", email)
     .executeTakeFirst();
-  if (!user?.password_hash || user.disabled_at) return null;
-  return (await verifyPassword(user.password_hash, password)) ? user : null;
+  const usable = user && !user.disabled_at ? user : null;
+  return (await verifyPasswordOrDummy(usable?.password_hash ?? null, password)) ? usable : null;
 }
 
 type AuthenticatedUser = NonNullable<Awaited<ReturnType<typeof authenticate>>>;
 
 export type SignInResult =
-  | { kind: "throttled" }
+  | { kind: "throttled"; retryAfterSeconds: number }
   | { kind: "failed" }
   | { kind: "unverified"; user: AuthenticatedUser }
   | { kind: "ok"; user: AuthenticatedUser };
 
 /**
- * One sign-in attempt: refused unheard while the email or address is throttled, counted when it
- * fails, and written to the audit log either way.
+ * One sign-in attempt under the throttle (refused unheard while this account at this address, or
+ * this address, must wait), written to the audit log whatever the outcome.
  */
 export async function signIn(db: DB, input: { email: string; password: string; ip: string }): Promise<SignInResult> {
-  if (await isSignInThrottled(db, input.email, input.ip)) return { kind: "throttled" };
-  const user = await authenticate(db, input.email, input.password);
-  if (!user) {
-    await recordSignInFailure(db, input.email, input.ip);
-    await db
-      .transaction()
-      .execute((trx) =>
-        recordAudit(trx, {
-          actorId: null,
-          actorLabel: input.email,
-          action: "auth.login_failed",
-          entityType: "user",
-          entityId: null,
-          ip: input.ip,
-        })
-      );
-    return { kind: "failed" };
-  }
-  await clearSignInFailures(db, input.email);
+  const guarded = await guardPassword(db, { email: input.email, ip: input.ip, actorId: null, purpose: "login" }, () =>
+    authenticate(db, input.email, input.password)
+  );
+  if (guarded.kind !== "ok") return guarded;
+  const user = guarded.value;
   if (!user.email_verified_at) return { kind: "unverified", user };
   await db
     .transaction()

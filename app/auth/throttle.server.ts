@@ -1,67 +1,76 @@
-import { newId } from "~/lib/ids.server";
+import { recordAudit } from "~/audit/audit-log.server";
 import type { DB, Trx } from "~db/schema";
+import { clearAttempts, pruneAttempts, refundAttempt, takeAttempt, type ThrottlePolicy } from "./counters.server";
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 /**
- * Failed sign-ins are rows in `login_attempts`, keyed by email and by client address, so that
- * every server process counts the same attempts (several processes may run on PostgreSQL).
+ * Wrong passwords are counted per account at one client address: a stranger elsewhere can slow
+ * only their own guesses, never lock the owner out (decision record 0006).
  */
-export const THROTTLE_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
+export const ACCOUNT_AT_ADDRESS: ThrottlePolicy = { free: 5, baseDelayMs: MINUTE, maxDelayMs: 60 * MINUTE, forgetAfterMs: DAY };
+/** One address guessing across many accounts. */
+export const ADDRESS: ThrottlePolicy = { free: 20, baseDelayMs: MINUTE, maxDelayMs: 60 * MINUTE, forgetAfterMs: 15 * MINUTE };
+/** Mail anyone may trigger (resets, confirmations): three, then one per quarter hour. */
+const MAIL: ThrottlePolicy = { free: 3, baseDelayMs: 15 * MINUTE, maxDelayMs: 15 * MINUTE, forgetAfterMs: 15 * MINUTE };
 
-const emailKey = (email: string) => `email:${email.toLowerCase()}`;
-const addressKey = (ip: string) => `ip:${ip}`;
+export const accountAtAddressKey = (email: string, ip: string) => `password:${email.toLowerCase()}|${ip}`;
+export const addressKey = (ip: string) => `ip:${ip}`;
 
-function windowStart(now: Date): string {
-  return new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000).toISOString();
-}
+export type PasswordPurpose = "login" | "password_change";
+export type Guarded<T> = { kind: "throttled"; retryAfterSeconds: number } | { kind: "failed" } | { kind: "ok"; value: T };
 
-async function countSince(db: Trx, key: string, since: string): Promise<number> {
-  const row = await db
-    .selectFrom("login_attempts")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("key", "=", key)
-    .where("attempted_at", ">=", since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** True when this email or this address has failed too often in the window; checked before the password. */
-export async function isSignInThrottled(db: DB, email: string, ip: string, now = new Date()): Promise<boolean> {
-  const since = windowStart(now);
-  const [byEmail, byAddress] = await Promise.all([countSince(db, emailKey(email), since), countSince(db, addressKey(ip), since)]);
-  return byEmail >= MAX_FAILURES_PER_EMAIL || byAddress >= MAX_FAILURES_PER_ADDRESS;
-}
-
-/** Counts one failure against the email and the address, and forgets their attempts older than the window. */
-export async function recordSignInFailure(db: DB, email: string, ip: string, now = new Date()): Promise<void> {
-  const at = now.toISOString();
-  const keys = [emailKey(email), addressKey(ip)];
-  await db.deleteFrom("login_attempts").where("key", "in", keys).where("attempted_at", "<", windowStart(now)).execute();
-  await db
-    .insertInto("login_attempts")
-    .values(keys.map((key) => ({ id: newId(), key, attempted_at: at })))
-    .execute();
-}
-
-/** A successful sign-in clears the email's counter (the address keeps its count: one address, many accounts). */
-export async function clearSignInFailures(db: DB, email: string): Promise<void> {
-  await db.deleteFrom("login_attempts").where("key", "=", emailKey(email)).execute();
+/**
+ * Checks a password under the throttle, for sign-in and for the current password when changing it.
+ * The attempt is taken from both counters before `check` runs, so concurrent guesses never exceed
+ * the limits; a success gives it back. Refusals and failures go to the audit log.
+ */
+export async function guardPassword<T>(
+  db: DB,
+  who: { email: string; ip: string; actorId: string | null; purpose: PasswordPurpose },
+  check: () => Promise<T | null>,
+  now = new Date()
+): Promise<Guarded<T>> {
+  const pairKey = accountAtAddressKey(who.email, who.ip);
+  const byAddress = await takeAttempt(db, addressKey(who.ip), ADDRESS, now);
+  const byPair = byAddress.ok ? await takeAttempt(db, pairKey, ACCOUNT_AT_ADDRESS, now) : byAddress;
+  if (byAddress.ok && !byPair.ok) await refundAttempt(db, addressKey(who.ip));
+  const audit = (outcome: "failed" | "throttled") =>
+    db.transaction().execute((trx) =>
+      recordAudit(trx, {
+        actorId: who.actorId,
+        actorLabel: who.email,
+        action: `auth.${who.purpose}_${outcome}`,
+        entityType: "user",
+        entityId: who.actorId,
+        ip: who.ip,
+      })
+    );
+  if (!byPair.ok) {
+    await audit("throttled");
+    return { kind: "throttled", retryAfterSeconds: Math.max(1, Math.ceil((byPair.retryAt.getTime() - now.getTime()) / 1000)) };
+  }
+  const value = await check();
+  if (value === null) {
+    await audit("failed");
+    return { kind: "failed" };
+  }
+  // The address keeps its other attempts: one address, many accounts.
+  await clearAttempts(db, pairKey);
+  await refundAttempt(db, addressKey(who.ip));
+  return { kind: "ok", value };
 }
 
 /** A small per-key budget for mail that anyone may trigger (password resets), so no one can flood an inbox. */
-export async function takeMailBudget(db: Trx, purpose: string, email: string, max: number, now = new Date()): Promise<boolean> {
-  const key = `${purpose}:${email.toLowerCase()}`;
-  if ((await countSince(db, key, windowStart(now))) >= max) return false;
-  await db.insertInto("login_attempts").values({ id: newId(), key, attempted_at: now.toISOString() }).execute();
-  return true;
+export async function takeMailBudget(db: Trx, purpose: string, email: string, now = new Date()): Promise<boolean> {
+  return (await takeAttempt(db, `mail:${purpose}:${email.toLowerCase()}`, MAIL, now)).ok;
 }
 
-/** Deletes counters older than a day, and emailed links a week past their use or expiry. */
+/** Deletes counters a day past their last delay, and emailed links a week past their use or expiry. */
 export async function pruneAuthRecords(db: DB, now = new Date()): Promise<void> {
-  const dayAgo = new Date(now.getTime() - 24 * 60 * 60_000).toISOString();
-  const weekAgo = new Date(now.getTime() - 7 * 24 * 60 * 60_000).toISOString();
-  await db.deleteFrom("login_attempts").where("attempted_at", "<", dayAgo).execute();
+  const weekAgo = new Date(now.getTime() - 7 * DAY).toISOString();
+  await pruneAttempts(db, DAY, now);
   await db
     .deleteFrom("auth_tokens")
     .where((eb) => eb.or([eb("used_at", "<", weekAgo), eb("expires_at", "<", weekAgo)]))

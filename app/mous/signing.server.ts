@@ -6,7 +6,8 @@ import type { MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
 import { sha256Hex } from "~/lib/ids.server";
 import { addMinutes, nowIso, vietnamToday } from "~/lib/time";
-import type { DB, Mou, Signatory, Trx } from "~db/schema";
+import type { ExpressionBuilder } from "kysely";
+import type { Database, DB, Mou, Signatory, Trx } from "~db/schema";
 import { issueAgreement } from "./agreements.server";
 import { mailAboutMou, partyMembers, signatoryRecipients } from "./notify.server";
 import { inviteDueSignatories } from "./signatories.server";
@@ -16,6 +17,8 @@ export const OTP_TTL_MINUTES = 10;
 export const OTP_MAX_ATTEMPTS = 5;
 /** A new code at most this often, so that codes cannot be cycled to multiply the guesses. */
 export const OTP_RESEND_SECONDS = 30;
+/** Codes sent plus wrong guesses per signatory and Vietnam day, whatever the number of codes. */
+export const OTP_DAILY_MAX = 20;
 export const REMINDER_FIRST_AFTER_DAYS = 3;
 export const REMINDER_EVERY_DAYS = 2;
 export const REMINDER_MAX = 5;
@@ -80,6 +83,25 @@ function hashCode(signatoryId: string, code: string): string {
   return sha256Hex(`${signatoryId}:${code}`);
 }
 
+/**
+ * The conditions and the counting of one use of the day's allowance (a code sent, a guess), for
+ * a conditional update: the check and the count are one statement, so racing requests cannot
+ * both pass on the same remaining allowance.
+ */
+function dailyAllowance(today: string) {
+  return {
+    left: (eb: ExpressionBuilder<Database, "signatories">) => eb.or([eb("otp_day", "is", null), eb("otp_day", "!=", today), eb("otp_day_count", "<", OTP_DAILY_MAX)]),
+    spend: (eb: ExpressionBuilder<Database, "signatories">) => ({
+      otp_day: today,
+      otp_day_count: eb.case().when("otp_day", "=", today).then(eb("otp_day_count", "+", 1)).else(1).end(),
+    }),
+  };
+}
+
+function dailyLimitReached(signatory: Signatory, today: string): boolean {
+  return signatory.otp_day === today && Number(signatory.otp_day_count) >= OTP_DAILY_MAX;
+}
+
 type Acting = { user: { id: string; name: string; locale: Locale }; ip: string; userAgent: string; origin: string };
 
 export type SigningResult = { ok: true; complete: boolean } | { ok: false; error: MessageKey };
@@ -92,15 +114,23 @@ export async function requestSigningCode(db: DB, acting: Acting, mouId: string, 
     const closed = await signingClosedReason(trx, mou, signatory);
     if (closed) return { ok: false, error: `mous.sign.closed.${closed}` as MessageKey };
     const now = nowIso();
-    if (signatory.otp_expires_at && addMinutes(signatory.otp_expires_at, -OTP_TTL_MINUTES) > new Date(Date.now() - OTP_RESEND_SECONDS * 1000).toISOString()) {
-      return { ok: false, error: "mous.sign.codeTooSoon" };
-    }
+    const today = vietnamToday();
+    // A code issued less than OTP_RESEND_SECONDS ago expires later than this.
+    const latestExpiry = addMinutes(new Date(Date.now() - OTP_RESEND_SECONDS * 1000).toISOString(), OTP_TTL_MINUTES);
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, "0");
-    await trx
+    const allowance = dailyAllowance(today);
+    // Every condition in the update itself: two requests at once cannot both send a code.
+    const sent = await trx
       .updateTable("signatories")
-      .set({ otp_hash: hashCode(signatory.id, code), otp_expires_at: addMinutes(now, OTP_TTL_MINUTES), otp_attempts: 0 })
+      .set((eb) => ({ otp_hash: hashCode(signatory.id, code), otp_expires_at: addMinutes(now, OTP_TTL_MINUTES), otp_attempts: 0, ...allowance.spend(eb) }))
       .where("id", "=", signatory.id)
-      .execute();
+      .where((eb) => eb.or([eb("otp_expires_at", "is", null), eb("otp_expires_at", "<=", latestExpiry)]))
+      .where(allowance.left)
+      .executeTakeFirst();
+    if (Number(sent.numUpdatedRows) !== 1) {
+      const current = await trx.selectFrom("signatories").selectAll().where("id", "=", signatory.id).executeTakeFirstOrThrow();
+      return { ok: false, error: dailyLimitReached(current, today) ? "mous.sign.codeDailyLimit" : "mous.sign.codeTooSoon" };
+    }
     await mailAboutMou(trx, await signatoryRecipients(trx, mouId, [signatory.id]), {
       kind: "mou_signing_code",
       prefix: "mous.mail.code",
@@ -149,11 +179,27 @@ export async function signMou(db: DB, acting: Acting, mouId: string, signatoryId
     if (!validSignatureData(input.kind, input.data)) return { ok: false, error: "mous.sign.signatureRequired" };
     if (!signatory.otp_hash || !signatory.otp_expires_at) return { ok: false, error: "mous.sign.codeRequired" };
     if (signatory.otp_expires_at < nowIso()) return { ok: false, error: "mous.sign.codeExpired" };
-    if (Number(signatory.otp_attempts) >= OTP_MAX_ATTEMPTS) return { ok: false, error: "mous.sign.codeLocked" };
+    // The guess is counted before it is checked, by one conditional update: requests racing on
+    // the same code can never check more than OTP_MAX_ATTEMPTS guesses, nor pass the day's cap.
+    const today = vietnamToday();
+    const allowance = dailyAllowance(today);
+    const taken = await trx
+      .updateTable("signatories")
+      .set((eb) => ({ otp_attempts: eb("otp_attempts", "+", 1), ...allowance.spend(eb) }))
+      .where("id", "=", signatory.id)
+      .where("otp_hash", "is not", null)
+      .where("otp_attempts", "<", OTP_MAX_ATTEMPTS)
+      .where(allowance.left)
+      .returning("otp_hash")
+      .executeTakeFirst();
+    if (!taken?.otp_hash) {
+      const current = await trx.selectFrom("signatories").selectAll().where("id", "=", signatory.id).executeTakeFirstOrThrow();
+      return { ok: false, error: dailyLimitReached(current, today) ? "mous.sign.codeDailyLimit" : "mous.sign.codeLocked" };
+    }
     const given = Buffer.from(hashCode(signatory.id, input.code.trim()));
-    if (!crypto.timingSafeEqual(given, Buffer.from(signatory.otp_hash))) {
-      // Counted in this transaction, which commits: a wrong guess is never free.
-      await trx.updateTable("signatories").set({ otp_attempts: Number(signatory.otp_attempts) + 1 }).where("id", "=", signatory.id).execute();
+    if (!crypto.timingSafeEqual(given, Buffer.from(taken.otp_hash))) {
+      // This transaction commits: a wrong guess is never free, and it is on the record.
+      await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: "mou.signing_code_wrong", entityType: "mou", entityId: mouId, after: { signatory: signatory.id }, ip: acting.ip });
       return { ok: false, error: "mous.sign.codeWrong" };
     }
     const version = await loadFrozenVersion(trx, signatory.version_id);

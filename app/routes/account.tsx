@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   ChangePasswordSchema,
@@ -24,6 +24,8 @@ import accountsStyles from "~/styles/accounts.css";
 
 export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+// A rendered page takes its headers from here: this is how a throttled answer's Retry-After gets out.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 const NOTICES = { saved: "account.saved", password: "account.passwordChanged", resent: "account.resent" } as const satisfies Record<
   string,
@@ -58,11 +60,16 @@ export async function action(args: ActionFunctionArgs) {
     case "password": {
       const parsed = parseForm(form, ChangePasswordSchema, locale);
       if (!parsed.ok) return json({ intent: "password", errors: parsed.errors, values: {} as Record<string, string> }, { status: 400 });
-      const changed = await changePassword(db, actor.user.id, parsed.data.current, parsed.data.password, context.clientIp);
-      if (!changed)
+      const change = await changePassword(db, actor.user.id, parsed.data.current, parsed.data.password, context.clientIp);
+      if (change.kind === "wrong")
         return json(
           { intent: "password", errors: { current: translate(locale, "account.password.wrong") }, values: {} as Record<string, string> },
           { status: 400 }
+        );
+      if (change.kind === "throttled")
+        return json(
+          { intent: "password", errors: { current: translate(locale, "account.password.throttled") }, values: {} as Record<string, string> },
+          { status: 429, headers: { "Retry-After": String(change.retryAfterSeconds) } }
         );
       await endOtherSessions(actor.user.id, context.sessionId);
       return redirect("/account?notice=password");

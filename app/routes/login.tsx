@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { resendVerification } from "~/auth/accounts.server";
 import { homeFor, LoginSchema, signIn } from "~/auth/login.server";
@@ -14,6 +14,8 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert, Notice } from "~/ui/field";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Sign in" }];
+// A rendered page takes its headers from here: this is how a throttled answer's Retry-After gets out.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 const NOTICES = { verified: "login.notice.verified", reset: "login.notice.reset" } as const;
 
@@ -32,11 +34,11 @@ export async function action(args: ActionFunctionArgs) {
   const { email, password, redirectTo } = parsed.data;
   const db = getDb();
   const result = await signIn(db, { email, password, ip: context.clientIp });
-  const refuse = (key: "login.failed" | "login.throttled" | "login.unverified", status: number) =>
-    json({ errors: {} as Record<string, string>, values: { email }, formError: translate(locale, key) }, { status });
+  const refuse = (key: "login.failed" | "login.throttled" | "login.unverified", status: number, headers?: HeadersInit) =>
+    json({ errors: {} as Record<string, string>, values: { email }, formError: translate(locale, key) }, { status, headers });
   switch (result.kind) {
     case "throttled":
-      return refuse("login.throttled", 429);
+      return refuse("login.throttled", 429, { "Retry-After": String(result.retryAfterSeconds) });
     case "failed":
       return refuse("login.failed", 400);
     case "unverified":

@@ -66,7 +66,8 @@ export async function action(args: ActionFunctionArgs) {
   const fail = (errors: Record<string, string>, status = 400) => json({ intent, errors }, { status });
   if (intent === "code") {
     const result = await requestSigningCode(db, acting, mou.id, signatory.id);
-    return result.ok ? redirect(`/mous/${mou.id}/sign?code=sent`) : fail({ _form: translate(locale, result.error) }, 409);
+    if (result.ok) return redirect(`/mous/${mou.id}/sign?code=sent`);
+    return fail({ _form: translate(locale, result.error) }, result.error === "mous.sign.codeDailyLimit" ? 429 : 409);
   }
   if (intent === "decline") {
     const parsed = parseForm(form, DeclineSchema, locale);
@@ -84,7 +85,10 @@ export async function action(args: ActionFunctionArgs) {
       data: (method === "typed" ? typed_signature : drawn_signature) ?? "",
       consent: true,
     });
-    if (!result.ok) return fail({ [result.error === "mous.sign.signatureRequired" ? "signature" : result.error.startsWith("mous.sign.code") ? "code" : "_form"]: translate(locale, result.error) });
+    if (!result.ok) {
+      const field = result.error === "mous.sign.signatureRequired" ? "signature" : result.error.startsWith("mous.sign.code") ? "code" : "_form";
+      return fail({ [field]: translate(locale, result.error) }, result.error === "mous.sign.codeDailyLimit" ? 429 : 400);
+    }
     return redirect(`/mous/${mou.id}?notice=${result.complete ? "completed" : "signed"}`);
   }
   throw new Response("Bad request", { status: 400 });

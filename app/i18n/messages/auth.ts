@@ -12,8 +12,8 @@ export const authMessages = {
   "login.signup": { vi: "Đăng ký", en: "Sign up" },
   "login.forgot": { vi: "Quên mật khẩu?", en: "Forgot your password?" },
   "login.throttled": {
-    vi: "Có quá nhiều lần đăng nhập không thành công. Vì an toàn, vui lòng thử lại sau 15 phút hoặc đặt lại mật khẩu.",
-    en: "Too many failed sign-in attempts. For your safety, please try again in 15 minutes or reset your password.",
+    vi: "Có quá nhiều lần đăng nhập không thành công. Vì an toàn, vui lòng đợi vài phút rồi thử lại, hoặc đặt lại mật khẩu.",
+    en: "Too many failed sign-in attempts. For your safety, please wait a few minutes before trying again, or reset your password.",
   },
   "login.unverified": {
     vi: "Bạn cần xác nhận địa chỉ email trước khi đăng nhập. Chúng tôi đã gửi lại đường dẫn xác nhận vào hộp thư của bạn.",
@@ -97,6 +97,10 @@ export const authMessages = {
     en: "Password changed. Your other sign-ins have ended.",
   },
   "account.password.wrong": { vi: "Mật khẩu hiện tại không đúng.", en: "The current password is not correct." },
+  "account.password.throttled": {
+    vi: "Đã nhập sai mật khẩu hiện tại quá nhiều lần. Vui lòng đợi vài phút rồi thử lại.",
+    en: "The current password was entered wrongly too many times. Please wait a few minutes before trying again.",
+  },
   "account.password.mismatch": { vi: "Hai mật khẩu không giống nhau.", en: "The two passwords do not match." },
   "account.memberships": { vi: "Tổ chức của tôi", en: "My organizations" },
   "account.noMemberships": {

@@ -191,6 +191,10 @@ export const mouMessages = {
   "mous.sign.codeExpired": { vi: "Mã đã hết hạn. Hãy yêu cầu mã mới.", en: "The code has expired. Request a new one." },
   "mous.sign.codeWrong": { vi: "Mã không đúng.", en: "The code is not correct." },
   "mous.sign.codeLocked": { vi: "Nhập sai quá nhiều lần. Hãy yêu cầu mã mới.", en: "Too many wrong attempts. Request a new code." },
+  "mous.sign.codeDailyLimit": {
+    vi: "Hôm nay đã gửi mã và nhập sai mã quá số lần cho phép. Vui lòng thử lại vào ngày mai.",
+    en: "Too many codes sent and wrong codes entered today. Please try again tomorrow.",
+  },
   "mous.sign.codeTooSoon": { vi: "Vừa có mã được gửi; vui lòng đợi 30 giây trước khi yêu cầu mã mới.", en: "A code was just sent; wait 30 seconds before asking for another." },
   "mous.sign.method": { vi: "Chữ ký", en: "Signature" },
   "mous.sign.methodTyped": { vi: "Gõ tên", en: "Type my name" },
