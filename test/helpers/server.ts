@@ -29,11 +29,15 @@ export type TestServer = {
 
 /**
  * Starts the real production server (`node server.mjs`) on a free port with its own fresh
- * database, and waits until /healthz answers. Demo data is loaded unless `DEMO_DATA: "off"`.
+ * database, and waits until /healthz answers. Demo data is loaded unless `DEMO_DATA: "off"`, which
+ * needs a PUBLIC_URL: give env as a function of the server's address to use that one.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> | ((baseUrl: string) => Record<string, string>) = {},
+): Promise<TestServer> {
   const database = await createTestDatabase();
   const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-data-"));
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["server.mjs"], {
@@ -46,13 +50,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       DATA_DIR: dataDir,
       LOG_REQUESTS: "off",
       OUTBOX_POLL_MS: "200",
-      ...env,
+      ...(typeof env === "function" ? env(baseUrl) : env),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);

@@ -81,6 +81,18 @@ describe("security baseline", () => {
     });
   });
 
+  it("sends no Strict-Transport-Security over plain http", async () => {
+    for (const page of ["/", "/login", "/no-such-page"]) {
+      expect((await fetch(server.baseUrl + page)).headers.get("strict-transport-security"), page).toBeNull();
+    }
+  });
+
+  it("does not believe X-Forwarded-For by default: a rotated one leaves the recorded address alone", async () => {
+    const ips = await failedLoginAddresses(server, "rotating@example.vn", ["203.0.113.7", "198.51.100.23"]);
+    expect(ips).toHaveLength(2);
+    for (const ip of ips) expect(ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+  });
+
   describe("the audit chain", () => {
     it("verifies an intact chain and names the first entry altered in the database", async () => {
       const staff = new Client(server.baseUrl);
@@ -142,9 +154,52 @@ describe("security behind a proxy (PUBLIC_URL=https://…)", () => {
     expect(cookie).toMatch(/;\s*HttpOnly/i);
   });
 
+  it("sends Strict-Transport-Security on every response, refusals and static files included", async () => {
+    const responses = [
+      await fetch(`${server.baseUrl}/`),
+      await fetch(`${server.baseUrl}/no-such-page`),
+      await fetch(`${server.baseUrl}/favicon.svg`),
+      await post("/login", { email: DEMO.staff, password: "vinhphuc-demo" }, "https://evil.example"),
+    ];
+    for (const res of responses) expect(res.headers.get("strict-transport-security"), res.url).toBe("max-age=31536000; includeSubDomains");
+  });
+
   it("builds the links in emails on PUBLIC_URL", async () => {
     await post("/forgot-password", { email: DEMO.signerKami }, PUBLIC_URL);
     const mail = await latestEmail(server.db, DEMO.signerKami, "reset_password");
     expect(mail?.text_body).toContain(`${PUBLIC_URL}/reset-password/`);
   });
 });
+
+describe("behind one trusted proxy (TRUST_PROXY=1)", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ TRUST_PROXY: "1" });
+  });
+  afterAll(async () => server?.stop());
+
+  it("records the client address the proxy forwards", async () => {
+    expect(await failedLoginAddresses(server, "proxied@example.vn", ["203.0.113.7", "198.51.100.23"])).toEqual(["203.0.113.7", "198.51.100.23"]);
+  });
+});
+
+/** Fails a sign-in once per X-Forwarded-For value and returns the addresses the audit log recorded, in order. */
+async function failedLoginAddresses(server: TestServer, email: string, forwardedFor: string[]): Promise<(string | null)[]> {
+  for (const ip of forwardedFor) {
+    const res = await fetch(`${server.baseUrl}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ email, password: "sai-mat-khau-roi" }),
+      headers: { Origin: server.baseUrl, "X-Forwarded-For": ip },
+      redirect: "manual",
+    });
+    expect(res.status).toBe(400);
+  }
+  const rows = await server.db
+    .selectFrom("audit_log")
+    .select("ip")
+    .where("action", "=", "auth.login_failed")
+    .where("actor_label", "=", email)
+    .orderBy("seq")
+    .execute();
+  return rows.map((r) => r.ip);
+}
