@@ -21,6 +21,8 @@ async function freePort(): Promise<number> {
 export type TestServer = {
   baseUrl: string;
   database: TestDatabase;
+  /** The server's DATA_DIR (development certificate, audit chain key), for commands run beside it. */
+  dataDir: string;
   /** A Kysely connection to the server's database, for setting up and checking what the server did. */
   db: ReturnType<typeof connect>["db"];
   output: () => string;
@@ -75,6 +77,7 @@ export async function startTestServer(
   return {
     baseUrl,
     database,
+    dataDir,
     db: connection.db,
     output: () => output,
     async stop() {

@@ -7,10 +7,10 @@ import { startTestServer, type TestServer } from "../helpers/server";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-function runAuditVerify(databaseUrl: string) {
+function runAuditVerify(server: TestServer) {
   const run = spawnSync(process.execPath, ["scripts/db.mjs", "audit:verify"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+    env: { PATH: process.env.PATH, DATABASE_URL: server.database.url, DATA_DIR: server.dataDir, NODE_ENV: "production" },
     encoding: "utf8",
   });
   return { code: run.status, output: `${run.stdout}${run.stderr}` };
@@ -98,7 +98,7 @@ describe("security baseline", () => {
       const staff = new Client(server.baseUrl);
       await staff.signIn(DEMO.staff);
       await staff.post("/orgs/ntt", { intent: "verify" });
-      const ok = runAuditVerify(server.database.url);
+      const ok = runAuditVerify(server);
       expect(ok.output).toContain("Audit chain OK");
       expect(ok.code).toBe(0);
 
@@ -108,7 +108,7 @@ describe("security baseline", () => {
         .where("action", "=", "org.verified")
         .executeTakeFirstOrThrow();
       await server.db.updateTable("audit_log").set({ actor_label: "someone-else@example.vn" }).where("id", "=", victim.id).execute();
-      const broken = runAuditVerify(server.database.url);
+      const broken = runAuditVerify(server);
       expect(broken.code).toBe(1);
       expect(broken.output).toContain(`#${victim.seq} (id ${victim.id})`);
 
