@@ -32,6 +32,16 @@ const EnvSchema = z.object({
   LOG_REQUESTS: z.enum(["on", "off"]).default("on"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  AUDIT_CHAIN_KEY: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.length >= 32, { message: "must be at least 32 characters (e.g. openssl rand -hex 32)" }),
+}).refine((e) => e.DEMO_DATA === "on" || Boolean(e.PUBLIC_URL), {
+  // A real deployment has no request it may trust for its own address: links in emails and the
+  // verification link sealed into agreements name the configured one.
+  path: ["PUBLIC_URL"],
+  message: "required when DEMO_DATA=off: the portal's public origin, e.g. https://portal.example.vn",
 });
 
 export type Config = {
@@ -42,8 +52,12 @@ export type Config = {
   mailFrom: string;
   signing: { p12Path: string | null; passphrase: string };
   publicUrl: string | null;
+  /** How many proxies in front of the portal are believed about the client address (X-Forwarded-For). */
+  trustProxy: number;
+  /** Keys the audit chain's HMAC; unset: a key generated once under dataDir. */
+  auditChainKey: string | null;
   demoData: boolean;
-  /** Where the portal keeps files that must not be in git (the development certificate). */
+  /** Where the portal keeps files that must not be in git (the development certificate, the audit key). */
   dataDir: string;
   logRequests: boolean;
   outboxPollMs: number;
@@ -77,6 +91,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     mailFrom: e.MAIL_FROM,
     signing: { p12Path: e.SIGNING_P12_PATH || null, passphrase: e.SIGNING_P12_PASSPHRASE ?? "" },
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/$/, "") : null,
+    trustProxy: e.TRUST_PROXY,
+    auditChainKey: e.AUDIT_CHAIN_KEY || null,
     demoData: e.DEMO_DATA === "on",
     dataDir: e.DATA_DIR ? path.resolve(root, e.DATA_DIR) : path.join(root, "var"),
     logRequests: e.LOG_REQUESTS === "on",
@@ -93,8 +109,8 @@ export function getConfig(): Config {
 }
 
 /**
- * The portal's origin for links made outside a request (background jobs, demo data): PUBLIC_URL,
- * else the local address it listens on.
+ * The portal's origin for every link it makes (emails, sealed agreements, background jobs):
+ * PUBLIC_URL, else the local address it listens on. Never the request's Host, which a client chooses.
  */
 export function portalOrigin(): string {
   const config = getConfig();

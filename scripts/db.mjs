@@ -1,7 +1,7 @@
-// `npm run db:migrate`, `npm run db:seed`, `npm run audit:verify`: tasks run by the bundled app code.
+// `npm run db:migrate`, `npm run db:seed`, `npm run audit:verify [-- --expect SEQ:HASH]`: tasks run by the bundled app code.
 import { buildIfNeeded } from "./build-if-needed.mjs";
 
 const task = process.argv[2];
 buildIfNeeded();
 const build = await import("../build/index.js");
-process.exitCode = await build.entry.module.runTask(task);
+process.exitCode = await build.entry.module.runTask(task, process.argv.slice(3));

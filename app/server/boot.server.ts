@@ -1,3 +1,4 @@
+import { keyLegacyAuditChain } from "~/audit/audit-log.server";
 import { getConfig } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { migrateToLatest } from "~/db/migrate.server";
@@ -7,7 +8,7 @@ import { log } from "./logging.server";
 
 /**
  * What must be true before the portal answers a request: a valid configuration, a signing
- * certificate that opens, an up-to-date schema, and demo data when the database is new and asked for it.
+ * certificate that opens, an up-to-date schema, a keyed audit chain, and demo data when the database is new and asked for it.
  */
 export async function prepareDatabase(): Promise<void> {
   const config = getConfig();
@@ -18,6 +19,9 @@ export async function prepareDatabase(): Promise<void> {
   const { db, dialect } = getConnection();
   const applied = await migrateToLatest(db);
   if (applied.length) log("info", "migrations applied", { dialect, migrations: applied });
+  // Also checks the audit chain key (AUDIT_CHAIN_KEY or the file under DATA_DIR) before any request.
+  const keyed = await keyLegacyAuditChain(db);
+  if (keyed) log("warn", "audit chain re-keyed: entries written before the key now carry keyed hashes", { entries: keyed });
   if (config.demoData && (await isDatabaseEmpty(db))) {
     await seedDemoData(db);
     log("info", "demo data loaded", { dialect });

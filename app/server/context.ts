@@ -9,7 +9,7 @@ export type PortalContext = {
   clientIp: string;
   /** True when the portal is reached over https; cookies then carry Secure. */
   secure: boolean;
-  /** The portal's own origin: PUBLIC_URL when set, else the request's own. */
+  /** The portal's own origin for links (portalOrigin()): configuration, never the request. */
   origin: string;
   /** Cache for per-request lookups (memberships), filled on first use. */
   memo: Map<string, unknown>;

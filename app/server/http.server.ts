@@ -3,7 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { Server } from "node:http";
 import { readSession } from "~/auth/lucia.server";
-import { getConfig } from "~/config.server";
+import { getConfig, portalOrigin } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { log, requestLogger } from "./logging.server";
 import { canonicalHost, securityHeaders } from "./security.server";
@@ -18,9 +18,10 @@ export async function startPortal(build: ServerBuild): Promise<Server> {
 
   const app = express();
   app.disable("x-powered-by");
-  // Behind a proxy (PUBLIC_URL set), trust its X-Forwarded-* for the client address and scheme.
-  app.set("trust proxy", config.publicUrl ? true : "loopback");
-  app.use(canonicalHost(config.publicUrl));
+  // Only the configured number of proxy hops is believed about the client address and scheme:
+  // anyone can send X-Forwarded-For, and it ends up in throttling and the audit log.
+  app.set("trust proxy", config.trustProxy);
+  app.use(canonicalHost(config.publicUrl, config.trustProxy));
   app.use(requestLogger(config.logRequests));
   app.use(securityHeaders(config.publicUrl));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -40,7 +41,7 @@ export async function startPortal(build: ServerBuild): Promise<Server> {
           sessionId: session.sessionId,
           clientIp: req.ip ?? "",
           secure,
-          origin: res.locals.origin as string,
+          origin: portalOrigin(),
           memo: new Map(),
         };
       },

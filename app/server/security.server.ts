@@ -1,8 +1,12 @@
 import type { NextFunction, Request, Response } from "express";
 import crypto from "node:crypto";
 
-/** The portal's own origin: PUBLIC_URL behind a proxy, else what the request says it reached. */
-export function originOf(req: Request, publicUrl: string | null): string {
+/**
+ * The origin a same-site form post comes from: PUBLIC_URL when set, else the address the request
+ * reached (so a development portal works at 127.0.0.1 as well as localhost). Only for the
+ * cross-site check: links are built on portalOrigin(), never on this.
+ */
+function reachedOrigin(req: Request, publicUrl: string | null): string {
   if (publicUrl) return publicUrl;
   return `${req.protocol}://${req.get("host") ?? "localhost"}`;
 }
@@ -27,16 +31,21 @@ function safeOrigin(url: string): string | null {
 }
 
 /**
- * Behind a proxy, PUBLIC_URL is the truth about the portal's host and scheme. Writing it into the
- * forwarded headers makes the rest of the stack agree with it — request URLs, secure cookies and
- * Remix's own origin check on form posts — even when the proxy forwards neither header.
+ * Remix's adapter builds request.url from X-Forwarded-Host whatever Express trusts, and checks form
+ * posts' Origin against it. With PUBLIC_URL set, that is the truth about the portal's host and
+ * scheme, written over whatever arrived (even when the proxy forwards neither header). Without it,
+ * forwarded host and scheme are dropped unless a trusted proxy (TRUST_PROXY) is there to set them.
  */
-export function canonicalHost(publicUrl: string | null) {
+export function canonicalHost(publicUrl: string | null, trustProxy: number) {
   const url = publicUrl ? new URL(publicUrl) : null;
   return (req: Request, _res: Response, next: NextFunction) => {
     if (url) {
       req.headers["x-forwarded-host"] = url.host;
       req.headers["x-forwarded-proto"] = url.protocol.replace(":", "");
+    } else if (trustProxy === 0) {
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+      delete req.headers["forwarded"];
     }
     next();
   };
@@ -59,6 +68,8 @@ export function contentSecurityPolicy(nonce: string): string {
 }
 
 export function securityHeaders(publicUrl: string | null) {
+  // Browsers remember it for a year: only an https PUBLIC_URL says the portal is always reached over TLS.
+  const hsts = publicUrl?.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.nonce = nonce;
@@ -68,9 +79,8 @@ export function securityHeaders(publicUrl: string | null) {
     res.setHeader("X-Frame-Options", "DENY");
     // The check-in page scans tickets with the camera; nothing else may use it.
     res.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
-    const own = originOf(req, publicUrl);
-    res.locals.origin = own;
-    if (!isSameOriginRequest(req.method, req.get("origin"), req.get("referer"), own)) {
+    if (hsts) res.setHeader("Strict-Transport-Security", hsts);
+    if (!isSameOriginRequest(req.method, req.get("origin"), req.get("referer"), reachedOrigin(req, publicUrl))) {
       res.status(403).type("text/plain; charset=utf-8").send("Forbidden: cross-site request / Yêu cầu từ trang khác bị từ chối");
       return;
     }

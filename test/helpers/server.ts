@@ -21,6 +21,8 @@ async function freePort(): Promise<number> {
 export type TestServer = {
   baseUrl: string;
   database: TestDatabase;
+  /** The server's DATA_DIR (development certificate, audit chain key), for commands run beside it. */
+  dataDir: string;
   /** A Kysely connection to the server's database, for setting up and checking what the server did. */
   db: ReturnType<typeof connect>["db"];
   output: () => string;
@@ -29,11 +31,15 @@ export type TestServer = {
 
 /**
  * Starts the real production server (`node server.mjs`) on a free port with its own fresh
- * database, and waits until /healthz answers. Demo data is loaded unless `DEMO_DATA: "off"`.
+ * database, and waits until /healthz answers. Demo data is loaded unless `DEMO_DATA: "off"`, which
+ * needs a PUBLIC_URL: give env as a function of the server's address to use that one.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> | ((baseUrl: string) => Record<string, string>) = {},
+): Promise<TestServer> {
   const database = await createTestDatabase();
   const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-data-"));
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["server.mjs"], {
@@ -46,13 +52,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       DATA_DIR: dataDir,
       LOG_REQUESTS: "off",
       OUTBOX_POLL_MS: "200",
-      ...env,
+      ...(typeof env === "function" ? env(baseUrl) : env),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
@@ -72,6 +77,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   return {
     baseUrl,
     database,
+    dataDir,
     db: connection.db,
     output: () => output,
     async stop() {

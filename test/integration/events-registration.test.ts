@@ -7,7 +7,7 @@ describe("public registration", () => {
   let server: TestServer;
   let visitor: Client;
   beforeAll(async () => {
-    server = await startTestServer({ DEMO_DATA: "off" });
+    server = await startTestServer((baseUrl) => ({ DEMO_DATA: "off", PUBLIC_URL: baseUrl }));
     visitor = new Client(server.baseUrl);
   });
   afterAll(async () => server?.stop());

@@ -108,7 +108,7 @@ describe("the signing certificate at start", () => {
     return new Promise((resolve) => {
       const child = spawn(process.execPath, ["server.mjs"], {
         cwd: ROOT,
-        env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "0", DATABASE_URL: `file:${path.join(dir, "p.db")}`, DATA_DIR: dir, DEMO_DATA: "off", ...env },
+        env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: "0", DATABASE_URL: `file:${path.join(dir, "p.db")}`, DATA_DIR: dir, DEMO_DATA: "off", PUBLIC_URL: "https://portal.example.vn", ...env },
       });
       let output = "";
       child.stdout.on("data", (d) => (output += d));

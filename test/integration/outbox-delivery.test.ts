@@ -9,7 +9,7 @@ describe("mail through the outbox to a real SMTP server", () => {
   let server: TestServer;
   beforeAll(async () => {
     smtp = await TestSmtpServer.start();
-    server = await startTestServer({ SMTP_URL: smtp.url, OUTBOX_RETRY_BASE_MS: "200", DEMO_DATA: "off" });
+    server = await startTestServer((baseUrl) => ({ SMTP_URL: smtp.url, OUTBOX_RETRY_BASE_MS: "200", DEMO_DATA: "off", PUBLIC_URL: baseUrl }));
   });
   afterAll(async () => {
     await server?.stop();

@@ -42,7 +42,7 @@ describe("configuration", () => {
 describe("running server", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ LOG_REQUESTS: "on", DEMO_DATA: "off" });
+    server = await startTestServer((baseUrl) => ({ LOG_REQUESTS: "on", DEMO_DATA: "off", PUBLIC_URL: baseUrl }));
   });
   afterAll(async () => server?.stop());
 

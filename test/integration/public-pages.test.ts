@@ -85,7 +85,7 @@ describe("public pages with demo data", () => {
 describe("a real deployment (DEMO_DATA=off)", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ DEMO_DATA: "off" });
+    server = await startTestServer((baseUrl) => ({ DEMO_DATA: "off", PUBLIC_URL: baseUrl }));
   });
   afterAll(async () => server?.stop());
 

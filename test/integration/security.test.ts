@@ -7,10 +7,10 @@ import { startTestServer, type TestServer } from "../helpers/server";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-function runAuditVerify(databaseUrl: string) {
+function runAuditVerify(server: TestServer) {
   const run = spawnSync(process.execPath, ["scripts/db.mjs", "audit:verify"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+    env: { PATH: process.env.PATH, DATABASE_URL: server.database.url, DATA_DIR: server.dataDir, NODE_ENV: "production" },
     encoding: "utf8",
   });
   return { code: run.status, output: `${run.stdout}${run.stderr}` };
@@ -81,12 +81,24 @@ describe("security baseline", () => {
     });
   });
 
+  it("sends no Strict-Transport-Security over plain http", async () => {
+    for (const page of ["/", "/login", "/no-such-page"]) {
+      expect((await fetch(server.baseUrl + page)).headers.get("strict-transport-security"), page).toBeNull();
+    }
+  });
+
+  it("does not believe X-Forwarded-For by default: a rotated one leaves the recorded address alone", async () => {
+    const ips = await failedLoginAddresses(server, "rotating@example.vn", ["203.0.113.7", "198.51.100.23"]);
+    expect(ips).toHaveLength(2);
+    for (const ip of ips) expect(ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+  });
+
   describe("the audit chain", () => {
     it("verifies an intact chain and names the first entry altered in the database", async () => {
       const staff = new Client(server.baseUrl);
       await staff.signIn(DEMO.staff);
       await staff.post("/orgs/ntt", { intent: "verify" });
-      const ok = runAuditVerify(server.database.url);
+      const ok = runAuditVerify(server);
       expect(ok.output).toContain("Audit chain OK");
       expect(ok.code).toBe(0);
 
@@ -96,7 +108,7 @@ describe("security baseline", () => {
         .where("action", "=", "org.verified")
         .executeTakeFirstOrThrow();
       await server.db.updateTable("audit_log").set({ actor_label: "someone-else@example.vn" }).where("id", "=", victim.id).execute();
-      const broken = runAuditVerify(server.database.url);
+      const broken = runAuditVerify(server);
       expect(broken.code).toBe(1);
       expect(broken.output).toContain(`#${victim.seq} (id ${victim.id})`);
 
@@ -142,9 +154,52 @@ describe("security behind a proxy (PUBLIC_URL=https://…)", () => {
     expect(cookie).toMatch(/;\s*HttpOnly/i);
   });
 
+  it("sends Strict-Transport-Security on every response, refusals and static files included", async () => {
+    const responses = [
+      await fetch(`${server.baseUrl}/`),
+      await fetch(`${server.baseUrl}/no-such-page`),
+      await fetch(`${server.baseUrl}/favicon.svg`),
+      await post("/login", { email: DEMO.staff, password: "vinhphuc-demo" }, "https://evil.example"),
+    ];
+    for (const res of responses) expect(res.headers.get("strict-transport-security"), res.url).toBe("max-age=31536000; includeSubDomains");
+  });
+
   it("builds the links in emails on PUBLIC_URL", async () => {
     await post("/forgot-password", { email: DEMO.signerKami }, PUBLIC_URL);
     const mail = await latestEmail(server.db, DEMO.signerKami, "reset_password");
     expect(mail?.text_body).toContain(`${PUBLIC_URL}/reset-password/`);
   });
 });
+
+describe("behind one trusted proxy (TRUST_PROXY=1)", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ TRUST_PROXY: "1" });
+  });
+  afterAll(async () => server?.stop());
+
+  it("records the client address the proxy forwards", async () => {
+    expect(await failedLoginAddresses(server, "proxied@example.vn", ["203.0.113.7", "198.51.100.23"])).toEqual(["203.0.113.7", "198.51.100.23"]);
+  });
+});
+
+/** Fails a sign-in once per X-Forwarded-For value and returns the addresses the audit log recorded, in order. */
+async function failedLoginAddresses(server: TestServer, email: string, forwardedFor: string[]): Promise<(string | null)[]> {
+  for (const ip of forwardedFor) {
+    const res = await fetch(`${server.baseUrl}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ email, password: "sai-mat-khau-roi" }),
+      headers: { Origin: server.baseUrl, "X-Forwarded-For": ip },
+      redirect: "manual",
+    });
+    expect(res.status).toBe(400);
+  }
+  const rows = await server.db
+    .selectFrom("audit_log")
+    .select("ip")
+    .where("action", "=", "auth.login_failed")
+    .where("actor_label", "=", email)
+    .orderBy("seq")
+    .execute();
+  return rows.map((r) => r.ip);
+}
