@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
-import { findEvidenceFile } from "~/commitments/evidence.server";
+import { evidenceFilename, findEvidenceFile } from "~/commitments/evidence.server";
 import { findCommitment } from "~/commitments/progress.server";
 import { getDb } from "~/db.server";
 
@@ -15,7 +15,8 @@ export async function loader(args: LoaderFunctionArgs) {
   return new Response(new Uint8Array(file.content), {
     headers: {
       "Content-Type": file.mime_type,
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(evidenceFilename(file.filename, file.mime_type))}`,
+      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
       ETag: `"${file.sha256}"`,
     },
