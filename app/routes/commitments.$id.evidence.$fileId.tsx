@@ -9,7 +9,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   const commitment = await findCommitment(getDb(), args.params.id ?? "");
   if (!commitment) throw new Response("Not found", { status: 404 });
-  requirePermission(actor, { action: "commitment.read", partyOrgIds: commitment.partyOrgIds }, { hideAs404: true });
+  requirePermission(actor, { action: "commitment.read", parties: commitment.parties }, { hideAs404: true });
   const file = await findEvidenceFile(getDb(), commitment.id, args.params.fileId ?? "");
   if (!file) throw new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(file.content), {
