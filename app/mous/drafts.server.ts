@@ -218,15 +218,18 @@ export async function createMou(db: DB, actor: Drafter, draft: MouDraft, leadOrg
   }
 }
 
-/**
- * Saves the working text. Once the draft has been shared, every saved change becomes a new
- * version (an unchanged text makes none), so reviewers can compare what moved.
- */
+/** A save refused for what it does to the parties, with the form field the message belongs to. */
 export type DraftRefusal = {
   ok: false;
   field: "parties" | "lead";
   error: "mous.error.signedPartyRemoved" | "mous.error.onlyLeadChangesParties" | "mous.error.leadNotAccepted";
 };
+
+/**
+ * Saves the working text. Once the draft has been shared, every saved change becomes a new
+ * version (an unchanged text makes none), so reviewers can compare what moved. Who is party, and
+ * who leads, only the lead party changes; the other parties edit the text.
+ */
 
 export async function updateMou(
   db: DB,
