@@ -253,6 +253,8 @@ export interface MouPartyTable {
   org_id: string;
   is_lead: Generated<Flag>;
   sort_order: Generated<number>;
+  /** When one of the organization's admins accepted; null while pending, when it sees nothing of the MoU. */
+  accepted_at: string | null;
 }
 
 /** The working draft's clauses; each version keeps its own frozen copy in `mou_versions.content`. */

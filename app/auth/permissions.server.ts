@@ -1,6 +1,6 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { getDb } from "~/db.server";
-import type { MembershipRole } from "~db/schema";
+import type { DB, MembershipRole } from "~db/schema";
 import type { SessionUser } from "./lucia.server";
 
 /**
@@ -59,6 +59,33 @@ export function isOrgAdmin(actor: Actor, orgId: string): boolean {
   return actor.memberships.some((m) => m.org_id === orgId && m.role === "admin");
 }
 
+/** A party to an MoU as the rules see it: its organization, and when one of its admins accepted. */
+export type PartyStanding = { org_id: string; accepted_at: string | null };
+
+/**
+ * The organizations that take part in an MoU: those whose party has accepted. A party named by
+ * someone else sees nothing of the MoU until one of its admins agrees to it.
+ */
+function takingPart(parties: PartyStanding[]): string[] {
+  return parties.filter((p) => p.accepted_at !== null).map((p) => p.org_id);
+}
+
+/**
+ * The list side of `mou.read` and `commitment.read`, as a subquery of MoU ids ("all" for staff,
+ * "none" for someone of no organization). Lists filter with it and pages ask `can`, on the same
+ * rule, so a list and a page cannot disagree.
+ */
+export function readableMouIds(db: DB, actor: Actor) {
+  if (actor.user?.isStaff) return "all" as const;
+  const orgIds = orgIdsOf(actor);
+  if (!actor.user || !orgIds.length) return "none" as const;
+  return db.selectFrom("mou_parties").select("mou_parties.mou_id").where("mou_parties.org_id", "in", orgIds).where("mou_parties.accepted_at", "is not", null);
+}
+
+function isEditable(status: string): boolean {
+  return status === "draft" || status === "in_review";
+}
+
 export type Permission =
   | { action: "admin.access" }
   | { action: "dashboard.read" }
@@ -72,13 +99,15 @@ export type Permission =
   | { action: "org.verify" }
   | { action: "org.members.manage"; orgId: string }
   | { action: "mou.create" }
-  | { action: "mou.read"; partyOrgIds: string[] }
-  | { action: "mou.edit"; partyOrgIds: string[]; status: string }
-  | { action: "mou.comment"; partyOrgIds: string[]; status: string }
+  | { action: "mou.read"; parties: PartyStanding[] }
+  | { action: "mou.edit"; parties: PartyStanding[]; status: string }
+  | { action: "mou.comment"; parties: PartyStanding[]; status: string }
   | { action: "mou.lead"; leadOrgId: string | null }
+  | { action: "mou.parties"; leadOrgId: string | null; status: string }
+  | { action: "mou.respond"; party: PartyStanding }
   | { action: "mou.signatories"; partyOrgId: string; status: string }
   | { action: "mou.sign"; signatory: { user_id: string | null; email: string } }
-  | { action: "commitment.read"; partyOrgIds: string[] }
+  | { action: "commitment.read"; parties: PartyStanding[] }
   | { action: "commitment.report"; ownerOrgId: string; inForce: boolean };
 
 export function can(actor: Actor, permission: Permission): boolean {
@@ -107,20 +136,19 @@ export function can(actor: Actor, permission: Permission): boolean {
     case "mou.create":
       return actor.memberships.length > 0;
     case "mou.read":
-      return user.isStaff || permission.partyOrgIds.some((id) => isMemberOf(actor, id));
+      return user.isStaff || takingPart(permission.parties).some((id) => isMemberOf(actor, id));
     case "mou.edit":
-      return (
-        (permission.status === "draft" || permission.status === "in_review") &&
-        permission.partyOrgIds.some((id) => isMemberOf(actor, id))
-      );
     case "mou.comment":
-      return (
-        (permission.status === "draft" || permission.status === "in_review") &&
-        permission.partyOrgIds.some((id) => isMemberOf(actor, id))
-      );
+      return isEditable(permission.status) && takingPart(permission.parties).some((id) => isMemberOf(actor, id));
     case "mou.lead":
       // Sharing, sending for signature and amending belong to the lead party's members.
       return permission.leadOrgId !== null && isMemberOf(actor, permission.leadOrgId);
+    case "mou.parties":
+      // Who is party, and who leads, is the lead party's to decide: other parties edit the text only.
+      return isEditable(permission.status) && permission.leadOrgId !== null && isMemberOf(actor, permission.leadOrgId);
+    case "mou.respond":
+      // An organization is bound by an agreement only when one of its admins says yes.
+      return permission.party.accepted_at === null && isOrgAdmin(actor, permission.party.org_id);
     case "mou.signatories":
       // Each party names its own signatories, before the text is frozen.
       return (permission.status === "draft" || permission.status === "in_review") && isMemberOf(actor, permission.partyOrgId);
@@ -130,7 +158,7 @@ export function can(actor: Actor, permission: Permission): boolean {
         ? permission.signatory.user_id === user.id
         : user.emailVerified && permission.signatory.email.toLowerCase() === user.email.toLowerCase();
     case "commitment.read":
-      return user.isStaff || permission.partyOrgIds.some((id) => isMemberOf(actor, id));
+      return user.isStaff || takingPart(permission.parties).some((id) => isMemberOf(actor, id));
     case "commitment.report":
       // Only the organization that made the promise reports on it, and only while the MoU is in force.
       return permission.inForce && isMemberOf(actor, permission.ownerOrgId);

@@ -1,7 +1,7 @@
-import { orgIdsOf, type Actor } from "~/auth/permissions.server";
+import { readableMouIds, type Actor } from "~/auth/permissions.server";
 import { vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
-import type { Database, DB } from "~db/schema";
+import type { Database, DB, Trx } from "~db/schema";
 import { commitmentProgress, deriveCommitmentStatus, type CommitmentStatus } from "./status";
 
 /**
@@ -12,6 +12,20 @@ export function mouIsSealed(eb: ExpressionBuilder<Database, "commitments">) {
   return eb.exists(eb.selectFrom("agreements").select("agreements.id").whereRef("agreements.mou_id", "=", "commitments.mou_id"));
 }
 
+/**
+ * Takes commitments out of an MoU's text. Once an agreement has been sealed they are cancelled
+ * (their milestones and reported progress stay on record); before that they are simply removed.
+ */
+export async function retireCommitments(trx: Trx, mouId: string, ids: string[], at: string) {
+  if (!ids.length) return;
+  const sealed = await trx.selectFrom("agreements").select("id").where("mou_id", "=", mouId).executeTakeFirst();
+  if (sealed) {
+    await trx.updateTable("commitments").set({ cancelled_at: at, cancel_reason: "amendment", updated_at: at }).where("id", "in", ids).execute();
+  } else {
+    await trx.deleteFrom("commitments").where("id", "in", ids).execute();
+  }
+}
+
 /** While a sealed MoU is in force, the parties report on it; after it ends, its record is read-only. */
 export function isInForce(mouStatus: string): boolean {
   return !["completed", "expired", "terminated"].includes(mouStatus);
@@ -19,9 +33,11 @@ export function isInForce(mouStatus: string): boolean {
 
 /**
  * Commitments the actor may follow, with their milestones and derived status: staff see all;
- * everyone else those of MoUs their organizations are party to (the filter is in the query).
+ * everyone else those of MoUs their organizations take part in (the filter is in the query).
  */
 export async function listTrackedCommitments(db: DB, actor: Actor, today = vietnamToday()) {
+  const readable = readableMouIds(db, actor);
+  if (readable === "none") return [];
   let query = db
     .selectFrom("commitments")
     .innerJoin("mous", "mous.id", "commitments.mou_id")
@@ -47,18 +63,7 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
     ])
     .where(mouIsSealed)
     .orderBy("commitments.due_on");
-  if (!actor.user?.isStaff) {
-    const orgIds = orgIdsOf(actor);
-    if (!orgIds.length) return [];
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom("mou_parties")
-          .select("mou_parties.id")
-          .whereRef("mou_parties.mou_id", "=", "commitments.mou_id")
-          .where("mou_parties.org_id", "in", orgIds),
-      ),
-    );
-  }
+  if (readable !== "all") query = query.where("commitments.mou_id", "in", readable);
   const commitments = await query.execute();
   const milestones = commitments.length
     ? await db

@@ -23,6 +23,29 @@ export function sniffEvidenceType(bytes: Buffer, filename: string): string | nul
   return isZip ? (OFFICE_TYPES[extension] ?? null) : null;
 }
 
+/** The name extensions of each evidence type; a corrected name gets the first. */
+const EXTENSIONS: Record<string, string[]> = {
+  "application/pdf": ["pdf"],
+  "image/png": ["png"],
+  "image/jpeg": ["jpg", "jpeg"],
+  "image/webp": ["webp"],
+  "image/gif": ["gif"],
+  ...Object.fromEntries(Object.entries(OFFICE_TYPES).map(([extension, type]) => [type, [extension]])),
+};
+
+/**
+ * The uploader's name with an extension that matches the type sniffed from the bytes: a PDF
+ * named `evil.html` becomes `evil.pdf`, so nobody downloads it and opens it as something else.
+ */
+export function evidenceFilename(filename: string, mimeType: string): string {
+  const extensions = EXTENSIONS[mimeType];
+  if (!extensions) return filename;
+  const dot = filename.lastIndexOf(".");
+  const stem = dot > 0 ? filename.slice(0, dot) : filename;
+  const extension = dot > 0 ? filename.slice(dot + 1).toLowerCase() : "";
+  return extensions.includes(extension) ? filename : `${stem}.${extensions[0]}`;
+}
+
 export type Evidence = { filename: string; mimeType: string; content: Buffer };
 
 export type EvidenceCheck =
@@ -40,7 +63,7 @@ export async function readEvidence(entries: FormDataEntryValue[]): Promise<Evide
     const filename = (entry.name || "evidence").slice(0, 200);
     const mimeType = sniffEvidenceType(content, filename);
     if (!mimeType) return { ok: false, error: "commitment.evidence.type" };
-    files.push({ filename, mimeType, content });
+    files.push({ filename: evidenceFilename(filename, mimeType), mimeType, content });
   }
   return { ok: true, files };
 }

@@ -28,7 +28,7 @@ export async function findCommitment(db: DB, id: string) {
     .executeTakeFirst();
   if (!commitment) return null;
   const [parties, milestones, updates] = await Promise.all([
-    db.selectFrom("mou_parties").select("org_id").where("mou_id", "=", commitment.mou_id).execute(),
+    db.selectFrom("mou_parties").select(["org_id", "accepted_at"]).where("mou_id", "=", commitment.mou_id).execute(),
     db.selectFrom("milestones").selectAll().where("commitment_id", "=", id).orderBy("sort_order").execute(),
     db
       .selectFrom("progress_updates")
@@ -68,7 +68,7 @@ export async function findCommitment(db: DB, id: string) {
   };
   return {
     ...input,
-    partyOrgIds: parties.map((p) => p.org_id),
+    parties,
     updates: updates.map((u) => ({
       ...u,
       kpi_value: u.kpi_value === null ? null : Number(u.kpi_value),

@@ -35,7 +35,7 @@ const SendSchema = z.object({
 export async function handleMouAction(args: ActionFunctionArgs) {
   const actor = await requireActor(args);
   const db = getDb();
-  const { mou, parties, partyOrgIds, leadOrgId } = await requireReadableMou(db, actor, args.params.id ?? "");
+  const { mou, parties, leadOrgId } = await requireReadableMou(db, actor, args.params.id ?? "");
   const locale = getLocale(args.request);
   const form = await args.request.formData();
   const intent = String(form.get("intent") ?? "");
@@ -58,14 +58,14 @@ export async function handleMouAction(args: ActionFunctionArgs) {
         return back("amending");
       case "send": {
         requirePermission(actor, { action: "mou.lead", leadOrgId });
-        requirePermission(actor, { action: "mou.edit", partyOrgIds, status: mou.status });
+        requirePermission(actor, { action: "mou.edit", parties, status: mou.status });
         const parsed = parseForm(form, SendSchema, locale);
         if (!parsed.ok) return fail(parsed.errors, parsed.values);
         await sendForSignature(db, acting, mou.id, { ...parsed.data, today: vietnamToday() });
         return back("sent");
       }
       case "comment": {
-        requirePermission(actor, { action: "mou.comment", partyOrgIds, status: mou.status });
+        requirePermission(actor, { action: "mou.comment", parties, status: mou.status });
         const parsed = parseForm(form, CommentSchema, locale);
         if (!parsed.ok) return fail(parsed.errors, parsed.values);
         await addComment(db, acting, mou.id, parsed.data);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
-import type { Actor } from "~/auth/permissions.server";
-import { isMemberOf } from "~/auth/permissions.server";
+import { can, isMemberOf, isOrgAdmin, type Actor } from "~/auth/permissions.server";
+import { retireCommitments } from "~/commitments/commitments.server";
 import { isUniqueViolation } from "~/db/errors.server";
 import type { Locale } from "~/i18n/locale";
 import { translate } from "~/i18n/translate";
@@ -9,6 +9,7 @@ import { formValues, parseStructuredForm } from "~/lib/forms.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso, vietnamToday } from "~/lib/time";
 import type { DB, Trx } from "~db/schema";
+import { inviteParties } from "./parties.server";
 import { createVersion, buildVersionContent, hashVersionContent } from "./versions.server";
 
 const text = (max: number) => z.string().trim().max(max);
@@ -98,6 +99,11 @@ function leadOrgOf(draft: MouDraft, rawLeadOrg: string | null): string {
   return rawLeadOrg && draft.parties.some((p) => p.org_id === rawLeadOrg) ? rawLeadOrg : draft.parties[0].org_id;
 }
 
+type Drafter = Actor & { user: { id: string; name: string } };
+
+/** The lead party as saved, and (at creation only) the drafter's organization, which takes part from the start. */
+type Leads = { lead: string; creating: string | null };
+
 /** A drafter must belong to one of the parties: nobody writes agreements for others. */
 function drafterIsParty(actor: Actor, draft: MouDraft): boolean {
   return draft.parties.some((p) => isMemberOf(actor, p.org_id));
@@ -115,17 +121,29 @@ async function nextReference(trx: Trx, year: string): Promise<string> {
   return `${prefix}${String(n).padStart(4, "0")}`;
 }
 
-async function writeDraftRows(trx: Trx, mouId: string, draft: MouDraft, leadOrg: string, at: string) {
+/**
+ * Writes the working text. A newly named party is pending, and its admins are asked, unless the
+ * person saving may answer for it (an admin of it, or the drafter for the lead organization at
+ * creation): nobody is made party to an agreement without agreeing.
+ */
+async function writeDraftRows(trx: Trx, mouId: string, draft: MouDraft, leads: Leads, actor: Drafter, at: string) {
   const existing = await trx.selectFrom("mou_parties").select(["id", "org_id"]).where("mou_id", "=", mouId).execute();
   const keep = new Set(draft.parties.map((p) => p.org_id));
   const removed = existing.filter((p) => !keep.has(p.org_id)).map((p) => p.id);
   if (removed.length) await trx.deleteFrom("mou_parties").where("id", "in", removed).execute();
+  const invited: string[] = [];
   for (const [i, p] of draft.parties.entries()) {
     const row = existing.find((e) => e.org_id === p.org_id);
-    const values = { is_lead: p.org_id === leadOrg ? (1 as const) : (0 as const), sort_order: i };
-    if (row) await trx.updateTable("mou_parties").set(values).where("id", "=", row.id).execute();
-    else await trx.insertInto("mou_parties").values({ id: newId(), mou_id: mouId, org_id: p.org_id, ...values }).execute();
+    const values = { is_lead: p.org_id === leads.lead ? (1 as const) : (0 as const), sort_order: i };
+    if (row) {
+      await trx.updateTable("mou_parties").set(values).where("id", "=", row.id).execute();
+    } else {
+      const accepted = p.org_id === leads.creating || isOrgAdmin(actor, p.org_id);
+      if (!accepted) invited.push(p.org_id);
+      await trx.insertInto("mou_parties").values({ id: newId(), mou_id: mouId, org_id: p.org_id, ...values, accepted_at: accepted ? at : null }).execute();
+    }
   }
+  await inviteParties(trx, mouId, invited, actor.user, leads.lead);
   await trx.deleteFrom("mou_clauses").where("mou_id", "=", mouId).execute();
   for (const [i, c] of draft.clauses.entries()) {
     await trx.insertInto("mou_clauses").values({ id: newId(), mou_id: mouId, position: i + 1, ...c }).execute();
@@ -135,12 +153,10 @@ async function writeDraftRows(trx: Trx, mouId: string, draft: MouDraft, leadOrg:
 
 /**
  * Commitments are updated in place, never deleted and re-made: their milestones and the progress
- * reported on them belong to them. Once an agreement has been sealed, a commitment taken out by an
- * amendment is cancelled (its history stays); before that it is simply removed.
+ * reported on them belong to them.
  */
 async function writeCommitments(trx: Trx, mouId: string, draft: MouDraft, at: string) {
   const existing = await trx.selectFrom("commitments").select("id").where("mou_id", "=", mouId).where("cancelled_at", "is", null).execute();
-  const sealed = await trx.selectFrom("agreements").select("id").where("mou_id", "=", mouId).executeTakeFirst();
   const kept = new Set<string>();
   for (const [i, { id, ...c }] of draft.commitments.entries()) {
     const values = { ...c, start_on: draft.effective_on, sort_order: i, updated_at: at };
@@ -154,13 +170,7 @@ async function writeCommitments(trx: Trx, mouId: string, draft: MouDraft, at: st
         .execute();
     }
   }
-  const removed = existing.filter((e) => !kept.has(e.id)).map((e) => e.id);
-  if (!removed.length) return;
-  if (sealed) {
-    await trx.updateTable("commitments").set({ cancelled_at: at, cancel_reason: "amendment", updated_at: at }).where("id", "in", removed).execute();
-  } else {
-    await trx.deleteFrom("commitments").where("id", "in", removed).execute();
-  }
+  await retireCommitments(trx, mouId, existing.filter((e) => !kept.has(e.id)).map((e) => e.id), at);
 }
 
 /** Organizations whose people have signed this MoU (in any round): they stay parties to it. */
@@ -184,8 +194,10 @@ function mouFields(draft: MouDraft) {
  * Creates a draft with its reference, assigned once. Two drafters at the same moment may compute
  * the same next number: the unique index refuses the second, which simply tries the next one.
  */
-export async function createMou(db: DB, actor: Actor & { user: { id: string; name: string } }, draft: MouDraft, leadOrgRaw: string | null, ip: string) {
+export async function createMou(db: DB, actor: Drafter, draft: MouDraft, leadOrgRaw: string | null, ip: string) {
   const leadOrg = leadOrgOf(draft, leadOrgRaw);
+  // The form refuses a lead the drafter does not belong to; then the lead stays pending like any other party.
+  const leads: Leads = { lead: leadOrg, creating: isMemberOf(actor, leadOrg) ? leadOrg : null };
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction().execute(async (trx) => {
@@ -196,7 +208,7 @@ export async function createMou(db: DB, actor: Actor & { user: { id: string; nam
           .insertInto("mous")
           .values({ id, reference, status: "draft", ...mouFields(draft), created_by: actor.user.id, created_at: at, updated_at: at })
           .execute();
-        await writeDraftRows(trx, id, draft, leadOrg, at);
+        await writeDraftRows(trx, id, draft, leads, actor, at);
         await recordAudit(trx, { actorId: actor.user.id, actorLabel: actor.user.name, action: "mou.created", entityType: "mou", entityId: id, after: { reference }, ip });
         return { id, reference };
       });
@@ -206,29 +218,48 @@ export async function createMou(db: DB, actor: Actor & { user: { id: string; nam
   }
 }
 
+/** A save refused for what it does to the parties, with the form field the message belongs to. */
+export type DraftRefusal = {
+  ok: false;
+  field: "parties" | "lead";
+  error: "mous.error.signedPartyRemoved" | "mous.error.onlyLeadChangesParties" | "mous.error.leadNotAccepted";
+};
+
 /**
  * Saves the working text. Once the draft has been shared, every saved change becomes a new
- * version (an unchanged text makes none), so reviewers can compare what moved.
+ * version (an unchanged text makes none), so reviewers can compare what moved. Who is party, and
+ * who leads, only the lead party changes; the other parties edit the text.
  */
+
 export async function updateMou(
   db: DB,
-  actor: { user: { id: string; name: string } },
+  actor: Drafter,
   mouId: string,
   draft: MouDraft,
   leadOrgRaw: string | null,
   ip: string,
-): Promise<{ ok: true; versionNumber: number | null } | { ok: false; error: "mous.error.signedPartyRemoved" }> {
+): Promise<{ ok: true; versionNumber: number | null } | DraftRefusal> {
   const leadOrg = leadOrgOf(draft, leadOrgRaw);
   return db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").select(["status", "shared_at", "current_version_id"]).where("id", "=", mouId).executeTakeFirstOrThrow();
     // Checked again inside the transaction: a text sent for signature is frozen.
     if (mou.status !== "draft" && mou.status !== "in_review") throw new Response("Conflict", { status: 409 });
+    const parties = await trx.selectFrom("mou_parties").select(["org_id", "is_lead", "accepted_at"]).where("mou_id", "=", mouId).orderBy("sort_order").execute();
+    const currentLead = parties.find((p) => Number(p.is_lead) === 1)?.org_id ?? null;
+    const sameParties = parties.map((p) => p.org_id).join("\n") === draft.parties.map((p) => p.org_id).join("\n");
+    if ((!sameParties || leadOrg !== currentLead) && !can(actor, { action: "mou.parties", leadOrgId: currentLead, status: mou.status })) {
+      return { ok: false, field: "parties", error: "mous.error.onlyLeadChangesParties" };
+    }
+    // The lead acts for the MoU, so it must be an organization that has agreed to it.
+    if (leadOrg !== currentLead && !parties.some((p) => p.org_id === leadOrg && p.accepted_at !== null)) {
+      return { ok: false, field: "lead", error: "mous.error.leadNotAccepted" };
+    }
     // A signature is never lost: a party that signed cannot be dropped by an amendment.
     const staying = new Set(draft.parties.map((p) => p.org_id));
-    if ((await partiesThatSigned(trx, mouId)).some((org) => !staying.has(org))) return { ok: false, error: "mous.error.signedPartyRemoved" };
+    if ((await partiesThatSigned(trx, mouId)).some((org) => !staying.has(org))) return { ok: false, field: "parties", error: "mous.error.signedPartyRemoved" };
     const at = nowIso();
     await trx.updateTable("mous").set({ ...mouFields(draft), updated_at: at }).where("id", "=", mouId).execute();
-    await writeDraftRows(trx, mouId, draft, leadOrg, at);
+    await writeDraftRows(trx, mouId, draft, { lead: leadOrg, creating: null }, actor, at);
     let versionNumber: number | null = null;
     let versionHash: string | null = null;
     if (mou.shared_at) {
@@ -276,12 +307,35 @@ function leadOrgFromForm(form: FormData): string | null {
   return typeof value === "string" && value ? value : null;
 }
 
-/** The draft form of /mous/new and /mous/:id/edit, checked, with the drafter among the parties. */
-export function parseDraftForm(form: FormData, actor: Actor, locale: Locale) {
+/**
+ * Organizations and events the form names by id must exist: each unknown one is answered next to
+ * its field (a foreign key would otherwise refuse the save with a server error).
+ */
+async function unknownReferences(db: DB, form: FormData, draft: MouDraft, locale: Locale): Promise<Record<string, string>> {
+  const errors: Record<string, string> = {};
+  const orgIds = [...new Set(draft.parties.map((p) => p.org_id))];
+  const known = new Set(orgIds.length ? (await db.selectFrom("organizations").select("id").where("id", "in", orgIds).execute()).map((o) => o.id) : []);
+  for (const [name, value] of form.entries()) {
+    if (/^parties\.\d+\.org_id$/.test(name) && typeof value === "string" && value && !known.has(value)) errors[name] = translate(locale, "mous.error.unknownOrganization");
+  }
+  if (draft.event_id && !(await db.selectFrom("events").select("id").where("id", "=", draft.event_id).executeTakeFirst())) {
+    errors.event_id = translate(locale, "mous.error.unknownEvent");
+  }
+  return errors;
+}
+
+/**
+ * The draft form of /mous/new and /mous/:id/edit, checked, with the drafter among the parties and
+ * every named organization and event known. A new MoU is led by one of the drafter's organizations.
+ */
+export async function parseDraftForm(db: DB, form: FormData, actor: Actor, locale: Locale, options: { creating: boolean }) {
   const parsed = parseStructuredForm(form, MouDraftSchema, locale);
   if (!parsed.ok) return parsed;
-  if (!drafterIsParty(actor, parsed.data)) {
-    return { ok: false as const, errors: { parties: translate(locale, "mous.error.drafterNotParty") }, values: formValues(form) };
-  }
-  return { ok: true as const, data: parsed.data, leadOrg: leadOrgFromForm(form) };
+  const refuse = (errors: Record<string, string>) => ({ ok: false as const, errors, values: formValues(form) });
+  const unknown = await unknownReferences(db, form, parsed.data, locale);
+  if (Object.keys(unknown).length) return refuse(unknown);
+  if (!drafterIsParty(actor, parsed.data)) return refuse({ parties: translate(locale, "mous.error.drafterNotParty") });
+  const leadOrg = leadOrgOf(parsed.data, leadOrgFromForm(form));
+  if (options.creating && !isMemberOf(actor, leadOrg)) return refuse({ lead: translate(locale, "mous.error.leadNotYours") });
+  return { ok: true as const, data: parsed.data, leadOrg };
 }

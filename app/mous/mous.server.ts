@@ -1,21 +1,19 @@
-import { can, orgIdsOf, type Actor } from "~/auth/permissions.server";
+import { can, readableMouIds, type Actor } from "~/auth/permissions.server";
 import type { DB, Mou, MouStatus, Trx } from "~db/schema";
 import { listPartiesOf } from "./public-mous.server";
 
 /**
- * The MoUs an actor may see: staff see all; anyone else only those their organizations are party
- * to. The ownership is in the query, so nothing else is ever loaded.
+ * The MoUs an actor may see: staff see all; anyone else only those their organizations take part
+ * in. The ownership is in the query, so nothing else is ever loaded.
  */
 export async function listMousFor(db: DB, actor: Actor) {
-  const orgIds = orgIdsOf(actor);
-  if (!actor.user || (!actor.user.isStaff && !orgIds.length)) return [];
+  const readable = readableMouIds(db, actor);
+  if (readable === "none") return [];
   let query = db
     .selectFrom("mous")
     .select(["mous.id", "mous.reference", "mous.status", "mous.title_vi", "mous.title_en", "mous.visibility", "mous.updated_at", "mous.is_sample"])
     .orderBy("mous.updated_at", "desc");
-  if (!actor.user.isStaff) {
-    query = query.where("mous.id", "in", db.selectFrom("mou_parties").select("mou_id").where("org_id", "in", orgIds));
-  }
+  if (readable !== "all") query = query.where("mous.id", "in", readable);
   const mous = await query.execute();
   if (!mous.length) return [];
   const parties = await listPartiesOf(db, mous.map((m) => m.id));
@@ -30,6 +28,7 @@ export async function listParties(db: DB, mouId: string) {
       "mou_parties.id",
       "mou_parties.org_id",
       "mou_parties.is_lead",
+      "mou_parties.accepted_at",
       "organizations.name_vi",
       "organizations.name_en",
       "organizations.short_name",
@@ -43,7 +42,6 @@ export async function listParties(db: DB, mouId: string) {
 export type MouAccess = {
   mou: Mou;
   parties: Awaited<ReturnType<typeof listParties>>;
-  partyOrgIds: string[];
   leadOrgId: string | null;
 };
 
@@ -57,9 +55,8 @@ export async function requireReadableMou(db: DB, actor: Actor, mouId: string): P
   const mou = await db.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirst();
   if (!mou) throw notFound;
   const parties = await listParties(db, mouId);
-  const partyOrgIds = parties.map((p) => p.org_id);
-  if (!can(actor, { action: "mou.read", partyOrgIds })) throw notFound;
-  return { mou, parties, partyOrgIds, leadOrgId: parties.find((p) => Number(p.is_lead) === 1)?.org_id ?? null };
+  if (!can(actor, { action: "mou.read", parties })) throw notFound;
+  return { mou, parties, leadOrgId: parties.find((p) => Number(p.is_lead) === 1)?.org_id ?? null };
 }
 
 export async function loadWorkingText(db: DB, mouId: string) {

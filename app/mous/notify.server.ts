@@ -7,7 +7,10 @@ import type { Trx } from "~db/schema";
 
 export type Recipient = { email: string; name: string; locale: Locale };
 
-/** Members of the parties' organizations, once each; `exceptUserId` leaves out the person acting. */
+/**
+ * Members of the parties' organizations, once each; `exceptUserId` leaves out the person acting.
+ * A party that has not accepted yet is told nothing of the MoU beyond its invitation.
+ */
 export async function partyMembers(trx: Trx, mouId: string, options: { orgIds?: string[]; exceptUserId?: string } = {}): Promise<Recipient[]> {
   let query = trx
     .selectFrom("memberships")
@@ -15,10 +18,24 @@ export async function partyMembers(trx: Trx, mouId: string, options: { orgIds?: 
     .innerJoin("mou_parties", "mou_parties.org_id", "memberships.org_id")
     .select(["users.id", "users.email", "users.name", "users.locale"])
     .where("mou_parties.mou_id", "=", mouId)
+    .where("mou_parties.accepted_at", "is not", null)
     .where("users.disabled_at", "is", null);
   if (options.orgIds) query = query.where("memberships.org_id", "in", options.orgIds);
   const rows = await query.execute();
   return dedupe(rows.filter((r) => r.id !== options.exceptUserId));
+}
+
+/** The admins of one organization, who answer for it (an invitation to take part in an MoU). */
+export async function organizationAdmins(trx: Trx, orgId: string): Promise<Recipient[]> {
+  const rows = await trx
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.user_id")
+    .select(["users.email", "users.name", "users.locale"])
+    .where("memberships.org_id", "=", orgId)
+    .where("memberships.role", "=", "admin")
+    .where("users.disabled_at", "is", null)
+    .execute();
+  return dedupe(rows);
 }
 
 /** The signatories, in their account's language when they have one. */
@@ -57,6 +74,8 @@ export async function mailAboutMou(
     mou: MouMailFacts;
     url: string;
     params?: Record<string, string | number>;
+    /** Parameters that depend on the reader's language, such as an organization's name. */
+    localParams?: (locale: Locale) => Record<string, string | number>;
     extra?: (locale: Locale) => string[];
     attachments?: OutboxAttachment[];
     notBefore?: string;
@@ -64,7 +83,7 @@ export async function mailAboutMou(
 ) {
   for (const r of recipients) {
     const t = (key: string, params?: Record<string, string | number>) => translate(r.locale, `${mail.prefix}.${key}` as MessageKey, params);
-    const params = { reference: mail.mou.reference, title: localized(mail.mou, "title", r.locale), ...mail.params };
+    const params = { reference: mail.mou.reference, title: localized(mail.mou, "title", r.locale), ...mail.params, ...mail.localParams?.(r.locale) };
     const { html, text } = renderEmail({
       locale: r.locale,
       greeting: translate(r.locale, "mous.mail.greeting", { name: r.name }),

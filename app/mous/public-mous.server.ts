@@ -1,12 +1,16 @@
 import type { DB } from "~db/schema";
 
-/** The parties of several MoUs at once, in their order, with the organizations' names. */
+/**
+ * The parties of several MoUs at once, in their order, with the organizations' names. Only those
+ * that accepted: an organization merely proposed is not named as a party in any list.
+ */
 export async function listPartiesOf(db: DB, mouIds: string[]) {
   return db
     .selectFrom("mou_parties")
     .innerJoin("organizations", "organizations.id", "mou_parties.org_id")
     .select(["mou_parties.mou_id", "organizations.id as org_id", "organizations.name_vi", "organizations.name_en", "mou_parties.is_lead"])
     .where("mou_parties.mou_id", "in", mouIds)
+    .where("mou_parties.accepted_at", "is not", null)
     .orderBy("mou_parties.sort_order")
     .execute();
 }
@@ -36,7 +40,7 @@ export async function listPublicSignedMous(db: DB, options: { eventId?: string; 
   const orgId = options.orgId;
   if (orgId) {
     query = query.where(({ exists, selectFrom }) =>
-      exists(selectFrom("mou_parties").select("mou_parties.id").whereRef("mou_parties.mou_id", "=", "mous.id").where("mou_parties.org_id", "=", orgId)),
+      exists(selectFrom("mou_parties").select("mou_parties.id").whereRef("mou_parties.mou_id", "=", "mous.id").where("mou_parties.org_id", "=", orgId).where("mou_parties.accepted_at", "is not", null)),
     );
   }
   const mous = await query.orderBy("mous.effective_on", "desc").limit(options.limit ?? 20).execute();

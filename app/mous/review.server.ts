@@ -3,6 +3,7 @@ import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB } from "~db/schema";
 import { mailAboutMou, partyMembers } from "./notify.server";
+import { requireAllPartiesAccepted } from "./signatories.server";
 import { createVersion, type VersionContent } from "./versions.server";
 
 type Acting = { user: { id: string; name: string }; ip: string; origin: string };
@@ -12,6 +13,7 @@ export async function shareMou(db: DB, acting: Acting, mouId: string) {
   await db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
     if (mou.status !== "draft" || mou.shared_at) throw new Response("Conflict", { status: 409 });
+    await requireAllPartiesAccepted(trx, mouId);
     const at = nowIso();
     await trx.updateTable("mous").set({ status: "in_review", shared_at: at, updated_at: at }).where("id", "=", mouId).execute();
     const version = await createVersion(trx, mouId, { createdBy: acting.user.id, at });
@@ -30,6 +32,7 @@ export async function reopenMou(db: DB, acting: Acting, mouId: string) {
   await db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").select(["status", "shared_at"]).where("id", "=", mouId).executeTakeFirstOrThrow();
     if (mou.status !== "draft" || !mou.shared_at) throw new Response("Conflict", { status: 409 });
+    await requireAllPartiesAccepted(trx, mouId);
     await trx.updateTable("mous").set({ status: "in_review", updated_at: nowIso() }).where("id", "=", mouId).execute();
     await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: "mou.reopened", entityType: "mou", entityId: mouId, ip: acting.ip });
   });

@@ -7,10 +7,17 @@ import { buildVersionContent, createVersion, hashVersionContent } from "./versio
 
 type Acting = { user: { id: string; name: string }; ip: string; origin: string };
 
+/** A step toward signing (sharing for review, naming signatories, sending) that cannot be taken yet. */
 export class SigningSetupError extends Error {
-  constructor(readonly messageKey: "mous.error.signatoryPerParty" | "mous.error.signatoryExists" | "mous.error.deadlinePast") {
+  constructor(readonly messageKey: "mous.error.signatoryPerParty" | "mous.error.signatoryExists" | "mous.error.deadlinePast" | "mous.error.partyPending") {
     super(messageKey);
   }
+}
+
+/** Review and signature are for parties that have agreed to take part: none may still be pending. */
+export async function requireAllPartiesAccepted(trx: Trx, mouId: string) {
+  const pending = await trx.selectFrom("mou_parties").select("id").where("mou_id", "=", mouId).where("accepted_at", "is", null).executeTakeFirst();
+  if (pending) throw new SigningSetupError("mous.error.partyPending");
 }
 
 /**
@@ -120,6 +127,7 @@ export async function sendForSignature(
   return db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
     if (mou.status !== "in_review" && mou.status !== "draft") throw new Response("Conflict", { status: 409 });
+    await requireAllPartiesAccepted(trx, mouId);
     const parties = await trx.selectFrom("mou_parties").select("id").where("mou_id", "=", mouId).execute();
     const signatories = await trx.selectFrom("signatories").select(["id", "party_id"]).where("mou_id", "=", mouId).where("superseded_at", "is", null).execute();
     if (parties.some((p) => !signatories.some((s) => s.party_id === p.id))) throw new SigningSetupError("mous.error.signatoryPerParty");

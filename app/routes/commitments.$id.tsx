@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 async function loadVisibleCommitment(actor: SignedInActor, id: string) {
   const commitment = await findCommitment(getDb(), id);
   if (!commitment) throw new Response("Not found", { status: 404 });
-  requirePermission(actor, { action: "commitment.read", partyOrgIds: commitment.partyOrgIds }, { hideAs404: true });
+  requirePermission(actor, { action: "commitment.read", parties: commitment.parties }, { hideAs404: true });
   return commitment;
 }
 

@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   const db = getDb();
-  const { mou, parties, partyOrgIds, leadOrgId } = await requireReadableMou(db, actor, args.params.id ?? "");
+  const { mou, parties, leadOrgId } = await requireReadableMou(db, actor, args.params.id ?? "");
   const [text, versions, comments, signatories, agreements, event] = await Promise.all([
     loadWorkingText(db, mou.id),
     listVersions(db, mou.id),
@@ -43,8 +43,8 @@ export async function loader(args: LoaderFunctionArgs) {
     signatories: signatories.map(({ email, ...s }) => ({ ...s, email, mine: s.user_id === userId || (!s.user_id && email === actor.user.email.toLowerCase()) })),
     agreements: agreements.map(({ verification_code: _code, ...a }) => a),
     may: {
-      edit: can(actor, { action: "mou.edit", partyOrgIds, status: mou.status }),
-      comment: can(actor, { action: "mou.comment", partyOrgIds, status: mou.status }),
+      edit: can(actor, { action: "mou.edit", parties, status: mou.status }),
+      comment: can(actor, { action: "mou.comment", parties, status: mou.status }),
       lead: can(actor, { action: "mou.lead", leadOrgId }),
     },
   });
@@ -175,6 +175,7 @@ export default function MouPage() {
                   <OrgLogo name={localized(p, "name", locale)} shortName={p.short_name} fileId={p.logo_file_id} />
                   <Link to={`/orgs/${p.org_id}`}>{localized(p, "name", locale)}</Link>
                   {Number(p.is_lead) === 1 ? <span className="badge badge-info">{t("mous.lead")}</span> : null}
+                  {p.accepted_at === null ? <span className="badge badge-muted">{t("mous.party.pending")}</span> : null}
                 </li>
               ))}
             </ul>

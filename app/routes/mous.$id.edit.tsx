@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireActor, requirePermission } from "~/auth/permissions.server";
+import { can, requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
@@ -19,12 +19,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 async function requireEditable(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   const access = await requireReadableMou(getDb(), actor, args.params.id ?? "");
-  requirePermission(actor, { action: "mou.edit", partyOrgIds: access.partyOrgIds, status: access.mou.status });
+  requirePermission(actor, { action: "mou.edit", parties: access.parties, status: access.mou.status });
   return { actor, access };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { access } = await requireEditable(args);
+  const { actor, access } = await requireEditable(args);
   const db = getDb();
   const [organizations, events, values] = await Promise.all([listOrganizationsForPicker(db), listEventsForPicker(db), draftFormValues(db, access.mou.id)]);
   return json({
@@ -33,6 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
     organizations,
     events,
     values,
+    partiesLocked: !can(actor, { action: "mou.parties", leadOrgId: access.leadOrgId, status: access.mou.status }),
   });
 }
 
@@ -40,15 +41,15 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, access } = await requireEditable(args);
   const locale = getLocale(args.request);
   const form = await args.request.formData();
-  const parsed = parseDraftForm(form, actor, locale);
+  const parsed = await parseDraftForm(getDb(), form, actor, locale, { creating: false });
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const saved = await updateMou(getDb(), actor, access.mou.id, parsed.data, parsed.leadOrg, args.context.clientIp);
-  if (!saved.ok) return json({ errors: { parties: translate(locale, saved.error) }, values: formValues(form) }, { status: 400 });
+  if (!saved.ok) return json({ errors: { [saved.field]: translate(locale, saved.error) }, values: formValues(form) }, { status: 400 });
   return redirect(`/mous/${access.mou.id}${saved.versionNumber ? `?saved=${saved.versionNumber}` : "?saved=0"}`);
 }
 
 export default function EditMou() {
-  const { mou, organizations, events, values } = useLoaderData<typeof loader>();
+  const { mou, organizations, events, values, partiesLocked } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const t = useT();
   return (
@@ -58,7 +59,7 @@ export default function EditMou() {
       </p>
       <h1>{t("mous.edit.title", { reference: mou.reference })}</h1>
       <p className="lead">{mou.shared ? t("mous.edit.versionNote") : t("mous.edit.draftNote")}</p>
-      <MouForm values={data?.values ?? values} errors={data?.errors ?? {}} organizations={organizations} events={events} submitLabel={t("common.save")} />
+      <MouForm values={data?.values ?? values} errors={data?.errors ?? {}} organizations={organizations} events={events} submitLabel={t("common.save")} partiesLocked={partiesLocked} />
     </div>
   );
 }

@@ -30,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
   requirePermission(actor, { action: "mou.create" });
   const locale = getLocale(args.request);
   const form = await args.request.formData();
-  const parsed = parseDraftForm(form, actor, locale);
+  const parsed = await parseDraftForm(getDb(), form, actor, locale, { creating: true });
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { id } = await createMou(getDb(), actor, parsed.data, parsed.leadOrg, args.context.clientIp);
   return redirect(`/mous/${id}`);

@@ -12,6 +12,8 @@ type Props = {
   organizations: Option[];
   events: Option[];
   submitLabel: string;
+  /** For parties other than the lead: the party list is shown, and sent back, as it is. */
+  partiesLocked?: boolean;
 };
 
 /** Indices of the rows present in the flat values (`clauses.3.body_vi`), plus `extra` blank rows. */
@@ -69,13 +71,13 @@ function Select({ name, label, value, error, options, required, blank }: { name:
  * The MoU text as one form that works without JavaScript: repeated rows (parties, clauses,
  * commitments) come with a few blank ones, and blank rows are ignored on save.
  */
-export function MouForm({ values, errors, organizations, events, submitLabel }: Props) {
+export function MouForm({ values, errors, organizations, events, submitLabel, partiesLocked = false }: Props) {
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   const orgOptions = organizations.map((o) => ({ value: o.id, label: localized(o as { name_vi: string; name_en: string }, "name", locale) }));
   const hasErrors = Object.keys(errors).length > 0;
-  const parties = rowIndices(values, "parties", 3, 1);
+  const parties = partiesLocked ? rowIndices(values, "parties", 0, 0) : rowIndices(values, "parties", 3, 1);
   const clauses = rowIndices(values, "clauses", 3, 1);
   const commitments = rowIndices(values, "commitments", 2, 1);
   const v = (name: string) => values[name] ?? "";
@@ -114,20 +116,35 @@ export function MouForm({ values, errors, organizations, events, submitLabel }: 
 
       <fieldset className="fieldset card">
         <legend>{t("mous.form.parties")}</legend>
-        <p className="field-hint">{t("mous.form.partiesHint")}</p>
-        {errors.parties ? (
-          <p className="field-error" role="alert">
-            {errors.parties}
-          </p>
-        ) : null}
-        {parties.map((i) => (
-          <div className="mou-row" key={i}>
-            <Select name={`parties.${i}.org_id`} label={t("mous.form.partyN", { n: i + 1 })} value={v(`parties.${i}.org_id`)} error={errors[`parties.${i}.org_id`]} options={orgOptions} blank={t("mous.form.choose")} />
-            <label className="choice">
-              <input type="radio" name="lead" value={String(i)} defaultChecked={(v("lead") || "0") === String(i)} /> {t("mous.lead")}
-            </label>
-          </div>
-        ))}
+        <p className="field-hint">{partiesLocked ? t("mous.form.partiesLocked") : t("mous.form.partiesHint")}</p>
+        {[errors.parties, errors.lead].map((error) =>
+          error ? (
+            <p className="field-error" role="alert" key={error}>
+              {error}
+            </p>
+          ) : null,
+        )}
+        {partiesLocked ? <input type="hidden" name="lead" value={v("lead") || "0"} /> : null}
+        {partiesLocked ? (
+          <ol className="mou-parties-list">
+            {parties.map((i) => (
+              <li key={i}>
+                <input type="hidden" name={`parties.${i}.org_id`} value={v(`parties.${i}.org_id`)} />
+                {orgOptions.find((o) => o.value === v(`parties.${i}.org_id`))?.label ?? v(`parties.${i}.org_id`)}
+                {(v("lead") || "0") === String(i) ? <span className="badge badge-info">{t("mous.lead")}</span> : null}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          parties.map((i) => (
+            <div className="mou-row" key={i}>
+              <Select name={`parties.${i}.org_id`} label={t("mous.form.partyN", { n: i + 1 })} value={v(`parties.${i}.org_id`)} error={errors[`parties.${i}.org_id`]} options={orgOptions} blank={t("mous.form.choose")} />
+              <label className="choice">
+                <input type="radio" name="lead" value={String(i)} defaultChecked={(v("lead") || "0") === String(i)} /> {t("mous.lead")}
+              </label>
+            </div>
+          ))
+        )}
       </fieldset>
 
       <fieldset className="fieldset card">

@@ -293,7 +293,7 @@ async function insertMou(trx: Trx, m: MouSeed) {
   const partyIds: Record<string, string> = {};
   for (const [i, org] of parties.entries()) {
     partyIds[org] = newId();
-    await trx.insertInto("mou_parties").values({ id: partyIds[org], mou_id: id, org_id: org, is_lead: i === 0 ? 1 : 0, sort_order: i }).execute();
+    await trx.insertInto("mou_parties").values({ id: partyIds[org], mou_id: id, org_id: org, is_lead: i === 0 ? 1 : 0, sort_order: i, accepted_at: m.created_at }).execute();
   }
   for (const [i, c] of clauses.entries()) {
     await trx.insertInto("mou_clauses").values({ id: newId(), mou_id: id, position: i + 1, ...c }).execute();

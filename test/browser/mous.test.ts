@@ -100,6 +100,14 @@ describe.skipIf(!hasChromium)("an MoU from first draft to a verified, signed PDF
     const mouId = new URL(drafter.url()).pathname.split("/")[2];
     const reference = (await server.db.selectFrom("mous").select("reference").where("id", "=", mouId).executeTakeFirstOrThrow()).reference;
 
+    // Dassault Systèmes' admin is asked by email, and accepts: only then can the draft be shared.
+    const invitation = await smtp.waitFor((m) => m.to_address === DEMO.signer3ds && (m.subject ?? "").startsWith(`[${reference}] Mời tham gia`));
+    const partner = await signedIn(DEMO.signer3ds);
+    await partner.goto(`${server.baseUrl}${new URL(/https?:\/\/\S+\/invitation/.exec(invitation.text ?? "")![0]).pathname}`);
+    await expectNoSeriousAxeViolations(partner);
+    await partner.getByRole("button", { name: "Chấp nhận tham gia" }).click();
+    await partner.getByText("Tổ chức của bạn đã tham gia biên bản này.").waitFor();
+
     await drafter.getByRole("button", { name: "Chia sẻ để các bên góp ý" }).click();
     await drafter.getByText("Đã chia sẻ bản nháp (phiên bản 1).").waitFor();
     await drafter.fill('input[name="email"]', DEMO.signerKami);
@@ -109,7 +117,6 @@ describe.skipIf(!hasChromium)("an MoU from first draft to a verified, signed PDF
     await drafter.screenshot({ path: screenshotPath("mous-shared"), fullPage: true });
 
     // Dassault Systèmes reviews: a change request, its signatory, and the change, which makes version 2.
-    const partner = await signedIn(DEMO.signer3ds);
     await partner.goto(`${server.baseUrl}/mous/${mouId}`);
     await partner.fill("#comment-body", "Đề nghị nâng chỉ tiêu lên 60 kỹ sư.");
     await partner.getByLabel("Đề nghị sửa đổi", { exact: true }).check();

@@ -162,6 +162,21 @@ describe("commitments and the staff dashboard", () => {
     expect((await clients.staff.get(`/files/${fileId}`)).status).toBe(404);
   });
 
+  it("stores and serves an evidence file under a name whose extension follows its sniffed type", async () => {
+    const { id } = await kamiMesCommitment();
+    const form = new FormData();
+    form.append("note", "Tệp PDF mang tên trang web");
+    form.append("evidence", new Blob([Buffer.from("%PDF-1.4\n%%EOF\n")], { type: "text/html" }), "evil.html");
+    expect((await clients.member.post(`/commitments/${id}`, form)).status).toBe(302);
+    const stored = await server.db.selectFrom("files").select(["id", "filename", "mime_type"]).where("kind", "=", "evidence").where("filename", "like", "evil.%").executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ filename: "evil.pdf", mime_type: "application/pdf" });
+    const served = async () => (await clients.member.get(`/commitments/${id}/evidence/${stored.id}`)).headers.get("content-disposition");
+    expect(await served()).toBe("attachment; filename*=UTF-8''evil.pdf");
+    // A name stored before this rule is corrected when served.
+    await server.db.updateTable("files").set({ filename: "evil.html" }).where("id", "=", stored.id).execute();
+    expect(await served()).toBe("attachment; filename*=UTF-8''evil.pdf");
+  });
+
   it("refuses evidence of the wrong kind or in too great a number, and keeps nothing of the report", async () => {
     const { id } = await kamiMesCommitment();
     const count = async () => Number((await server.db.selectFrom("progress_updates").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "kysely";
+import { Migrator, sql } from "kysely";
+import { migrationProvider } from "~db/migrations";
 import { migrateToLatest } from "~/db/migrate.server";
 import { newId } from "~/lib/ids.server";
-import { openMigratedDatabase, testDialect } from "../helpers/database";
+import { connect, createTestDatabase, openMigratedDatabase, testDialect } from "../helpers/database";
 
 const now = new Date().toISOString();
 
@@ -107,5 +108,26 @@ describe(`schema on ${testDialect()}`, () => {
       t.db.insertInto("memberships").values({ id: newId(), org_id: "missing", user_id: "missing", role: "member", created_at: now }).execute(),
     ).rejects.toThrow();
     await sql`select 1`.execute(t.db);
+  });
+
+  it("keeps the parties named before acceptance existed: the migration accepts them", async () => {
+    const old = await createTestDatabase();
+    const connection = connect(old.url);
+    try {
+      const migrator = new Migrator({ db: connection.db, provider: migrationProvider });
+      expect((await migrator.migrateTo("2026-11-23-30-signatory-rounds")).error).toBeUndefined();
+      const org = { id: newId(), name_vi: "Tổ chức", name_en: "Org", kind: "enterprise" as const, country: "VN", created_at: now, updated_at: now };
+      await connection.db.insertInto("organizations").values(org).execute();
+      const mouId = newId();
+      await connection.db.insertInto("mous").values({ id: mouId, reference: "MOU-2026-0009", status: "draft", title_vi: "Biên bản", title_en: "MoU", visibility: "private", created_at: now, updated_at: now }).execute();
+      // Written as the code of that time wrote it: without the column.
+      await sql`insert into mou_parties (id, mou_id, org_id, is_lead, sort_order) values (${newId()}, ${mouId}, ${org.id}, 1, 0)`.execute(connection.db);
+      expect(await migrateToLatest(connection.db)).toContain("2026-12-01-03-party-acceptance");
+      const party = await connection.db.selectFrom("mou_parties").select("accepted_at").where("mou_id", "=", mouId).executeTakeFirstOrThrow();
+      expect(party.accepted_at).not.toBeNull();
+    } finally {
+      await connection.db.destroy();
+      await old.drop();
+    }
   });
 });

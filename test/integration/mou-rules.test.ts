@@ -6,6 +6,7 @@ import type { Actor } from "~/auth/permissions.server";
 import { can } from "~/auth/permissions.server";
 import { loadAgreementFile } from "~/mous/agreements.server";
 import { createMou, updateMou, type MouDraft } from "~/mous/drafts.server";
+import { acceptParty } from "~/mous/parties.server";
 import { shareMou, startAmendment } from "~/mous/review.server";
 import { addSignatory, sendForSignature } from "~/mous/signatories.server";
 import { closeOverdueSignings, declineMou, remindSignatories, requestSigningCode, requireOwnSignatory, signMou } from "~/mous/signing.server";
@@ -69,9 +70,16 @@ describe("MoU rules", () => {
   });
   afterAll(async () => database?.close());
 
+  /** Drafted by Kami, and accepted by Dassault Systèmes' admin so that it takes part. */
+  async function draftedMou() {
+    const created = await createMou(db, kami.actor, draft(), "kami", kami.acting.ip);
+    await acceptParty(db, ds.acting, created.id, "dassault-systemes");
+    return created;
+  }
+
   /** A Kami-led MoU with Dassault Systèmes, each party with its demo signer, sent for signature. */
   async function awaitingMou(options: { order?: "parallel" | "sequential"; deadline?: string | null } = {}) {
-    const { id } = await createMou(db, kami.actor, draft(), "kami", kami.acting.ip);
+    const { id } = await draftedMou();
     const parties = await db.selectFrom("mou_parties").select(["id", "org_id"]).where("mou_id", "=", id).execute();
     await addSignatory(db, kami.acting, id, { partyId: parties.find((p) => p.org_id === "kami")!.id, email: "signer@kami.demo.example", name: "Đỗ Thị Thu Trang", title: null });
     await addSignatory(db, ds.acting, id, { partyId: parties.find((p) => p.org_id === "dassault-systemes")!.id, email: "signer@3ds.demo.example", name: "Nguyễn Hoàng Nam", title: null });
@@ -111,7 +119,7 @@ describe("MoU rules", () => {
   });
 
   it("makes a new version for each saved change after sharing, and none before or for an unchanged text", async () => {
-    const { id } = await createMou(db, kami.actor, draft(), "kami", "");
+    const { id } = await draftedMou();
     await updateMou(db, kami.actor, id, draft({ title_vi: "Trước khi chia sẻ" }), "kami", "");
     expect(await db.selectFrom("mou_versions").select("id").where("mou_id", "=", id).execute()).toHaveLength(0);
     await shareMou(db, kami.acting, id);
@@ -126,7 +134,7 @@ describe("MoU rules", () => {
   it("freezes the version sent for signature: the text cannot be edited, and an amendment leaves it and its PDF untouched", async () => {
     const { id, kamiSignatory, dsSignatory } = await awaitingMou();
     await expect(updateMou(db, kami.actor, id, draft({ title_vi: "Sửa lén" }), "kami", "")).rejects.toMatchObject({ status: 409 });
-    expect(can(kami.actor, { action: "mou.edit", partyOrgIds: ["kami"], status: "awaiting_signatures" })).toBe(false);
+    expect(can(kami.actor, { action: "mou.edit", parties: [{ org_id: "kami", accepted_at: nowIso() }], status: "awaiting_signatures" })).toBe(false);
     expect((await signWithCode(kami, "signer@kami.demo.example", id, kamiSignatory)).ok).toBe(true);
     expect(await signWithCode(ds, "signer@3ds.demo.example", id, dsSignatory, "drawn")).toEqual({ ok: true, complete: true });
     const frozen = await db.selectFrom("mou_versions").selectAll().where("mou_id", "=", id).where("frozen_at", "is not", null).executeTakeFirstOrThrow();
@@ -178,7 +186,7 @@ describe("MoU rules", () => {
     await signWithCode(ds, "signer@3ds.demo.example", id, dsSignatory);
     await startAmendment(db, kami.acting, id);
     const withoutDs = draft({ parties: [{ org_id: "kami" }, { org_id: "ntt" }], commitments: [] });
-    expect(await updateMou(db, kami.actor, id, withoutDs, "kami", "")).toEqual({ ok: false, error: "mous.error.signedPartyRemoved" });
+    expect(await updateMou(db, kami.actor, id, withoutDs, "kami", "")).toEqual({ ok: false, field: "parties", error: "mous.error.signedPartyRemoved" });
     const signed = await db.selectFrom("signatories").select("status").where("mou_id", "=", id).where("status", "=", "signed").execute();
     expect(signed).toHaveLength(2);
     const parties = await db.selectFrom("mou_parties").select("org_id").where("mou_id", "=", id).execute();

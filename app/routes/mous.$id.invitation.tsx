@@ -1,0 +1,76 @@
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/auth/permissions.server";
+import { getDb } from "~/db.server";
+import { getLocale } from "~/i18n/locale.server";
+import { localized, translate } from "~/i18n/translate";
+import { useLocale, useT } from "~/i18n/use-t";
+import { acceptParty, declineParty, requireInvitation } from "~/mous/parties.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { SampleBadge } from "~/ui/layout";
+import stylesheet from "~/styles/mous.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const actor = await requireActor(args);
+  const invitation = await requireInvitation(getDb(), actor, args.params.id ?? "");
+  return json({ title: translate(getLocale(args.request), "mous.invitation.title"), ...invitation });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const actor = await requireActor(args);
+  const db = getDb();
+  const { mou, invited } = await requireInvitation(db, actor, args.params.id ?? "");
+  const form = await args.request.formData();
+  const orgId = String(form.get("org_id") ?? "");
+  if (!invited.some((p) => p.org_id === orgId)) throw new Response("Not found", { status: 404 });
+  const acting = { user: actor.user, ip: args.context.clientIp };
+  switch (form.get("intent")) {
+    case "accept":
+      await acceptParty(db, acting, mou.id, orgId);
+      return redirect(`/mous/${mou.id}?notice=partyAccepted`);
+    case "decline":
+      await declineParty(db, acting, mou.id, orgId);
+      return redirect("/mous?notice=partyDeclined");
+    default:
+      throw new Response("Bad request", { status: 400 });
+  }
+}
+
+export default function MouInvitation() {
+  const { mou, lead, invited } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="container page narrow">
+      <h1>{t("mous.invitation.title")}</h1>
+      <p className="eyebrow">
+        <span className="mono">{mou.reference}</span>
+        {mou.is_sample ? <SampleBadge /> : null}
+      </p>
+      <h2>{localized(mou, "title", locale)}</h2>
+      {invited.map((party) => (
+        <section className="card stack" key={party.org_id}>
+          <p>{t("mous.invitation.lead", { lead: lead ? localized(lead, "name", locale) : "—", organization: localized(party, "name", locale) })}</p>
+          <Form method="post" className="row">
+            <input type="hidden" name="org_id" value={party.org_id} />
+            <button type="submit" name="intent" value="accept" className="button button-primary">
+              {t("mous.invitation.accept")}
+            </button>
+            <button type="submit" name="intent" value="decline" className="button">
+              {t("mous.invitation.decline")}
+            </button>
+          </Form>
+          <p className="muted small">{t("mous.invitation.declineHint")}</p>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
