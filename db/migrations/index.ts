@@ -4,6 +4,7 @@ import * as m02 from "./2026-11-23-02-events-and-registrations";
 import * as m03 from "./2026-11-23-03-mous-and-signing";
 import * as m04 from "./2026-11-23-04-commitments-audit-outbox";
 import * as m30 from "./2026-11-23-30-signatory-rounds";
+import * as m1204 from "./2026-12-01-04-jobs";
 
 /**
  * Every migration imported by name: the classic compiler bundles the server, where
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-23-03-mous-and-signing": m03,
   "2026-11-23-04-commitments-audit-outbox": m04,
   "2026-11-23-30-signatory-rounds": m30,
+  "2026-12-01-04-jobs": m1204,
 };
 
 export const migrationProvider: MigrationProvider = {

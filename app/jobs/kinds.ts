@@ -1,0 +1,13 @@
+/**
+ * Every kind of job and the payload its handler takes. The queue knows the names; the handlers
+ * are given to the runner by the server (app/server/job-handlers.server.ts), so no module here
+ * imports a domain.
+ */
+export type JobPayloads = {
+  "mail.send": { outboxId: string };
+  "agreement.seal": { mouId: string };
+};
+
+export type JobKind = keyof JobPayloads;
+
+export const JOB_STATUSES = ["pending", "running", "done", "failed"] as const;
