@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import os from "node:os";
+import type { ExpressionBuilder } from "kysely";
 import { forUpdateSkipLocked } from "~/db/dialect.server";
-import type { DB, Job } from "~db/schema";
+import type { Database, DB, Job } from "~db/schema";
 import type { JobKind, JobPayloads } from "./kinds";
 
 /** After this many failed attempts a job is marked failed and waits for staff to retry it. */
@@ -40,22 +41,15 @@ export function retryDelayMs(attempts: number, baseMs: number): number {
 export async function claimDueJobs(db: DB, kinds: string[], options: { limit: number; runnerId: string; leaseMs: number; now: Date }): Promise<Job[]> {
   if (!kinds.length) return [];
   const now = options.now.toISOString();
-  const due = forUpdateSkipLocked(
-    db,
-    db
-      .selectFrom("jobs")
-      .select("id")
-      .where("kind", "in", kinds)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb("status", "=", "pending"), eb("run_at", "<=", now)]),
-          eb.and([eb("status", "=", "running"), eb("locked_until", "<", now)]),
-        ]),
-      )
-      .orderBy("run_at")
-      .limit(options.limit),
-  );
+  const isDue = (eb: ExpressionBuilder<Database, "jobs">) =>
+    eb.or([
+      eb.and([eb("status", "=", "pending"), eb("run_at", "<=", now)]),
+      eb.and([eb("status", "=", "running"), eb("locked_until", "<", now)]),
+    ]);
+  // The due rows are picked in a CTE, evaluated once: as a plain `IN (subquery)` PostgreSQL may
+  // run the subquery again for each row and lease more than the limit.
   return db
+    .with("due", (qb) => forUpdateSkipLocked(db, qb.selectFrom("jobs").select("id").where("kind", "in", kinds).where(isDue).orderBy("run_at").limit(options.limit)))
     .updateTable("jobs")
     .set((eb) => ({
       status: "running",
@@ -63,14 +57,9 @@ export async function claimDueJobs(db: DB, kinds: string[], options: { limit: nu
       locked_until: new Date(options.now.getTime() + options.leaseMs).toISOString(),
       attempts: eb("attempts", "+", 1),
     }))
-    .where("id", "in", due)
-    // Checked again on the row itself: a second runner that read the same ids loses here.
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("status", "=", "pending"), eb("run_at", "<=", now)]),
-        eb.and([eb("status", "=", "running"), eb("locked_until", "<", now)]),
-      ]),
-    )
+    .where("id", "in", (eb) => eb.selectFrom("due").select("due.id"))
+    // Checked again on the row itself: a runner that read a row another one has just leased loses it here.
+    .where(isDue)
     .returningAll()
     .execute();
 }
