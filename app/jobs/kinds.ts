@@ -1,3 +1,5 @@
+import type { JobStatus } from "~db/schema";
+
 /**
  * Every kind of job and the payload its handler takes. The queue knows the names; the handlers
  * are given to the runner by the server (app/server/job-handlers.server.ts), so no module here
@@ -10,4 +12,5 @@ export type JobPayloads = {
 
 export type JobKind = keyof JobPayloads;
 
-export const JOB_STATUSES = ["pending", "running", "done", "failed"] as const;
+/** The job statuses, for the server's filter and the page's choices alike. */
+export const JOB_STATUSES = ["pending", "running", "done", "failed"] as const satisfies readonly JobStatus[];
