@@ -506,5 +506,4 @@ export type Milestone = Selectable<MilestoneTable>;
 export type ProgressUpdate = Selectable<ProgressUpdateTable>;
 export type StoredFile = Selectable<FileTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
-export type OutboxEmail = Selectable<OutboxTable>;
 export type Job = Selectable<JobTable>;
