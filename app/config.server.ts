@@ -60,8 +60,9 @@ export type Config = {
   /** Where the portal keeps files that must not be in git (the development certificate, the audit key). */
   dataDir: string;
   logRequests: boolean;
+  /** How often each process looks for due jobs (named for the outbox, the queue's first use). */
   outboxPollMs: number;
-  /** First retry delay after a failed delivery; doubles with each attempt. */
+  /** First retry delay after a failed job (a delivery, a seal); doubles with each attempt. */
   outboxRetryBaseMs: number;
 };
 

@@ -22,6 +22,7 @@ export type MouStatus = "draft" | "in_review" | "awaiting_signatures" | "active"
 export type SignatoryStatus = "pending" | "signed" | "declined";
 export type MilestoneStatus = "pending" | "in_progress" | "done" | "missed";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+export type JobStatus = "pending" | "running" | "done" | "failed";
 export type Locale = "vi" | "en";
 
 export interface OrganizationTable {
@@ -429,15 +430,32 @@ export interface OutboxTable {
   subject: string;
   text_body: string;
   html_body: string;
-  /** JSON: [{ filename, contentType, fileId } | { filename, contentType, content (base64) }]. */
+  /** JSON: [{ filename, contentType, render, ref }], rendered when the mail is sent (see app/mail/outbox.server.ts). */
   attachments: Generated<string>;
+  /** What happened to this email, for staff; its scheduling is the job of the same id. */
   status: OutboxStatus;
   attempts: Generated<number>;
-  next_attempt_at: string;
-  locked_until: string | null;
   last_error: string | null;
   sent_at: string | null;
   created_at: string;
+}
+
+export interface JobTable {
+  id: string;
+  /** The registered handler that runs it, e.g. "mail.send", "agreement.seal". */
+  kind: string;
+  /** JSON, the handler's input. */
+  payload: Generated<string>;
+  status: JobStatus;
+  attempts: Generated<number>;
+  /** Due from this time; after a failure, the time of the next attempt. */
+  run_at: string;
+  /** A running job whose runner died is taken over once its lease has run out. */
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
 }
 
 export interface Database {
@@ -468,6 +486,7 @@ export interface Database {
   files: FileTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  jobs: JobTable;
 }
 
 /** Repositories take either the database or a transaction as their first argument. */
@@ -497,4 +516,4 @@ export type Milestone = Selectable<MilestoneTable>;
 export type ProgressUpdate = Selectable<ProgressUpdateTable>;
 export type StoredFile = Selectable<FileTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
-export type OutboxEmail = Selectable<OutboxTable>;
+export type Job = Selectable<JobTable>;

@@ -1,5 +1,5 @@
 import { recordAudit } from "~/audit/audit-log.server";
-import { nowIso } from "~/lib/time";
+import { retryFailedJob } from "~/jobs/queue.server";
 import type { DB, OutboxStatus } from "~db/schema";
 import { OUTBOX_STATUSES } from "./outbox-statuses";
 
@@ -15,7 +15,7 @@ export async function listOutbox(db: DB, options: { status: OutboxStatus | null;
   if (options.status) q = q.where("status", "=", options.status);
   const [rows, total] = await Promise.all([
     q
-      .select(["id", "kind", "to_address", "subject", "status", "attempts", "last_error", "created_at", "sent_at", "next_attempt_at"])
+      .select(["id", "kind", "to_address", "subject", "status", "attempts", "last_error", "created_at", "sent_at"])
       .orderBy("created_at", "desc")
       .orderBy("id")
       .limit(OUTBOX_PAGE_SIZE)
@@ -38,25 +38,27 @@ export async function countOutboxByStatus(db: DB) {
   >;
 }
 
+/** One email with the time its job (of the same id) runs next. */
 export async function findOutboxEmail(db: DB, id: string) {
   return db
     .selectFrom("outbox")
+    .leftJoin("jobs", "jobs.id", "outbox.id")
     .select([
-      "id",
-      "kind",
-      "to_address",
-      "to_name",
-      "locale",
-      "subject",
-      "text_body",
-      "status",
-      "attempts",
-      "last_error",
-      "created_at",
-      "sent_at",
-      "next_attempt_at",
+      "outbox.id",
+      "outbox.kind",
+      "outbox.to_address",
+      "outbox.to_name",
+      "outbox.locale",
+      "outbox.subject",
+      "outbox.text_body",
+      "outbox.status",
+      "outbox.attempts",
+      "outbox.last_error",
+      "outbox.created_at",
+      "outbox.sent_at",
+      "jobs.run_at as next_attempt_at",
     ])
-    .where("id", "=", id)
+    .where("outbox.id", "=", id)
     .executeTakeFirst();
 }
 
@@ -65,12 +67,13 @@ export async function resendEmail(db: DB, id: string, actor: { id: string; email
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable("outbox")
-      .set({ status: "pending", attempts: 0, next_attempt_at: nowIso(), locked_until: null })
+      .set({ status: "pending", attempts: 0, last_error: null })
       .where("id", "=", id)
       .where("status", "=", "failed")
       .returning(["to_address", "subject"])
       .executeTakeFirst();
     if (!row) return false;
+    await retryFailedJob(trx, id);
     await recordAudit(trx, {
       actorId: actor.id,
       actorLabel: actor.email,

@@ -93,6 +93,7 @@ export type Permission =
   | { action: "event.manage"; event: { created_by: string | null; hostOrgIds: string[] } }
   | { action: "user.manage" }
   | { action: "outbox.manage" }
+  | { action: "jobs.manage" }
   | { action: "audit.read" }
   | { action: "org.create" }
   | { action: "org.edit"; orgId: string }
@@ -118,6 +119,7 @@ export function can(actor: Actor, permission: Permission): boolean {
     case "dashboard.read":
     case "user.manage":
     case "outbox.manage":
+    case "jobs.manage":
     case "audit.read":
     case "org.create":
     case "org.verify":

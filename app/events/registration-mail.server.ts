@@ -4,7 +4,7 @@ import { formatDate, localized, translate } from "~/i18n/translate";
 import { renderEmail } from "~/mail/layout.server";
 import { enqueueEmail, type OutboxAttachment } from "~/mail/outbox.server";
 import type { Event, Registration, Trx } from "~db/schema";
-import { buildEventIcs } from "./calendar.server";
+import { EVENT_ICS, TICKET_PDF } from "./mail-attachments.server";
 
 export type MailOptions = {
   /** The portal's origin, for links. */
@@ -70,8 +70,8 @@ export async function enqueueRegistrationEmail(trx: Trx, event: Event, registrat
   });
   const attachments: OutboxAttachment[] = [];
   if (WITH_TICKET.includes(kind) && registration.status === "confirmed") {
-    attachments.push({ filename: `${event.slug}.ics`, contentType: "text/calendar; charset=utf-8", content: Buffer.from(buildEventIcs(event, locale, options.origin)).toString("base64") });
-    attachments.push({ filename: `ticket-${event.slug}.pdf`, contentType: "application/pdf", ticketCode: registration.ticket_code });
+    attachments.push({ filename: `${event.slug}.ics`, contentType: "text/calendar; charset=utf-8", render: EVENT_ICS, ref: event.id });
+    attachments.push({ filename: `ticket-${event.slug}.pdf`, contentType: "application/pdf", render: TICKET_PDF, ref: registration.ticket_code });
   }
   const subject = own ? `${own.subject} · ${title}` : t(`mail.${templated}.subject`, { event: title });
   await enqueueEmail(trx, {

@@ -73,3 +73,12 @@ export async function storeFile(trx: Trx, file: NewFile): Promise<string> {
     .execute();
   return id;
 }
+
+/** The name under which an email refers to a stored file it carries (e.g. a sealed agreement). */
+export const STORED_FILE = "file";
+
+/** A stored file's bytes, or null when it is gone. */
+export async function readStoredFile(db: Trx, id: string): Promise<Buffer | null> {
+  const file = await db.selectFrom("files").select("content").where("id", "=", id).executeTakeFirst();
+  return file ? Buffer.from(file.content) : null;
+}

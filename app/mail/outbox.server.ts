@@ -1,13 +1,16 @@
+import { enqueueJob } from "~/jobs/queue.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { Locale } from "~/i18n/locale";
 import type { Trx } from "~db/schema";
 
-export type OutboxAttachment =
-  | { filename: string; contentType: string; fileId: string }
-  | { filename: string; contentType: string; content: string /* base64 */ }
-  /** A ticket PDF, rendered by the worker when it sends: no PDF is built in the request or its transaction. */
-  | { filename: string; contentType: string; ticketCode: string };
+/**
+ * An attachment is a reference, rendered when the mail is sent by the renderer of that name
+ * (given to the mail handler by the server): every attachment is decided at one time, and the
+ * mail module needs to know no domain. A renderer that finds nothing (an erased ticket) leaves
+ * the attachment out.
+ */
+export type OutboxAttachment = { filename: string; contentType: string; render: string; ref: string };
 
 export type NewEmail = {
   kind: string;
@@ -24,11 +27,10 @@ export type NewEmail = {
 
 /**
  * Queues an email. Call it with the transaction that makes the change the email tells about:
- * both are written or neither is, and the worker delivers it later, with retries.
+ * both are written or neither is, and its job (of the same id) delivers it later, with retries.
  */
 export async function enqueueEmail(trx: Trx, email: NewEmail): Promise<string> {
   const id = newId();
-  const now = nowIso();
   await trx
     .insertInto("outbox")
     .values({
@@ -43,9 +45,9 @@ export async function enqueueEmail(trx: Trx, email: NewEmail): Promise<string> {
       attachments: JSON.stringify(email.attachments ?? []),
       status: "pending",
       attempts: 0,
-      next_attempt_at: email.notBefore ?? now,
-      created_at: now,
+      created_at: nowIso(),
     })
     .execute();
+  await enqueueJob(trx, "mail.send", { outboxId: id }, { id, runAt: email.notBefore });
   return id;
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from "~/audit/audit-log.server";
 import { isUniqueViolation } from "~/db/errors.server";
-import { storeFile } from "~/files/files.server";
+import { STORED_FILE, storeFile } from "~/files/files.server";
 import type { MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
 import { newId, newSecret, sha256Hex } from "~/lib/ids.server";
@@ -187,7 +187,7 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
           mou,
           url: `${options.origin}/mous/${mouId}`,
           params: { sha256 },
-          attachments: [{ filename, contentType: "application/pdf", fileId }],
+          attachments: [{ filename, contentType: "application/pdf", render: STORED_FILE, ref: fileId }],
         });
       }
     });
@@ -198,7 +198,20 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
   return { id: agreementId, sha256 };
 }
 
-/** MoUs whose every signature is in but whose agreement is not (a crash between the two, or the demo data). */
+/**
+ * Whether every signature of the current version is in and its agreement not yet made: the seal
+ * job is queued or retrying, and the MoU page says so.
+ */
+export async function isAgreementBeingSealed(db: DB, mou: { id: string; status: string; current_version_id: string | null }): Promise<boolean> {
+  if (mou.status !== "awaiting_signatures" || !mou.current_version_id) return false;
+  const [agreement, signatories] = await Promise.all([
+    db.selectFrom("agreements").select("id").where("version_id", "=", mou.current_version_id).executeTakeFirst(),
+    db.selectFrom("signatories").select("status").where("mou_id", "=", mou.id).where("superseded_at", "is", null).execute(),
+  ]);
+  return !agreement && signatories.length > 0 && signatories.every((s) => s.status === "signed");
+}
+
+/** The demo data's MoUs whose every signature is in but whose agreement is not: sealed while seeding. */
 export async function issuePendingAgreements(db: DB, options: { origin: string; notify: boolean }): Promise<number> {
   const candidates = await db
     .selectFrom("mous")

@@ -4,11 +4,11 @@ import { can, type Actor } from "~/auth/permissions.server";
 import type { Locale } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
+import { enqueueJob } from "~/jobs/queue.server";
 import { sha256Hex } from "~/lib/ids.server";
 import { addMinutes, nowIso, vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
 import type { Database, DB, Mou, Signatory, Trx } from "~db/schema";
-import { issueAgreement } from "./agreements.server";
 import { mailAboutMou, partyMembers, signatoryRecipients } from "./notify.server";
 import { inviteDueSignatories } from "./signatories.server";
 import type { VersionContent } from "./versions.server";
@@ -166,8 +166,7 @@ export function validSignatureData(kind: "typed" | "drawn", data: string): boole
 /**
  * Signs the frozen version: the code must match, be unexpired and within its attempts; the time,
  * address, browser, version hash and signature image are kept. When this is the last signature,
- * the agreement is made and sealed afterwards, outside the transaction (a PDF is never built
- * while the database is locked).
+ * the agreement is queued to be sealed by a job (a PDF is never built in the request).
  */
 export async function signMou(db: DB, acting: Acting, mouId: string, signatoryId: string, input: SignatureInput): Promise<SigningResult> {
   const result = await db.transaction().execute(async (trx): Promise<SigningResult> => {
@@ -240,9 +239,11 @@ export async function signMou(db: DB, acting: Acting, mouId: string, signatoryId
       .where("status", "!=", "signed")
       .executeTakeFirst();
     if (remaining) await inviteDueSignatories(trx, mouId, acting.origin);
+    // Sealed by a job, queued with the last signature: building and sealing the PDF takes seconds
+    // and can fail, and neither may cost the signer their answer once the signature is saved.
+    else await enqueueJob(trx, "agreement.seal", { mouId });
     return { ok: true, complete: !remaining };
   });
-  if (result.ok && result.complete) await issueAgreement(db, mouId, { origin: acting.origin, notify: true });
   return result;
 }
 

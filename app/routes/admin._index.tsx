@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { countFailedJobs } from "~/admin/jobs.server";
 import { countOutboxByStatus } from "~/admin/outbox.server";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
@@ -14,18 +15,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   requirePermission(actor, { action: "admin.access" });
-  return json({ title: translate(getLocale(args.request), "admin.title"), outbox: await countOutboxByStatus(getDb()) });
+  return json({ title: translate(getLocale(args.request), "admin.title"), outbox: await countOutboxByStatus(getDb()), failedJobs: await countFailedJobs(getDb()) });
 }
 
 const SECTIONS: { to: string; title: MessageKey; lead: MessageKey }[] = [
   { to: "/admin/users", title: "admin.users", lead: "admin.usersLead" },
   { to: "/admin/orgs", title: "admin.orgs", lead: "admin.orgsLead" },
   { to: "/admin/outbox", title: "admin.outbox", lead: "admin.outboxLead" },
+  { to: "/admin/jobs", title: "admin.jobs", lead: "admin.jobsLead" },
   { to: "/admin/audit", title: "admin.audit", lead: "admin.auditLead" },
 ];
 
 export default function AdminIndex() {
-  const { outbox } = useLoaderData<typeof loader>();
+  const { outbox, failedJobs } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="container page">
@@ -44,6 +46,13 @@ export default function AdminIndex() {
               <p>
                 <span className="badge badge-danger">
                   {t("admin.outbox.status.failed")}: {outbox.failed}
+                </span>
+              </p>
+            ) : null}
+            {s.to === "/admin/jobs" && failedJobs > 0 ? (
+              <p>
+                <span className="badge badge-danger">
+                  {t("admin.jobs.status.failed")}: {failedJobs}
                 </span>
               </p>
             ) : null}

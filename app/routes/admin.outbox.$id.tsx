@@ -46,7 +46,7 @@ export default function OutboxEmail() {
     [t("admin.outbox.created"), formatDate(email.created_at, locale, "dateTime")],
     [t("admin.outbox.attempts"), String(email.attempts)],
     [t("admin.outbox.sentAt"), email.sent_at ? formatDate(email.sent_at, locale, "dateTime") : null],
-    [t("admin.outbox.nextAttempt"), email.status === "pending" ? formatDate(email.next_attempt_at, locale, "dateTime") : null],
+    [t("admin.outbox.nextAttempt"), email.status === "pending" && email.next_attempt_at ? formatDate(email.next_attempt_at, locale, "dateTime") : null],
     [t("admin.outbox.lastError"), email.last_error],
   ];
   return (

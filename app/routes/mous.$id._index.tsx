@@ -5,7 +5,7 @@ import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n/messages";
 import { formatDate, formatDay, formatNumber, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
-import { listAgreements } from "~/mous/agreements.server";
+import { isAgreementBeingSealed, listAgreements } from "~/mous/agreements.server";
 import { handleMouAction } from "~/mous/detail-actions.server";
 import { listComments, listSignatories, listVersions, loadWorkingText, requireReadableMou } from "~/mous/mous.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -24,17 +24,19 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   const db = getDb();
   const { mou, parties, leadOrgId } = await requireReadableMou(db, actor, args.params.id ?? "");
-  const [text, versions, comments, signatories, agreements, event] = await Promise.all([
+  const [text, versions, comments, signatories, agreements, event, sealing] = await Promise.all([
     loadWorkingText(db, mou.id),
     listVersions(db, mou.id),
     listComments(db, mou.id),
     listSignatories(db, mou.id),
     listAgreements(db, mou.id),
     mou.event_id ? db.selectFrom("events").select(["slug", "title_vi", "title_en"]).where("id", "=", mou.event_id).executeTakeFirst() : undefined,
+    isAgreementBeingSealed(db, mou),
   ]);
   const userId = actor.user.id;
   return json({
     mou,
+    sealing,
     event: event ?? null,
     parties: parties.map((p) => ({ ...p, canName: can(actor, { action: "mou.signatories", partyOrgId: p.org_id, status: mou.status }) })),
     ...text,
@@ -55,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MouPage() {
-  const { mou, event, parties, clauses, commitments, versions, comments, signatories, agreements, may } = useLoaderData<typeof loader>();
+  const { mou, sealing, event, parties, clauses, commitments, versions, comments, signatories, agreements, may } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -102,6 +104,11 @@ export default function MouPage() {
       {notice ? (
         <div className="alert alert-success" role="status">
           {t(`mous.notice.${notice}` as MessageKey)}
+        </div>
+      ) : null}
+      {sealing ? (
+        <div className="alert alert-info" role="status">
+          {t("mous.agreements.sealing")}
         </div>
       ) : null}
       {saved ? (

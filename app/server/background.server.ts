@@ -2,43 +2,33 @@ import { pruneAuthRecords } from "~/auth/throttle.server";
 import { getConfig, portalOrigin } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { closeEndedEvents, sendDueReminders } from "~/events/event-lifecycle.server";
-import { createTransport, deliverDueEmails } from "~/mail/delivery.server";
-import { issuePendingAgreements } from "~/mous/agreements.server";
+import { runDueJobs } from "~/jobs/runner.server";
 import { closeOverdueSignings, remindSignatories } from "~/mous/signing.server";
+import { jobHandlers } from "./job-handlers.server";
 import { log } from "./logging.server";
 
-type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
+type Periodic = { name: string; everyMs: number; run: () => Promise<unknown> };
 
-/** Jobs that run inside the server process on a timer (mail delivery, reminders), listed by name. */
-function jobs(): Job[] {
+/** Work that runs inside the server process on a timer (the job queue, reminders), listed by name. */
+function periodicWork(): Periodic[] {
   const config = getConfig();
   const db = () => getConnection().db;
-  const list: Job[] = [];
-  // Without SMTP_URL mail stays in the outbox, where staff read it at /admin/outbox.
-  if (config.smtpUrl) {
-    const transport = createTransport(config.smtpUrl);
-    list.push({
-      name: "outbox",
-      everyMs: config.outboxPollMs,
-      run: () => deliverDueEmails(db(), getConnection().dialect, transport),
-    });
-  }
-  // Sign-in counters past their window and spent or expired emailed links serve no one.
-  list.push(
+  const handlers = jobHandlers();
+  return [
+    // Every process runs the queue: the lease and SKIP LOCKED give each job to one of them.
+    { name: "jobs", everyMs: config.outboxPollMs, run: () => runDueJobs(db(), { handlers, retryBaseMs: config.outboxRetryBaseMs }) },
+    // Sign-in counters past their window and spent or expired emailed links serve no one.
     { name: "prune-auth-records", everyMs: 60 * 60_000, run: () => pruneAuthRecords(db()) },
     { name: "mou-signing-reminders", everyMs: 15 * 60_000, run: () => remindSignatories(db(), portalOrigin()) },
     { name: "mou-signing-deadlines", everyMs: 15 * 60_000, run: () => closeOverdueSignings(db(), portalOrigin()) },
-    // Finishes an agreement whose last signature landed but whose PDF was not stored (a crash in between).
-    { name: "mou-pending-agreements", everyMs: 60_000, run: () => issuePendingAgreements(db(), { origin: portalOrigin(), notify: true }) },
     // The day-before reminder: queued once per event (reminder_sent_at), delivered by the outbox.
     { name: "event-reminders", everyMs: 5 * 60_000, run: () => sendDueReminders(db(), portalOrigin()) },
     { name: "close-ended-events", everyMs: 5 * 60_000, run: () => closeEndedEvents(db()) },
-  );
-  return list;
+  ];
 }
 
 export function startBackgroundJobs(): () => void {
-  const timers = jobs().map((job) => {
+  const timers = periodicWork().map((job) => {
     let running = false;
     return setInterval(() => {
       if (running) return;

@@ -9,6 +9,8 @@ import { createMou, updateMou, type MouDraft } from "~/mous/drafts.server";
 import { acceptParty } from "~/mous/parties.server";
 import { shareMou, startAmendment } from "~/mous/review.server";
 import { addSignatory, sendForSignature } from "~/mous/signatories.server";
+import { runDueJobs } from "~/jobs/runner.server";
+import { jobHandlers } from "~/server/job-handlers.server";
 import { closeOverdueSignings, declineMou, remindSignatories, requestSigningCode, requireOwnSignatory, signMou } from "~/mous/signing.server";
 import { nowIso, vietnamToday } from "~/lib/time";
 import { seedDemoData } from "~db/seed";
@@ -93,7 +95,10 @@ describe("MoU rules", () => {
     await db.updateTable("signatories").set({ otp_expires_at: null }).where("id", "=", signatoryId).execute();
     expect(await requestSigningCode(db, who.acting, mouId, signatoryId)).toEqual({ ok: true, complete: false });
     const code = await lastCode(db, email);
-    return signMou(db, who.acting, mouId, signatoryId, { code, kind, data: kind === "typed" ? who.acting.user.name : TINY_PNG, consent: true });
+    const result = await signMou(db, who.acting, mouId, signatoryId, { code, kind, data: kind === "typed" ? who.acting.user.name : TINY_PNG, consent: true });
+    // The last signature queues the seal; the server's job runner would take it from here.
+    if (result.ok && result.complete) await runDueJobs(db, { handlers: jobHandlers(), retryBaseMs: 1000 });
+    return result;
   }
 
   it("lets both demo signers sign the demo MoU awaiting signatures, which then gets its sealed PDF", async () => {

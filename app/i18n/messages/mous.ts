@@ -162,8 +162,8 @@ export const mouMessages = {
   "mous.notice.declined": { vi: "Bạn đã từ chối ký. Biên bản trở về bản nháp.", en: "You declined to sign. The MoU is back to draft." },
   "mous.notice.signed": { vi: "Bạn đã ký. Cảm ơn!", en: "You have signed. Thank you!" },
   "mous.notice.completed": {
-    vi: "Bạn đã ký. Tất cả các bên đã ký: văn bản PDF có chữ ký số đã được phát hành.",
-    en: "You have signed. Every party has signed: the digitally signed PDF has been issued.",
+    vi: "Bạn đã ký. Tất cả các bên đã ký.",
+    en: "You have signed. Every party has signed.",
   },
   "mous.notice.saved": { vi: "Đã lưu.", en: "Saved." },
   "mous.notice.savedVersion": { vi: "Đã lưu thành phiên bản {n}.", en: "Saved as version {n}." },
@@ -204,6 +204,10 @@ export const mouMessages = {
   "mous.agreements.title": { vi: "Văn bản đã ký", en: "Signed agreement" },
   "mous.agreements.download": { vi: "Tải PDF đã ký (phiên bản {n})", en: "Download the signed PDF (version {n})" },
   "mous.agreements.sealedAt": { vi: "Phát hành {date}", en: "Issued {date}" },
+  "mous.agreements.sealing": {
+    vi: "Văn bản PDF có chữ ký số đang được niêm phong và sẽ hiện trên trang này sau ít phút.",
+    en: "The digitally signed PDF is being sealed and will appear on this page in a few minutes.",
+  },
   "mous.sign.title": { vi: "Ký {reference}", en: "Sign {reference}" },
   "mous.sign.heading": { vi: "Ký biên bản ghi nhớ", en: "Sign the memorandum of understanding" },
   "mous.sign.youSignAs": { vi: "Bạn ký với tư cách {name}", en: "You sign as {name}" },
