@@ -4,16 +4,7 @@ import { newId } from "~/lib/ids.server";
 import { testDialect } from "../helpers/database";
 import { Client, DEMO } from "../helpers/http";
 import { startTestServer, type TestServer } from "../helpers/server";
-
-async function waitUntil<T>(what: string, check: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { waitUntil } from "../helpers/wait";
 
 const SEALING_VI = "đang được niêm phong";
 

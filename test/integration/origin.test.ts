@@ -8,6 +8,7 @@ import { parseConfig } from "~/config.server";
 import { Client, DEMO } from "../helpers/http";
 import { latestEmail } from "../helpers/mail-links";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { waitUntil } from "../helpers/wait";
 
 const ROOT = path.resolve(__dirname, "../..");
 const EVIL = "evil.example";
@@ -151,8 +152,9 @@ describe("links in emails and agreements name the configured origin, whatever ho
       const res = await client.send("POST", `/mous/${mou.id}/sign`, { intent: "sign", code, method: "typed", typed_signature: "Chữ ký", consent: "on" });
       expect(res.status, res.body).toBe(302);
     }
-    const agreement = await server.db.selectFrom("agreements").select("verification_code").where("mou_id", "=", mou.id).executeTakeFirstOrThrow();
-    const done = await latestEmail(server.db, DEMO.signerKami);
+    // The seal is a job that runs after the last signer's request has answered.
+    const agreement = await waitUntil("the sealed agreement", () => server.db.selectFrom("agreements").select("verification_code").where("mou_id", "=", mou.id).executeTakeFirst());
+    const done = await waitUntil("the mail that the agreement is sealed", () => latestEmail(server.db, DEMO.signerKami, "mou_completed"));
     expectOnlyConfiguredLinks(done?.text_body, origin);
     const reader = new Client(server.baseUrl);
     await reader.signIn(DEMO.signerKami);
