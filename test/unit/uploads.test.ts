@@ -61,8 +61,8 @@ function endlessBody(total: number) {
 describe("limits on a form's body", () => {
   it("refuses a declared length over the limit without reading the body", async () => {
     const { body, sent } = endlessBody(50 * 1024 * 1024);
-    const request = new Request("http://portal.test/", { method: "POST", body, duplex: "half", headers: { "Content-Type": "multipart/form-data; boundary=X", "Content-Length": String(MAX_FORM_BYTES + 2048 + 1) } } as RequestInit);
-    expect(await readUploadForm(request, { maxFileBytes: 2048 })).toEqual({ ok: false, error: "tooLarge", maxBytes: MAX_FORM_BYTES + 2048 });
+    const request = new Request("http://portal.test/", { method: "POST", body, duplex: "half", headers: { "Content-Type": "multipart/form-data; boundary=X", "Content-Length": String(MAX_FORM_BYTES + 2 * 2048 + 1) } } as RequestInit);
+    expect(await readUploadForm(request, { maxFileBytes: 2048 })).toEqual({ ok: false, error: "tooLarge", maxBytes: MAX_FORM_BYTES + 2 * 2048 });
     // A stream fills its first chunk on its own; nothing past it was asked for.
     expect(sent.bytes).toBeLessThanOrEqual(64 * 1024);
   });
@@ -74,7 +74,7 @@ describe("limits on a form's body", () => {
     expect(sent.bytes).toBeLessThan(MAX_FORM_BYTES + 256 * 1024);
   });
 
-  it("stops a multipart body at the form limit plus its files", async () => {
+  it("stops a multipart body at the form limit plus its files and one more", async () => {
     const form = new FormData();
     form.set("a", new Blob([new Uint8Array(MAX_FORM_BYTES + 4096)]), "a.pdf");
     expect(await readUploadForm(post(form), { maxFileBytes: 1024 })).toMatchObject({ ok: false, error: "tooLarge" });
