@@ -4,7 +4,7 @@ import { translate } from "~/i18n/translate";
 
 /** The portal's pages and forms use only these; TRACE and CONNECT would even crash the Fetch API's Request. */
 const METHODS = ["GET", "HEAD", "POST"];
-/** Above every route's own limit (the largest: five 10 MB evidence files and the form), which the routes check themselves. */
+/** Above every route's own limit (the largest: the form and six 10 MB evidence files, five and one of slack), which the routes check themselves. */
 export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 /**
  * What a refused sender may still send after our answer, before the connection is cut: enough for a
