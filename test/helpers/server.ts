@@ -20,6 +20,8 @@ async function freePort(): Promise<number> {
 
 export type TestServer = {
   baseUrl: string;
+  /** The server's process id, for reading its memory from /proc. */
+  pid: number;
   database: TestDatabase;
   /** A Kysely connection to the server's database, for setting up and checking what the server did. */
   db: ReturnType<typeof connect>["db"];
@@ -71,6 +73,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const connection = connect(database.url);
   return {
     baseUrl,
+    pid: child.pid!,
     database,
     db: connection.db,
     output: () => output,
