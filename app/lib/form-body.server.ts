@@ -14,6 +14,11 @@ const TOO_LARGE = "\u0000too-large";
 export type FormRefusal = { ok: false; error: "unreadable" } | { ok: false; error: "tooLarge"; maxBytes: number } | { ok: false; error: "tooManyFields" };
 export type UploadForm = { ok: true; form: FormData } | FormRefusal;
 
+/** PostgreSQL cannot store U+0000 in text and no form has a use for it: it never reaches the routes. */
+function withoutNul(text: string): string {
+  return text.replace(/\u0000/g, "");
+}
+
 /** Thrown inside the reader when the sender passes a limit; never leaves this module. */
 class LimitPassed extends Error {
   constructor(readonly error: "tooLarge" | "tooManyFields") {
@@ -52,14 +57,14 @@ async function readUrlEncoded(body: ReadableStream<Uint8Array>): Promise<FormDat
   // Counted before parsing: a megabyte of `&` is half a million empty fields.
   if (text.split("&", MAX_FIELDS + 1).length > MAX_FIELDS) throw new LimitPassed("tooManyFields");
   const form = new FormData();
-  for (const [key, value] of new URLSearchParams(text)) form.append(key, value);
+  for (const [key, value] of new URLSearchParams(text)) form.append(withoutNul(key), withoutNul(value));
   return form;
 }
 
 async function readMultipart(request: Request, body: ReadableStream<Uint8Array>, maxFileBytes: number): Promise<FormData> {
   let parts = 0;
   const counted = new Request(request.url, { method: "POST", headers: request.headers, body, duplex: "half" } as RequestInit);
-  return parseMultipartFormData(counted, async ({ filename, contentType, data }) => {
+  const form = await parseMultipartFormData(counted, async ({ filename, contentType, data }) => {
     if (++parts > MAX_FIELDS) throw new LimitPassed("tooManyFields");
     const limit = filename === undefined ? MAX_TEXT_PART : maxFileBytes;
     const chunks: Uint8Array[] = [];
@@ -68,10 +73,14 @@ async function readMultipart(request: Request, body: ReadableStream<Uint8Array>,
       if (size < limit) chunks.push(chunk.subarray(0, limit - size));
       size += chunk.length;
     }
-    if (filename === undefined) return Buffer.concat(chunks).toString("utf8");
+    if (filename === undefined) return withoutNul(Buffer.concat(chunks).toString("utf8"));
     if (size > limit) return TOO_LARGE;
-    return new File([new Uint8Array(Buffer.concat(chunks))], filename, { type: contentType });
+    return new File([new Uint8Array(Buffer.concat(chunks))], withoutNul(filename), { type: contentType });
   });
+  // Part names come from the sender too.
+  const clean = new FormData();
+  for (const [name, value] of form) clean.append(withoutNul(name), value);
+  return clean;
 }
 
 /**

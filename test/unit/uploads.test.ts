@@ -91,6 +91,18 @@ describe("limits on a form's body", () => {
     expect(await readUploadForm(post(parts), { maxFileBytes: 1024 })).toEqual({ ok: false, error: "tooManyFields" });
   });
 
+  it("drops U+0000 from names, values and file names, which PostgreSQL cannot store", async () => {
+    const fields = await readUploadForm(post(new URLSearchParams({ "na\u0000me": "Ka\u0000mi" })), { maxFileBytes: 1024 });
+    expect(fields.ok && [...fields.form.entries()]).toEqual([["name", "Kami"]]);
+    const form = new FormData();
+    form.set("bio\u0000", "a\u0000b");
+    form.set("photo", new Blob([PNG]), "p\u0000.png");
+    const parts = await readUploadForm(post(form), { maxFileBytes: 1024 });
+    if (!parts.ok) throw new Error("the form should be readable");
+    expect(parts.form.get("bio")).toBe("ab");
+    expect((parts.form.get("photo") as File).name).toBe("p.png");
+  });
+
   it("calls a body that is not a form unreadable", async () => {
     expect(await readUploadForm(post('{"email":"a"}', "application/json"), { maxFileBytes: 1024 })).toEqual({ ok: false, error: "unreadable" });
   });
