@@ -11,7 +11,7 @@ export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
  * form a little over a limit to finish, so the browser reads the answer instead of a reset.
  */
 const LINGER_MS = 1000;
-const LINGER_BYTES = 1024 * 1024;
+const LINGER_BYTES = 4 * 1024 * 1024;
 /**
  * Answers what no route should see: a method the portal does not use (405) and a declared body
  * over any route's limit (413), in the reader's language. And when a route answers before it has
