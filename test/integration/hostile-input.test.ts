@@ -198,22 +198,23 @@ describe("hostile input", () => {
     await expectUnharmed();
   });
 
-  it("cuts off a chunked body that passes the limit: 413, then the connection is closed on a sender who goes on", async () => {
-    let sent = 0;
-    let status = 0;
-    const chunk = Buffer.alloc(64 * 1024, "a");
-    await new Promise<void>((resolve) => {
+  /** Sends up to 200 MB in chunks with no declared length; resolves when the connection ends. */
+  function sendEndlessly({ stopWhenAnswered }: { stopWhenAnswered: boolean }) {
+    return new Promise<{ status: number; sent: number }>((resolve) => {
+      let sent = 0;
+      let status = 0;
+      const chunk = Buffer.alloc(64 * 1024, "a");
       const headers = { Origin: server.baseUrl, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" };
       const req = http.request(`${server.baseUrl}/login`, { method: "POST", headers }, (res) => {
         status = res.statusCode ?? 0;
         res.resume();
+        if (stopWhenAnswered) req.destroy();
       });
-      req.on("error", () => resolve());
-      req.on("close", () => resolve());
+      req.on("error", () => resolve({ status, sent }));
+      req.on("close", () => resolve({ status, sent }));
       req.write("email=");
-      // Ignores the answer and would send 200 MB: the server must stop it long before.
       const pump = () => {
-        while (sent < 200 * 1024 * 1024) {
+        while (sent < 200 * 1024 * 1024 && !(stopWhenAnswered && status)) {
           sent += chunk.length;
           if (!req.write(chunk)) return void req.once("drain", pump);
         }
@@ -221,7 +222,15 @@ describe("hostile input", () => {
       };
       pump();
     });
-    expect(status).toBe(413);
+  }
+
+  it("answers a chunked body that passes the limit with 413 while it is still being sent", async () => {
+    expect((await sendEndlessly({ stopWhenAnswered: true })).status).toBe(413);
+    await expectUnharmed();
+  });
+
+  it("cuts off a sender who ignores the 413 and goes on, long before its 200 MB", async () => {
+    const { sent } = await sendEndlessly({ stopWhenAnswered: false });
     expect(sent).toBeLessThan(32 * 1024 * 1024);
     await expectUnharmed();
   });
