@@ -1,5 +1,5 @@
 import { sniffImageType } from "~/files/files.server";
-import { isTooLarge } from "~/lib/uploads.server";
+import { isTooLarge } from "~/lib/form-body.server";
 import type { DB } from "~db/schema";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "./evidence-limits";
 

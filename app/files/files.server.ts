@@ -1,4 +1,4 @@
-import { isTooLarge } from "~/lib/uploads.server";
+import { isTooLarge } from "~/lib/form-body.server";
 import { newId, sha256Hex } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { Trx } from "~db/schema";

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Locale } from "~/i18n/locale";
 import { MESSAGES, type MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
+import { isAcceptedFieldName, MAX_FIELDS, nestFields } from "./field-names.server";
 
 export type FieldErrors = Record<string, string>;
 
@@ -33,7 +34,8 @@ function describeIssue(issue: z.ZodIssue, locale: Locale): string {
 
 /** Text fields of a form, for putting the user's input back into the form after an error. */
 export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+  // Field names are the sender's: no name may reach the prototype.
+  const values = Object.create(null) as Record<string, string>;
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && !key.startsWith("password")) values[key] = value.slice(0, 5000);
   }
@@ -45,7 +47,7 @@ export function formValues(formData: FormData): Record<string, string> {
  * and the submitted values so that nothing the user typed is lost.
  */
 export function parseForm<S extends z.ZodTypeAny>(formData: FormData, schema: S, locale: Locale): FormResult<z.output<S>> {
-  const raw: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  const raw = Object.create(null) as Record<string, FormDataEntryValue | FormDataEntryValue[]>;
   for (const key of new Set(formData.keys())) {
     const all = formData.getAll(key);
     raw[key] = all.length > 1 ? all : all[0];
@@ -58,17 +60,15 @@ export function parseForm<S extends z.ZodTypeAny>(formData: FormData, schema: S,
  * `{ clauses: [, , { body_vi }] }`, and its error comes back under the same name.
  */
 export function parseStructuredForm<S extends z.ZodTypeAny>(formData: FormData, schema: S, locale: Locale): FormResult<z.output<S>> {
-  const raw: Record<string, unknown> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value !== "string") continue;
-    const parts = key.split(".");
-    let node: Record<string, unknown> = raw;
-    parts.forEach((part, i) => {
-      if (i === parts.length - 1) node[part] = value;
-      else node = (node[part] ??= /^\d+$/.test(parts[i + 1]) ? [] : {}) as Record<string, unknown>;
-    });
+  const texts = [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  const nested = nestFields(texts);
+  if (!nested.ok) {
+    const message = translate(locale, nested.reason === "tooManyFields" ? "request.tooManyFields" : "request.badFieldName", { max: MAX_FIELDS });
+    // The form is shown again from these values: a refused name (a row a billion rows down) must not come back.
+    const values = Object.fromEntries(Object.entries(formValues(formData)).filter(([name]) => isAcceptedFieldName(name)));
+    return { ok: false, errors: { _form: message }, values };
   }
-  return validate(raw, formData, schema, locale);
+  return validate(nested.value, formData, schema, locale);
 }
 
 function validate<S extends z.ZodTypeAny>(raw: unknown, formData: FormData, schema: S, locale: Locale): FormResult<z.output<S>> {

@@ -4,6 +4,7 @@ import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
+import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { vietnamToday } from "~/lib/time";
 import { requireReadableMou } from "./mous.server";
@@ -37,7 +38,7 @@ export async function handleMouAction(args: ActionFunctionArgs) {
   const db = getDb();
   const { mou, parties, leadOrgId } = await requireReadableMou(db, actor, args.params.id ?? "");
   const locale = getLocale(args.request);
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const intent = String(form.get("intent") ?? "");
   const acting = { user: actor.user, ip: args.context.clientIp, origin: args.context.origin };
   const back = (notice: string) => redirect(`/mous/${mou.id}?notice=${notice}`);

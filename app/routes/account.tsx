@@ -15,6 +15,7 @@ import { getLocale, localeCookie } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert, Notice } from "~/ui/field";
@@ -47,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
   const actor = await requireActor(args);
   const { request, context } = args;
   const locale = getLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const db = getDb();
   switch (form.get("intent")) {
     case "profile": {

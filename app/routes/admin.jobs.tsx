@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/form-body.server";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
@@ -39,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
   const actor = await requireActor(args);
   requirePermission(actor, { action: "jobs.manage" });
   const locale = getLocale(args.request);
-  const parsed = RetrySchema.safeParse(Object.fromEntries(await args.request.formData()));
+  const parsed = RetrySchema.safeParse(Object.fromEntries(await readForm(args.request)));
   const retried = parsed.success && (await retryJob(getDb(), parsed.data.id, actor.user, args.context.clientIp));
   return retried ? json({ notice: translate(locale, "admin.jobs.retried"), error: null }) : json({ notice: null, error: translate(locale, "admin.jobs.notFailed") }, { status: 409 });
 }

@@ -5,6 +5,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { inviteMember } from "~/orgs/members.server";
 import { CreateOrganizationSchema, insertOrganization, listOrganizations } from "~/orgs/organizations.server";
@@ -30,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
   requirePermission(actor, { action: "org.create" });
   const { request, context } = args;
   const locale = getLocale(request);
-  const parsed = parseForm(await request.formData(), CreateOrganizationSchema, locale);
+  const parsed = parseForm(await readForm(request), CreateOrganizationSchema, locale);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { admin_email: adminEmail, ...input } = parsed.data;
   const user = { id: actor.user.id, email: actor.user.email, name: actor.user.name };

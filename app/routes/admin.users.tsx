@@ -6,6 +6,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { AdminPageHead } from "~/ui/admin-page-head";
 import { DataTable } from "~/ui/data-table";
@@ -34,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
   const actor = await requireActor(args);
   requirePermission(actor, { action: "user.manage" });
   const locale = getLocale(args.request);
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const parsed = parseForm(form, UserChangeSchema, locale);
   if (!parsed.ok) return json({ error: translate(locale, "validation.invalid") }, { status: 400 });
   const result = await changeUser(getDb(), parsed.data.userId, parsed.data.change, actor.user, args.context.clientIp);

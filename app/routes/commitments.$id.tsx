@@ -11,7 +11,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { formatDate, formatDay, formatNumber, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formValues, parseForm } from "~/lib/forms.server";
-import { readUploadForm } from "~/lib/uploads.server";
+import { describeRefusal, readUploadForm } from "~/lib/form-body.server";
 import { CommitmentFacts } from "~/ui/commitment-facts";
 import { CommitmentStatusBadge } from "~/ui/commitment-status-badge";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -42,8 +42,11 @@ export async function action(args: ActionFunctionArgs) {
   const commitment = await loadVisibleCommitment(actor, args.params.id ?? "");
   requirePermission(actor, { action: "commitment.report", ownerOrgId: commitment.org_id, inForce: isInForce(commitment.mou_status) });
   const locale = getLocale(args.request);
-  const upload = await readUploadForm(args.request, { maxFileBytes: MAX_EVIDENCE_BYTES });
-  if (!upload.ok) return json({ errors: { evidence: translate(locale, "common.unreadableForm") } as Record<string, string>, values: {} as Record<string, string> }, { status: 400 });
+  const upload = await readUploadForm(args.request, { maxFileBytes: MAX_EVIDENCE_BYTES, maxFiles: MAX_EVIDENCE_FILES });
+  if (!upload.ok) {
+    const { status, message } = describeRefusal(locale, upload, "common.unreadableForm");
+    return json({ errors: { evidence: message } as Record<string, string>, values: {} as Record<string, string> }, { status });
+  }
   const form = upload.form;
   const parsed = parseForm(form, ProgressUpdateSchema, locale);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });

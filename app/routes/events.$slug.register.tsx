@@ -11,6 +11,7 @@ import { registerAttendees, type Attendee } from "~/events/registrations.server"
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { nowIso } from "~/lib/time";
 import eventsStyles from "~/styles/events.css";
@@ -63,7 +64,7 @@ export async function action(args: ActionFunctionArgs) {
   const locale = getLocale(request);
   const db = getDb();
   const event = await loadEvent(params.slug);
-  const form = await request.formData();
+  const form = await readForm(request);
   const closed = () => json({ errors: { _form: translate(locale, "register.closed") }, values: formValues(form), delegation: null, existing: false }, { status: 400 });
   if (registrationWindow(event, nowIso()) !== "open") return closed();
   const mail = { origin: context.origin };

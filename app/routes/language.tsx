@@ -2,12 +2,13 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { isLocale } from "~/i18n/locale";
 import { localeCookie } from "~/i18n/locale.server";
+import { readForm } from "~/lib/form-body.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { nowIso } from "~/lib/time";
 
 /** The language switch: remembered in a cookie, and in the profile of a signed-in user (their emails follow it). */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = form.get("locale");
   const to = safeRedirect(form.get("redirectTo"));
   if (!isLocale(locale)) return redirect(to);

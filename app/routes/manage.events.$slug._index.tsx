@@ -8,6 +8,7 @@ import { getLocale } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { nowIso } from "~/lib/time";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -27,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { actor, event } = await requireManagedEvent(args);
   const locale = getLocale(args.request);
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const mail = { origin: args.context.origin };
   if (form.get("intent") === "mail") {
     const parsed = parseForm(form, MailSchema, locale);

@@ -7,6 +7,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { isoToVietnamLocal } from "~/lib/time";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -25,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { actor, event } = await requireManagedEvent(args);
   const locale = getLocale(args.request);
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const db = getDb();
   if (form.get("intent") === "delete") {
     await deleteAgendaItem(db, event.id, String(form.get("id") ?? ""), actorRef(actor, args.context));

@@ -7,6 +7,7 @@ import { checkIn, CheckInSchema, listRegistrations } from "~/events/registration
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PostButton } from "~/ui/post-button";
@@ -26,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { actor, event } = await requireManagedEvent(args);
   const locale = getLocale(args.request);
-  const parsed = parseForm(await args.request.formData(), CheckInSchema, locale);
+  const parsed = parseForm(await readForm(args.request), CheckInSchema, locale);
   if (!parsed.ok || (!parsed.data.code && !parsed.data.id)) {
     return json({ kind: "invalid" as const, message: translate(locale, "checkin.enterCode") }, { status: 400 });
   }

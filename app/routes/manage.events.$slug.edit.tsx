@@ -6,6 +6,7 @@ import { fillSeatsAfterEdit } from "~/events/event-lifecycle.server";
 import { listOrganizationChoices, requireManagedEvent } from "~/events/manage.server";
 import { getLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { EventForm } from "~/ui/event-form";
 
@@ -22,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { actor, event } = await requireManagedEvent(args);
   const db = getDb();
-  const result = await submitEventForm(db, await args.request.formData(), getLocale(args.request), actor.user, args.context.clientIp, event);
+  const result = await submitEventForm(db, await readForm(args.request), getLocale(args.request), actor.user, args.context.clientIp, event);
   if (!result.ok) return json({ errors: result.errors, values: result.values }, { status: 400 });
   // More seats than before: the waitlist moves up at once, each person told by email.
   await fillSeatsAfterEdit(db, event.id, { origin: args.context.origin });

@@ -6,6 +6,7 @@ import { cancelRegistration, decideRegistration, DecisionSchema, listRegistratio
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { DataTable } from "~/ui/data-table";
@@ -40,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { actor, event } = await requireManagedEvent(args);
   const locale = getLocale(args.request);
-  const parsed = parseForm(await args.request.formData(), DecisionSchema, locale);
+  const parsed = parseForm(await readForm(args.request), DecisionSchema, locale);
   if (!parsed.ok) return json({ error: translate(locale, "validation.invalid"), notice: null }, { status: 400 });
   const db = getDb();
   const owned = await db.selectFrom("registrations").select("id").where("id", "=", parsed.data.id).where("event_id", "=", event.id).executeTakeFirst();

@@ -7,7 +7,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formValues, parseForm } from "~/lib/forms.server";
-import { readUploadForm } from "~/lib/uploads.server";
+import { describeRefusal, readUploadForm } from "~/lib/form-body.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
 import { Avatar } from "~/ui/initials";
@@ -34,7 +34,10 @@ export async function action(args: ActionFunctionArgs) {
   const locale = getLocale(args.request);
   const db = getDb();
   const upload = await readUploadForm(args.request, { maxFileBytes: MAX_PHOTO_BYTES });
-  if (!upload.ok) return json({ errors: { photo: translate(locale, "common.unreadableForm") }, values: {}, notice: null }, { status: 400 });
+  if (!upload.ok) {
+    const { status, message } = describeRefusal(locale, upload, "common.unreadableForm");
+    return json({ errors: { photo: message }, values: {}, notice: null }, { status });
+  }
   const form = upload.form;
   const intent = form.get("intent");
   const id = String(form.get("id") ?? "");

@@ -6,6 +6,7 @@ import { submitEventForm } from "~/events/event-editor.server";
 import { listOrganizationChoices } from "~/events/manage.server";
 import { getLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import eventsStyles from "~/styles/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { EventForm } from "~/ui/event-form";
@@ -22,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireActor(args);
   requirePermission(actor, { action: "event.create" });
-  const result = await submitEventForm(getDb(), await args.request.formData(), getLocale(args.request), actor.user, args.context.clientIp);
+  const result = await submitEventForm(getDb(), await readForm(args.request), getLocale(args.request), actor.user, args.context.clientIp);
   if (!result.ok) return json({ errors: result.errors, values: result.values }, { status: 400 });
   return redirect(`/manage/events/${result.slug}`);
 }

@@ -1,3 +1,4 @@
+import { readForm } from "~/lib/form-body.server";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/permissions.server";
@@ -24,7 +25,7 @@ export async function action(args: ActionFunctionArgs) {
   const actor = await requireActor(args);
   const db = getDb();
   const { mou, invited } = await requireInvitation(db, actor, args.params.id ?? "");
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const orgId = String(form.get("org_id") ?? "");
   if (!invited.some((p) => p.org_id === orgId)) throw new Response("Not found", { status: 404 });
   const acting = { user: actor.user, ip: args.context.clientIp };

@@ -8,6 +8,7 @@ import { getLocale } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { formatDate, formatDay, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { nowIso } from "~/lib/time";
 import { listParties } from "~/mous/mous.server";
@@ -55,7 +56,7 @@ export async function action(args: ActionFunctionArgs) {
   const db = getDb();
   const { mou, signatory } = await requireOwnSignatory(db, actor, args.params.id ?? "", { bind: true });
   const locale = getLocale(args.request);
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const intent = String(form.get("intent") ?? "");
   const acting = {
     user: actor.user,

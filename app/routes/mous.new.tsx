@@ -5,6 +5,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { createMou, parseDraftForm } from "~/mous/drafts.server";
 import { listEventsForPicker, listOrganizationsForPicker } from "~/mous/mous.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -29,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
   const actor = await requireActor(args);
   requirePermission(actor, { action: "mou.create" });
   const locale = getLocale(args.request);
-  const form = await args.request.formData();
+  const form = await readForm(args.request);
   const parsed = await parseDraftForm(getDb(), form, actor, locale, { creating: true });
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { id } = await createMou(getDb(), actor, parsed.data, parsed.leadOrg, args.context.clientIp);

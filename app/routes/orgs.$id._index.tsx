@@ -5,6 +5,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { listPublicSignedMous } from "~/mous/public-mous.server";
 import { countryName, findOrganization, listOrganizationEvents, setOrganizationVerified } from "~/orgs/organizations.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -48,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
   const orgId = args.params.id ?? "";
   const db = getDb();
   if (!(await findOrganization(db, orgId))) throw new Response("Not found", { status: 404 });
-  const intent = (await args.request.formData()).get("intent");
+  const intent = (await readForm(args.request)).get("intent");
   if (intent !== "verify" && intent !== "unverify") return json({ error: true }, { status: 400 });
   await setOrganizationVerified(db, orgId, intent === "verify", actor.user, args.context.clientIp);
   return redirect(`/orgs/${orgId}?notice=verified`);

@@ -7,7 +7,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { parseForm } from "~/lib/forms.server";
-import { readUploadForm } from "~/lib/uploads.server";
+import { describeRefusal, readUploadForm } from "~/lib/form-body.server";
 import { findOrganization, logoError, MAX_LOGO_BYTES, OrganizationSchema, updateOrganization } from "~/orgs/organizations.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
@@ -36,8 +36,10 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, org } = await loadEditable(args);
   const locale = getLocale(args.request);
   const upload = await readUploadForm(args.request, { maxFileBytes: MAX_LOGO_BYTES });
-  if (!upload.ok)
-    return json({ errors: { logo: translate(locale, "common.unreadableForm") }, values: {} as Record<string, string> }, { status: 400 });
+  if (!upload.ok) {
+    const { status, message } = describeRefusal(locale, upload, "common.unreadableForm");
+    return json({ errors: { logo: message }, values: {} as Record<string, string> }, { status });
+  }
   const parsed = parseForm(upload.form, OrganizationSchema, locale);
   const logo = await readImageUpload(upload.form.get("logo"), MAX_LOGO_BYTES);
   const badLogo = logoError(logo, locale);

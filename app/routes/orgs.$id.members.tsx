@@ -5,6 +5,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import {
   ChangeRoleSchema,
@@ -59,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
   const { org, actor } = await loadManaged(args);
   const { request, context } = args;
   const locale = getLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const db = getDb();
   const intent = String(form.get("intent") ?? "");
   const fail = (errors: Record<string, string>, values: Record<string, string> = {}) =>

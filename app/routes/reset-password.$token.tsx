@@ -7,6 +7,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), ResetPasswordSchema, getLocale(request));
+  const parsed = parseForm(await readForm(request), ResetPasswordSchema, getLocale(request));
   if (!parsed.ok) return json({ errors: parsed.errors, invalid: false }, { status: 400 });
   const userId = await resetPassword(getDb(), params.token ?? "", parsed.data.password, context.clientIp);
   if (!userId) return json({ errors: null, invalid: true }, { status: 404 });

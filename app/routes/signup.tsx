@@ -7,6 +7,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { findInvitation } from "~/orgs/members.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -38,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args);
   const { request, context } = args;
   const locale = getLocale(request);
-  const parsed = parseForm(await request.formData(), SignupSchema, locale);
+  const parsed = parseForm(await readForm(request), SignupSchema, locale);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { invitation: token, ...input } = parsed.data;
   const invitation = await invitationFrom(token);

@@ -3,10 +3,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { findSpeakerByToken, MAX_PHOTO_BYTES, readPhoto, speakerFormErrors, SpeakerSchema, updateOwnProfile } from "~/events/speakers.server";
 import { getLocale } from "~/i18n/locale.server";
-import { localized, translate } from "~/i18n/translate";
+import { localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formValues, parseForm } from "~/lib/forms.server";
-import { readUploadForm } from "~/lib/uploads.server";
+import { describeRefusal, readUploadForm } from "~/lib/form-body.server";
 import eventsStyles from "~/styles/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
@@ -31,7 +31,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { event_title_vi, event_title_en, event_slug, ...speaker } = await requireSpeaker(params.token);
   const locale = getLocale(request);
   const upload = await readUploadForm(request, { maxFileBytes: MAX_PHOTO_BYTES });
-  if (!upload.ok) return json({ errors: { photo: translate(locale, "common.unreadableForm") }, values: {}, saved: false }, { status: 400 });
+  if (!upload.ok) {
+    const { status, message } = describeRefusal(locale, upload, "common.unreadableForm");
+    return json({ errors: { photo: message }, values: {}, saved: false }, { status });
+  }
   const form = upload.form;
   const parsed = parseForm(form, SpeakerSchema, locale);
   const photo = await readPhoto(form);

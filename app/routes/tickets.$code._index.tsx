@@ -7,6 +7,7 @@ import { ticketQrDataUrl } from "~/events/ticket-pdf.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
 import eventsStyles from "~/styles/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
@@ -52,7 +53,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { registration } = await requireTicket(params.code);
   const locale = getLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const mail = { origin: context.origin };
   if (intent === "cancel") {

@@ -5,7 +5,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { formatDate, formatDay, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { sha256Hex } from "~/lib/ids.server";
-import { isTooLarge, readUploadForm } from "~/lib/uploads.server";
+import { describeRefusal, isTooLarge, readUploadForm } from "~/lib/form-body.server";
 import { findIssuedAgreement } from "~/mous/agreements.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
@@ -27,10 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Anyone may check a file: it is issued by the portal when its SHA-256 is that of an agreement we sealed. */
 export async function action({ request }: ActionFunctionArgs) {
   const locale = getLocale(request);
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_UPLOAD_BYTES + 64 * 1024) return json({ error: translate(locale, "verify.tooLarge"), result: null }, { status: 413 });
   const upload = await readUploadForm(request, { maxFileBytes: MAX_UPLOAD_BYTES });
-  if (!upload.ok) return json({ error: translate(locale, "verify.noFile"), result: null }, { status: 400 });
+  if (!upload.ok) {
+    const { status, message } = describeRefusal(locale, upload, "verify.noFile");
+    return json({ error: upload.error === "tooLarge" ? translate(locale, "verify.tooLarge") : message, result: null }, { status });
+  }
   const file = upload.form.get("file");
   if (isTooLarge(file)) return json({ error: translate(locale, "verify.tooLarge"), result: null }, { status: 413 });
   if (!file || typeof file === "string" || file.size === 0) return json({ error: translate(locale, "verify.noFile"), result: null }, { status: 400 });

@@ -9,6 +9,7 @@ import { log, requestLogger } from "./logging.server";
 import { canonicalHost, securityHeaders } from "./security.server";
 import type { PortalContext } from "./context";
 import { prepareDatabase } from "./boot.server";
+import { requestLimits } from "./request-limits.server";
 import { startBackgroundJobs } from "./background.server";
 
 export async function startPortal(build: ServerBuild): Promise<Server> {
@@ -23,6 +24,7 @@ export async function startPortal(build: ServerBuild): Promise<Server> {
   app.set("trust proxy", config.trustProxy);
   app.use(canonicalHost(config.publicUrl, config.trustProxy));
   app.use(requestLogger(config.logRequests));
+  app.use(requestLimits());
   app.use(securityHeaders(config.publicUrl));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));

@@ -1,6 +1,15 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
+
+/** Statuses whose thrown response carries its own message, already in the reader's language. */
+const TITLED_STATUSES: Partial<Record<number, MessageKey>> = {
+  400: "error.400.title",
+  405: "error.405.title",
+  413: "error.413.title",
+  429: "error.429.title",
+};
 
 type StatusHandler = (info: { status: number; data: unknown }) => ReactNode;
 
@@ -16,8 +25,8 @@ export function GeneralErrorBoundary({ statusHandlers = {} }: { statusHandlers?:
     if (custom) return <>{custom({ status: error.status, data: error.data })}</>;
     if (error.status === 404) return <ErrorPanel code={404} title={t("error.404.title")} body={t("error.404.body")} />;
     if (error.status === 403) return <ErrorPanel code={403} title={t("error.403.title")} body={t("error.403.body")} />;
-    if (error.status === 429)
-      return <ErrorPanel code={429} title={t("error.429.title")} body={typeof error.data === "string" ? error.data : ""} />;
+    const titled = TITLED_STATUSES[error.status];
+    if (titled) return <ErrorPanel code={error.status} title={t(titled)} body={typeof error.data === "string" ? error.data : ""} />;
   } else if (typeof document === "undefined") {
     console.error(error);
   }

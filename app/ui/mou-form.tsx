@@ -83,7 +83,7 @@ export function MouForm({ values, errors, organizations, events, submitLabel, pa
   const v = (name: string) => values[name] ?? "";
   return (
     <Form method="post" className="form mou-form" noValidate>
-      {hasErrors ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+      {hasErrors ? <FormAlert>{errors._form ?? t("common.formHasErrors")}</FormAlert> : null}
       <fieldset className="fieldset card">
         <legend>{t("mous.form.about")}</legend>
         <Field name="title_vi" label={t("mous.field.titleVi")} required defaultValue={v("title_vi")} error={errors.title_vi} lang="vi" />

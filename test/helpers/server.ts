@@ -20,6 +20,8 @@ async function freePort(): Promise<number> {
 
 export type TestServer = {
   baseUrl: string;
+  /** The server's process id, for reading its memory from /proc. */
+  pid: number;
   database: TestDatabase;
   /** The server's DATA_DIR (development certificate, audit chain key), for commands run beside it. */
   dataDir: string;
@@ -76,6 +78,7 @@ export async function startTestServer(
   const connection = connect(database.url);
   return {
     baseUrl,
+    pid: child.pid!,
     database,
     dataDir,
     db: connection.db,

@@ -56,6 +56,26 @@ export const commonMessages = {
     vi: "Không đọc được biểu mẫu đã gửi (dữ liệu bị hỏng). Vui lòng chọn lại tệp và gửi lại.",
     en: "The form that was sent could not be read (the data was damaged). Please choose the file again and resend.",
   },
+  "request.tooLarge": {
+    vi: "Dữ liệu gửi lên quá lớn (tối đa {max}). Vui lòng gửi ít hơn hoặc chọn tệp nhỏ hơn.",
+    en: "What was sent is too large ({max} at most). Please send less, or choose a smaller file.",
+  },
+  "request.tooManyFields": {
+    vi: "Biểu mẫu có quá nhiều trường hoặc tệp (tối đa {max}).",
+    en: "The form has too many fields or files ({max} at most).",
+  },
+  "request.badFieldName": {
+    vi: "Biểu mẫu có một trường mà cổng không nhận. Vui lòng tải lại trang và gửi lại.",
+    en: "The form has a field the portal does not accept. Please reload the page and send it again.",
+  },
+  "request.unreadable": {
+    vi: "Không đọc được biểu mẫu đã gửi. Vui lòng tải lại trang và gửi lại.",
+    en: "The form that was sent could not be read. Please reload the page and send it again.",
+  },
+  "request.methodNotAllowed": { vi: "Cổng không nhận phương thức {method}.", en: "The portal does not accept the {method} method." },
+  "error.400.title": { vi: "Yêu cầu không hợp lệ", en: "Bad request" },
+  "error.405.title": { vi: "Phương thức không được hỗ trợ", en: "Method not allowed" },
+  "error.413.title": { vi: "Dữ liệu quá lớn", en: "Too much data" },
   "error.404.title": { vi: "Không tìm thấy trang", en: "Page not found" },
   "error.404.body": {
     vi: "Trang bạn tìm không tồn tại hoặc bạn không có quyền xem.",
