@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -8,9 +7,9 @@ import { auditChainHead, checkNotedEntry, hashAuditEntry, keyLegacyAuditChain, r
 import type { AuditEntry, DB } from "~db/schema";
 import { openMigratedDatabase } from "../helpers/database";
 import { Client, DEMO } from "../helpers/http";
+import { runPortalTask } from "../helpers/commands";
 import { startTestServer, type TestServer } from "../helpers/server";
 
-const ROOT = path.resolve(__dirname, "../..");
 
 // This process's audit chain key is made in a throwaway DATA_DIR, as the portal makes its own.
 process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "portal-audit-"));
@@ -137,14 +136,7 @@ describe("npm run audit:verify", () => {
   });
   afterAll(async () => server?.stop());
 
-  function verify(args: string[] = [], env: Record<string, string> = {}) {
-    const run = spawnSync(process.execPath, ["scripts/db.mjs", "audit:verify", ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, DATABASE_URL: server.database.url, DATA_DIR: server.dataDir, NODE_ENV: "production", ...env },
-      encoding: "utf8",
-    });
-    return { code: run.status, output: `${run.stdout}${run.stderr}` };
-  }
+  const verify = (args: string[] = [], env: Record<string, string> = {}) => runPortalTask(server, ["audit:verify", ...args], env);
 
   it("keeps its key in DATA_DIR, readable by the portal's user only", () => {
     const stat = fs.statSync(path.join(server.dataDir, "audit-chain.key"));
@@ -152,25 +144,25 @@ describe("npm run audit:verify", () => {
   });
 
   it("prints the last entry's number and hash, and with --expect finds entries deleted from the end", async () => {
-    const first = verify();
+    const first = await verify();
     expect(first.code).toBe(0);
     const head = await server.db.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirstOrThrow();
     const noted = `${head.seq}:${head.hash}`;
     expect(first.output).toContain(`Last entry: ${noted}`);
-    expect(verify(["--expect", noted]).code).toBe(0);
+    expect((await verify(["--expect", noted])).code).toBe(0);
 
     await server.db.deleteFrom("audit_log").where("seq", "=", head.seq).execute();
-    expect(verify().code).toBe(0);
-    const truncated = verify(["--expect", noted]);
+    expect((await verify()).code).toBe(0);
+    const truncated = await verify(["--expect", noted]);
     expect(truncated.code).toBe(1);
     expect(truncated.output).toContain(`entry #${head.seq} is missing`);
   });
 
-  it("refuses a malformed --expect, and a check without the portal's key", () => {
-    expect(verify(["--expect", "7"]).code).toBe(2);
+  it("refuses a malformed --expect, and a check without the portal's key", async () => {
+    expect((await verify(["--expect", "7"])).code).toBe(2);
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "portal-nokey-"));
     try {
-      const keyless = verify([], { DATA_DIR: elsewhere });
+      const keyless = await verify([], { DATA_DIR: elsewhere });
       expect(keyless.code).toBe(2);
       expect(keyless.output).toContain("AUDIT_CHAIN_KEY");
       expect(fs.existsSync(path.join(elsewhere, "audit-chain.key"))).toBe(false);
@@ -179,8 +171,8 @@ describe("npm run audit:verify", () => {
     }
   });
 
-  it("fails under another key: the chain is bound to the portal's", () => {
-    const other = verify([], { AUDIT_CHAIN_KEY: "x".repeat(40) });
+  it("fails under another key: the chain is bound to the portal's", async () => {
+    const other = await verify([], { AUDIT_CHAIN_KEY: "x".repeat(40) });
     expect(other.code).toBe(1);
     expect(other.output).toContain("BROKEN at entry #1");
   });

@@ -1,20 +1,8 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, DEMO } from "../helpers/http";
 import { latestEmail } from "../helpers/mail-links";
+import { runPortalTask } from "../helpers/commands";
 import { startTestServer, type TestServer } from "../helpers/server";
-
-const ROOT = path.resolve(__dirname, "../..");
-
-function runAuditVerify(server: TestServer) {
-  const run = spawnSync(process.execPath, ["scripts/db.mjs", "audit:verify"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, DATABASE_URL: server.database.url, DATA_DIR: server.dataDir, NODE_ENV: "production" },
-    encoding: "utf8",
-  });
-  return { code: run.status, output: `${run.stdout}${run.stderr}` };
-}
 
 describe("security baseline", () => {
   let server: TestServer;
@@ -98,7 +86,7 @@ describe("security baseline", () => {
       const staff = new Client(server.baseUrl);
       await staff.signIn(DEMO.staff);
       await staff.post("/orgs/ntt", { intent: "verify" });
-      const ok = runAuditVerify(server);
+      const ok = await runPortalTask(server, ["audit:verify"]);
       expect(ok.output).toContain("Audit chain OK");
       expect(ok.code).toBe(0);
 
@@ -108,7 +96,7 @@ describe("security baseline", () => {
         .where("action", "=", "org.verified")
         .executeTakeFirstOrThrow();
       await server.db.updateTable("audit_log").set({ actor_label: "someone-else@example.vn" }).where("id", "=", victim.id).execute();
-      const broken = runAuditVerify(server);
+      const broken = await runPortalTask(server, ["audit:verify"]);
       expect(broken.code).toBe(1);
       expect(broken.output).toContain(`#${victim.seq} (id ${victim.id})`);
 
