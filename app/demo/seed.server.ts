@@ -4,7 +4,7 @@ import { vietnamLocalToIso, vietnamToday } from "~/lib/time";
 import { portalOrigin } from "~/config.server";
 import { issuePendingAgreements } from "~/mous/agreements.server";
 import { createVersion } from "~/mous/versions.server";
-import type { DB, Trx } from "../schema";
+import type { DB, Trx } from "~db/schema";
 import {
   DEMO_PASSWORD,
   FORUM_AGENDA,
@@ -23,8 +23,6 @@ import {
   type DemoClause,
   type DemoSpeaker,
 } from "./demo-data";
-
-export { DEMO_PASSWORD, FORUM_SLUG, WORKSHOP_SLUG };
 
 export async function isDatabaseEmpty(db: DB): Promise<boolean> {
   const users = await db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
