@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { getDb } from "~/db.server";
 import { cancelRegistration, eraseRegistration, waitlistPosition } from "~/events/registrations.server";
 import { PRIVATE_HEADERS, requireTicket } from "~/events/ticket.server";
-import { ticketQrDataUrl } from "~/events/ticket-pdf.server";
+import { ticketQrDataUrl } from "~/pdf/ticket.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";

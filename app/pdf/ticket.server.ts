@@ -4,7 +4,7 @@ import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { Locale } from "~/i18n/locale";
 import { formatDate, localized, translate } from "~/i18n/translate";
-import type { DB, Event } from "~db/schema";
+import type { Event } from "~db/schema";
 
 const FONT_DIR = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "be-vietnam-pro");
 // Read once per process: Be Vietnam Pro carries every Vietnamese letter that the PDF base fonts lack.
@@ -60,12 +60,4 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Buffer> {
 /** The QR code of a ticket as an image for the ticket page. */
 export function ticketQrDataUrl(code: string): Promise<string> {
   return QRCode.toDataURL(code, { errorCorrectionLevel: "M", margin: 1, width: 280 });
-}
-
-/** The PDF of a live ticket, or null when the ticket is gone or its data erased. */
-export async function renderTicketPdfByCode(db: DB, code: string): Promise<Buffer | null> {
-  const registration = await db.selectFrom("registrations").selectAll().where("ticket_code", "=", code).executeTakeFirst();
-  if (!registration || registration.erased_at) return null;
-  const event = await db.selectFrom("events").selectAll().where("id", "=", registration.event_id).executeTakeFirstOrThrow();
-  return renderTicketPdf({ event, attendee: registration, code, locale: registration.locale });
 }
