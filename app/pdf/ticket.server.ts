@@ -1,21 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
-import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
 import type { Locale } from "~/i18n/locale";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import type { Event } from "~db/schema";
-
-const FONT_DIR = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "be-vietnam-pro");
-// Read once per process: Be Vietnam Pro carries every Vietnamese letter that the PDF base fonts lack.
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: fs.readFileSync(path.join(FONT_DIR, "400Regular", "BeVietnamPro_400Regular.ttf")),
-    bold: fs.readFileSync(path.join(FONT_DIR, "700Bold", "BeVietnamPro_700Bold.ttf")),
-  };
-  return fonts;
-}
+import { startPdf } from "./document.server";
+import { qrCodeDataUrl, qrCodePng } from "./images.server";
 
 export type TicketPdfInput = {
   event: Pick<Event, "title_vi" | "title_en" | "venue_vi" | "venue_en" | "address" | "starts_at" | "ends_at">;
@@ -28,30 +15,24 @@ export type TicketPdfInput = {
 export async function renderTicketPdf(input: TicketPdfInput): Promise<Buffer> {
   const { event, attendee, code, locale } = input;
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
-  const qr = await QRCode.toBuffer(code, { errorCorrectionLevel: "M", margin: 1, width: 360 });
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({ size: "A5", margin: 40, info: { Title: `${t("ticket.pdfTitle")} · ${localized(event, "title", locale)}` } });
-  doc.registerFont("body", regular);
-  doc.registerFont("bold", bold);
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  const qr = await qrCodePng(code, 360);
+  const { pdf: doc, done } = startPdf({ size: "A5", margin: 40, info: { Title: `${t("ticket.pdfTitle")} · ${localized(event, "title", locale)}` } });
 
   doc.rect(0, 0, doc.page.width, 56).fill("#0b3b66");
   doc.fillColor("#ffffff").font("bold").fontSize(12).text(t("app.name"), 40, 20, { width: doc.page.width - 80 });
   doc.fillColor("#13202e").font("bold").fontSize(11).text(t("ticket.pdfTitle").toUpperCase(), 40, 80);
   doc.moveDown(0.4).font("bold").fontSize(16).text(localized(event, "title", locale));
-  doc.moveDown(0.6).font("body").fontSize(11);
+  doc.moveDown(0.6).font("regular").fontSize(11);
   doc.text(`${formatDate(event.starts_at, locale, "dateTime")} – ${formatDate(event.ends_at, locale, "time")} (${t("events.timeZoneNote")})`);
   doc.text([localized(event, "venue", locale), event.address].filter(Boolean).join(", "));
   doc.moveDown(1).fillColor("#51606f").fontSize(9).text(t("ticket.attendee").toUpperCase());
   doc.fillColor("#13202e").font("bold").fontSize(15).text(attendee.name);
   const line = [attendee.position, attendee.organization].filter(Boolean).join(", ");
-  if (line) doc.font("body").fontSize(11).text(line);
+  if (line) doc.font("regular").fontSize(11).text(line);
   const size = 170;
   const y = doc.y + 16;
   doc.image(qr, (doc.page.width - size) / 2, y, { width: size, height: size });
-  doc.font("body").fontSize(8).fillColor("#51606f").text(code, 40, y + size + 8, { width: doc.page.width - 80, align: "center" });
+  doc.font("regular").fontSize(8).fillColor("#51606f").text(code, 40, y + size + 8, { width: doc.page.width - 80, align: "center" });
   doc.moveDown(0.6).fontSize(9).text(t("ticket.pdfNote"), { width: doc.page.width - 80, align: "center" });
   doc.end();
   return done;
@@ -59,5 +40,5 @@ export async function renderTicketPdf(input: TicketPdfInput): Promise<Buffer> {
 
 /** The QR code of a ticket as an image for the ticket page. */
 export function ticketQrDataUrl(code: string): Promise<string> {
-  return QRCode.toDataURL(code, { errorCorrectionLevel: "M", margin: 1, width: 280 });
+  return qrCodeDataUrl(code, 280);
 }
