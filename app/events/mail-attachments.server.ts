@@ -1,6 +1,7 @@
 import type { AttachmentRenderer } from "~/mail/delivery.server";
+import { renderTicketPdf } from "~/pdf/ticket.server";
+import type { DB } from "~db/schema";
 import { buildEventIcs } from "./calendar.server";
-import { renderTicketPdfByCode } from "./ticket-pdf.server";
 
 /** The names under which registration emails refer to their attachments. */
 export const EVENT_ICS = "event-ics";
@@ -19,4 +20,12 @@ export function eventAttachmentRenderers(origin: string): Record<string, Attachm
       return event ? Buffer.from(buildEventIcs(event, locale, origin)) : null;
     },
   };
+}
+
+/** The PDF of a live ticket, or null when the ticket is gone or its data erased. */
+async function renderTicketPdfByCode(db: DB, code: string): Promise<Buffer | null> {
+  const registration = await db.selectFrom("registrations").selectAll().where("ticket_code", "=", code).executeTakeFirst();
+  if (!registration || registration.erased_at) return null;
+  const event = await db.selectFrom("events").selectAll().where("id", "=", registration.event_id).executeTakeFirstOrThrow();
+  return renderTicketPdf({ event, attendee: registration, code, locale: registration.locale });
 }

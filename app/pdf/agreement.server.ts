@@ -1,13 +1,11 @@
-import { createRequire } from "node:module";
-import path from "node:path";
-import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
 import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
 import { P12Signer } from "@signpdf/signer-p12";
 import { SignPdf } from "@signpdf/signpdf";
 import type { MessageKey } from "~/i18n/messages";
 import { formatDate, formatDay, formatNumber, translate } from "~/i18n/translate";
 import type { SigningCertificate } from "./certificate.server";
+import { startPdf } from "./document.server";
+import { drawImageIfReadable, pngFromDataUrl, qrCodePng } from "./images.server";
 
 export type AgreementDocument = {
   reference: string;
@@ -28,15 +26,6 @@ export type AgreementDocument = {
   issuedAt: string;
 };
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.dirname(require.resolve("@expo-google-fonts/be-vietnam-pro/package.json"));
-const FONTS = {
-  regular: path.join(FONT_DIR, "400Regular", "BeVietnamPro_400Regular.ttf"),
-  italic: path.join(FONT_DIR, "400Regular_Italic", "BeVietnamPro_400Regular_Italic.ttf"),
-  semibold: path.join(FONT_DIR, "600SemiBold", "BeVietnamPro_600SemiBold.ttf"),
-  bold: path.join(FONT_DIR, "700Bold", "BeVietnamPro_700Bold.ttf"),
-};
-
 const NAVY = "#0b3b66";
 const GREY = "#51606f";
 const MARGIN = 56;
@@ -47,30 +36,15 @@ function both(key: MessageKey, params?: Record<string, string | number>): string
   return `${translate("vi", key, params)} / ${translate("en", key, params)}`;
 }
 
-function pngFromDataUrl(dataUrl: string): Buffer | null {
-  const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl);
-  return m ? Buffer.from(m[1], "base64") : null;
-}
-
 /** Lays out the agreement (cover, clauses, commitments, signatures, audit) with pdfkit; not yet sealed. */
 export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(doc.verifyUrl, { type: "png", margin: 1, width: 180, errorCorrectionLevel: "M" });
-  const pdf = new PDFDocument({
+  const qr = await qrCodePng(doc.verifyUrl, 180);
+  const { pdf, done } = startPdf({
     size: "A4",
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
     bufferPages: true,
     info: { Title: `${doc.reference} — ${doc.title.vi}`, Author: translate("vi", "app.name"), Subject: doc.title.en, Creator: translate("en", "app.name") },
     lang: "vi-VN",
-  });
-  pdf.registerFont("regular", FONTS.regular);
-  pdf.registerFont("italic", FONTS.italic);
-  pdf.registerFont("semibold", FONTS.semibold);
-  pdf.registerFont("bold", FONTS.bold);
-  const chunks: Buffer[] = [];
-  pdf.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
   });
   const width = pdf.page.width - 2 * MARGIN;
 
@@ -101,14 +75,7 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer
     ensureSpace(60);
     const top = pdf.y;
     let textX = MARGIN;
-    if (party.logo) {
-      try {
-        pdf.image(party.logo, MARGIN, top, { fit: [48, 48] });
-        textX = MARGIN + 60;
-      } catch {
-        // an unreadable logo leaves the name alone
-      }
-    }
+    if (party.logo && drawImageIfReadable(pdf, party.logo, MARGIN, top, { fit: [48, 48] })) textX = MARGIN + 60;
     pdf.font("semibold").fontSize(12).text(party.name_vi + (party.lead ? ` (${both("mous.lead")})` : ""), textX, top, { width: width - (textX - MARGIN) });
     pdf.font("regular").fontSize(10).fillColor(GREY).text(party.name_en, textX, pdf.y, { width: width - (textX - MARGIN) }).fillColor("black");
     pdf.y = Math.max(pdf.y, party.logo ? top + 52 : pdf.y) + 6;

@@ -1,9 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~/db.server";
-import { cancelRegistration, eraseRegistration, waitlistPosition } from "~/events/registrations.server";
+import { eraseRegistration } from "~/events/personal-data.server";
+import { cancelRegistration, waitlistPosition } from "~/events/registrations.server";
 import { PRIVATE_HEADERS, requireTicket } from "~/events/ticket.server";
-import { ticketQrDataUrl } from "~/events/ticket-pdf.server";
+import { ticketQrDataUrl } from "~/pdf/ticket.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportPersonalData } from "~/events/registrations.server";
+import { exportPersonalData } from "~/events/personal-data.server";
 import { PRIVATE_HEADERS, requireTicket } from "~/events/ticket.server";
 
 /** The attendee's own data as JSON (Decree 13/2023/NĐ-CP: the right to obtain one's data). */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { PRIVATE_HEADERS, requireTicket } from "~/events/ticket.server";
-import { renderTicketPdf } from "~/events/ticket-pdf.server";
+import { renderTicketPdf } from "~/pdf/ticket.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { registration, event } = await requireTicket(params.code);

@@ -3,7 +3,7 @@ import { getConfig } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { migrateToLatest } from "~/db/migrate.server";
 import { getSigningCertificate } from "~/pdf/certificate.server";
-import { isDatabaseEmpty, seedDemoData } from "~db/seed";
+import { isDatabaseEmpty, seedDemoData } from "~/demo/seed.server";
 import { log } from "./logging.server";
 
 /**

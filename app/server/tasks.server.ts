@@ -2,7 +2,7 @@ import { auditChainHead, checkNotedEntry, verifyAuditChain } from "~/audit/audit
 import { AuditChainKeyError, getExistingAuditChainKey } from "~/audit/chain-key.server";
 import { getConnection } from "~/db.server";
 import { migrateToLatest } from "~/db/migrate.server";
-import { isDatabaseEmpty, seedDemoData } from "~db/seed";
+import { isDatabaseEmpty, seedDemoData } from "~/demo/seed.server";
 
 /** The command-line tasks behind `npm run db:migrate`, `db:seed` and `audit:verify`. Returns the exit code. */
 export async function runTask(name: string, args: string[] = []): Promise<number> {

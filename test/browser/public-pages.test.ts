@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FORUM_SLUG, WORKSHOP_SLUG } from "~db/seed";
+import { FORUM_SLUG, WORKSHOP_SLUG } from "~/demo/demo-data";
 import { hasChromium, launchBrowser, screenshotPath } from "../helpers/browser";
 import { startTestServer, type TestServer } from "../helpers/server";
 

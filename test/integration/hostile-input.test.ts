@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WORKSHOP_SLUG } from "~db/seed";
+import { WORKSHOP_SLUG } from "~/demo/demo-data";
 import { registrationFields } from "../helpers/events";
 import { Client } from "../helpers/http";
 import { signInPersonas, type Persona } from "../helpers/personas";

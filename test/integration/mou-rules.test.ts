@@ -13,7 +13,7 @@ import { runDueJobs } from "~/jobs/runner.server";
 import { jobHandlers } from "~/server/job-handlers.server";
 import { closeOverdueSignings, declineMou, remindSignatories, requestSigningCode, requireOwnSignatory, signMou } from "~/mous/signing.server";
 import { nowIso, vietnamToday } from "~/lib/time";
-import { seedDemoData } from "~db/seed";
+import { seedDemoData } from "~/demo/seed.server";
 import type { DB } from "~db/schema";
 import { openMigratedDatabase } from "../helpers/database";
 

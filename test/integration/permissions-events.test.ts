@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "~/auth/password.server";
 import { newId, newSecret, sha256Hex } from "~/lib/ids.server";
-import { WORKSHOP_SLUG } from "~db/seed";
+import { WORKSHOP_SLUG } from "~/demo/demo-data";
 import { Client } from "../helpers/http";
 import { registrationFields } from "../helpers/events";
 import { expectAll, outcomeOf, PERSONAS, runMatrix, signInPersonas, type MatrixRow, type Persona } from "../helpers/personas";

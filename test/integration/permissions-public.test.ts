@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FORUM_SLUG } from "~db/seed";
+import { FORUM_SLUG } from "~/demo/demo-data";
 import { expectAll, runMatrix, signInPersonas, type Persona } from "../helpers/personas";
 import type { Client } from "../helpers/http";
 import { startTestServer, type TestServer } from "../helpers/server";

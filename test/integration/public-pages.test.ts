@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FORUM_SLUG, WORKSHOP_SLUG } from "~db/seed";
+import { FORUM_SLUG, WORKSHOP_SLUG } from "~/demo/demo-data";
 import { Client } from "../helpers/http";
 import { startTestServer, type TestServer } from "../helpers/server";
 import { testDialect } from "../helpers/database";

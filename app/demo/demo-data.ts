@@ -3,7 +3,7 @@
  * written (names, titles, hosts, topics, the MoU signing). Everything they do not give — dates,
  * venue, emails, figures, the sample company, clause wording — is invented and flagged `is_sample`.
  */
-import type { AgendaKind, EventOrgRole, OrgKind } from "../schema";
+import type { AgendaKind, EventOrgRole, OrgKind } from "~db/schema";
 
 export const DEMO_PASSWORD = "vinhphuc-demo";
 

@@ -1,0 +1,93 @@
+/** Accounts and organizations: who uses the portal and on whose behalf. */
+import type { Generated, Flag, Locale } from "./columns";
+
+export type OrgKind = "corporation" | "enterprise" | "startup" | "agency" | "university";
+export type MembershipRole = "admin" | "member";
+
+export interface OrganizationTable {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  short_name: string | null;
+  kind: OrgKind;
+  country: string;
+  province: string | null;
+  sector: string | null;
+  website: string | null;
+  logo_file_id: string | null;
+  description_vi: string | null;
+  description_en: string | null;
+  verified: Generated<Flag>;
+  verified_at: string | null;
+  verified_by: string | null;
+  is_sample: Generated<Flag>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  email_verified_at: string | null;
+  locale: Generated<Locale>;
+  is_staff: Generated<Flag>;
+  is_organizer: Generated<Flag>;
+  phone: string | null;
+  position: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Lucia's session table; `expires_at` is epoch seconds on SQLite and timestamptz on PostgreSQL, as each adapter documents. */
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  expires_at: number | Date;
+}
+
+export interface MembershipTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  role: MembershipRole;
+  created_at: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  org_id: string;
+  email: string;
+  role: MembershipRole;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+/** Single-use tokens sent by email: address verification and password reset. Only the hash is kept. */
+export interface AuthTokenTable {
+  id: string;
+  user_id: string;
+  kind: "verify_email" | "reset_password";
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/**
+ * One counter per throttled key (an account at an address, an address, a mail purpose), kept in
+ * the database so every process sees it, and changed only by conditional updates.
+ */
+export interface ThrottleCounterTable {
+  key: string;
+  count: number;
+  /** ISO time before which the key is refused; the growing delay after the free attempts. */
+  blocked_until: string;
+  updated_at: string;
+}

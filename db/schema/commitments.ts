@@ -1,0 +1,54 @@
+/** Commitments under an MoU, their milestones and progress. */
+import type { Generated } from "./columns";
+
+export type MilestoneStatus = "pending" | "in_progress" | "done" | "missed";
+
+export interface CommitmentTable {
+  id: string;
+  mou_id: string;
+  org_id: string;
+  title_vi: string;
+  title_en: string | null;
+  description_vi: string | null;
+  description_en: string | null;
+  kpi_target: number | null;
+  kpi_unit_vi: string | null;
+  kpi_unit_en: string | null;
+  kpi_current: Generated<number>;
+  start_on: string | null;
+  due_on: string;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  sort_order: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MilestoneTable {
+  id: string;
+  commitment_id: string;
+  title_vi: string;
+  title_en: string | null;
+  due_on: string;
+  weight: Generated<number>;
+  status: MilestoneStatus;
+  done_at: string | null;
+  sort_order: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgressUpdateTable {
+  id: string;
+  commitment_id: string;
+  milestone_id: string | null;
+  author_id: string | null;
+  note: string;
+  kpi_value: number | null;
+  created_at: string;
+}
+
+export interface ProgressUpdateFileTable {
+  progress_update_id: string;
+  file_id: string;
+}

@@ -1,0 +1,122 @@
+/** MoUs: parties, clauses, versions, signatories and the sealed agreement. */
+import type { Generated, Flag } from "./columns";
+
+export type MouStatus = "draft" | "in_review" | "awaiting_signatures" | "active" | "completed" | "expired" | "terminated";
+export type SignatoryStatus = "pending" | "signed" | "declined";
+
+export interface MouTable {
+  id: string;
+  reference: string;
+  status: MouStatus;
+  title_vi: string;
+  title_en: string;
+  purpose_vi: string | null;
+  purpose_en: string | null;
+  scope_vi: string | null;
+  scope_en: string | null;
+  event_id: string | null;
+  effective_on: string | null;
+  expires_on: string | null;
+  visibility: "private" | "public";
+  signing_order: Generated<"parallel" | "sequential">;
+  signing_deadline: string | null;
+  current_version_id: string | null;
+  shared_at: string | null;
+  is_sample: Generated<Flag>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MouPartyTable {
+  id: string;
+  mou_id: string;
+  org_id: string;
+  is_lead: Generated<Flag>;
+  sort_order: Generated<number>;
+  /** When one of the organization's admins accepted; null while pending, when it sees nothing of the MoU. */
+  accepted_at: string | null;
+}
+
+/** The working draft's clauses; each version keeps its own frozen copy in `mou_versions.content`. */
+export interface MouClauseTable {
+  id: string;
+  mou_id: string;
+  position: number;
+  heading_vi: string | null;
+  heading_en: string | null;
+  body_vi: string;
+  body_en: string | null;
+}
+
+export interface MouVersionTable {
+  id: string;
+  mou_id: string;
+  number: number;
+  /** JSON: the canonical text of this version (metadata, parties, clauses, commitments). */
+  content: string;
+  /** SHA-256 (hex) over the canonical form of `content`. */
+  content_hash: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+  frozen_at: string | null;
+}
+
+export interface MouCommentTable {
+  id: string;
+  mou_id: string;
+  version_id: string | null;
+  clause_id: string | null;
+  author_id: string;
+  kind: "comment" | "change_request";
+  body: string;
+  resolved_at: string | null;
+  created_at: string;
+}
+
+export interface SignatoryTable {
+  id: string;
+  mou_id: string;
+  party_id: string;
+  version_id: string | null;
+  user_id: string | null;
+  name: string;
+  title: string | null;
+  email: string;
+  sign_order: Generated<number>;
+  status: SignatoryStatus;
+  signature_kind: "typed" | "drawn" | null;
+  /** Drawn signature as a PNG data URL, or the typed name. */
+  signature_data: string | null;
+  consent_text: string | null;
+  version_hash: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  signed_at: string | null;
+  decline_reason: string | null;
+  declined_at: string | null;
+  otp_hash: string | null;
+  otp_expires_at: string | null;
+  otp_attempts: Generated<number>;
+  /** The Vietnam day of `otp_day_count`: codes sent plus wrong guesses, capped per day whatever the codes. */
+  otp_day: string | null;
+  otp_day_count: Generated<number>;
+  invited_at: string | null;
+  last_reminded_at: string | null;
+  reminder_count: Generated<number>;
+  /** Set when an amendment starts a new signing round; the row stays as the record of the earlier one. */
+  superseded_at: Generated<string | null>;
+  created_at: string;
+}
+
+/** A sealed agreement PDF, made once when the last signatory signs. */
+export interface AgreementTable {
+  id: string;
+  mou_id: string;
+  version_id: string;
+  file_id: string;
+  sha256: string;
+  verification_code: string;
+  created_at: string;
+}
