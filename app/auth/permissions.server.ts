@@ -1,5 +1,6 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { getDb } from "~/db.server";
+import { DomainError } from "~/lib/domain-error";
 import type { DB, MembershipRole } from "~db/schema";
 import type { SessionUser } from "./lucia.server";
 
@@ -168,10 +169,10 @@ export function can(actor: Actor, permission: Permission): boolean {
 }
 
 /**
- * Throws 403 when the actor may not; 404 instead where even the thing's existence is private
- * (someone else's MoU), so that a refusal tells nothing.
+ * Refuses (403) when the actor may not; as not found (404) instead where even the thing's
+ * existence is private (someone else's MoU), so that a refusal tells nothing.
  */
 export function requirePermission(actor: Actor, permission: Permission, options: { hideAs404?: boolean } = {}): void {
   if (can(actor, permission)) return;
-  throw new Response(options.hideAs404 ? "Not found" : "Forbidden", { status: options.hideAs404 ? 404 : 403 });
+  throw new DomainError(options.hideAs404 ? "notFound" : "forbidden");
 }
