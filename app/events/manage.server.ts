@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { sql } from "kysely";
 import { can, orgIdsOf, requireActor, requirePermission, type Actor, type SignedInActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
+import { DomainError } from "~/lib/domain-error";
 import type { DB, Event, EventOrgRole } from "~db/schema";
 
 /** Organizations in these roles run the event with its creator; sponsors and partners only appear on it. */
@@ -20,7 +21,7 @@ export async function requireManagedEvent(args: Args): Promise<ManagedEvent> {
   requirePermission(actor, { action: "event.create" });
   const db = getDb();
   const event = await db.selectFrom("events").selectAll().where("slug", "=", args.params.slug ?? "").executeTakeFirst();
-  if (!event) throw new Response("Not found", { status: 404 });
+  if (!event) throw new DomainError("notFound");
   const hostOrgIds = await managingOrgIds(db, event.id);
   requirePermission(actor, { action: "event.manage", event: { created_by: event.created_by, hostOrgIds } });
   return { actor, event };

@@ -1,4 +1,5 @@
 import { can, readableMouIds, type Actor } from "~/auth/permissions.server";
+import { DomainError } from "~/lib/domain-error";
 import type { DB, Mou, MouStatus, Trx } from "~db/schema";
 import { listPartiesOf } from "./public-mous.server";
 
@@ -50,7 +51,7 @@ export type MouAccess = {
  * MoU that does not exist, so a private agreement's existence is not revealed.
  */
 export async function requireReadableMou(db: DB, actor: Actor, mouId: string): Promise<MouAccess> {
-  const notFound = new Response("Not found", { status: 404 });
+  const notFound = new DomainError("notFound");
   if (!actor.user) throw notFound;
   const mou = await db.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirst();
   if (!mou) throw notFound;

@@ -4,6 +4,7 @@ import { can, type Actor } from "~/auth/permissions.server";
 import type { Locale } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
+import { DomainError } from "~/lib/domain-error";
 import { enqueueJob } from "~/jobs/queue.server";
 import { sha256Hex } from "~/lib/ids.server";
 import { addMinutes, nowIso, vietnamToday } from "~/lib/time";
@@ -51,7 +52,7 @@ export async function signingClosedReason(trx: Trx, mou: Mou, signatory: Signato
  * signing exists, let alone reads the text.
  */
 export async function requireOwnSignatory(db: Trx, actor: Actor, mouId: string, options: { bind: boolean }): Promise<{ mou: Mou; signatory: Signatory }> {
-  const notFound = new Response("Not found", { status: 404 });
+  const notFound = new DomainError("notFound");
   if (!actor.user) throw notFound;
   const mou = await db.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirst();
   if (!mou) throw notFound;
