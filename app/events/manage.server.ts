@@ -3,6 +3,8 @@ import { sql } from "kysely";
 import { can, orgIdsOf, requireActor, requirePermission, type Actor, type SignedInActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { DomainError } from "~/lib/domain-error";
+import { cancelRegistration, decideRegistration, type ActorRef, type DecisionResult } from "./registrations.server";
+import type { MailOptions } from "./registration-mail.server";
 import type { DB, Event, EventOrgRole } from "~db/schema";
 
 /** Organizations in these roles run the event with its creator; sponsors and partners only appear on it. */
@@ -100,6 +102,23 @@ export async function countRegistrations(db: DB, eventId: string) {
 
 export async function listOrganizationChoices(db: DB) {
   return db.selectFrom("organizations").select(["id", "name_vi", "name_en", "short_name"]).orderBy("name_vi").execute();
+}
+
+/**
+ * An organizer's decision on a registration of the event they manage; a registration of another
+ * event is not found, whatever its id.
+ */
+export async function decideForEvent(
+  db: DB,
+  eventId: string,
+  decision: { intent: "approve" | "reject" | "promote" | "cancel"; id: string },
+  actor: ActorRef,
+  mail: MailOptions,
+): Promise<DecisionResult> {
+  const owned = await db.selectFrom("registrations").select("id").where("id", "=", decision.id).where("event_id", "=", eventId).executeTakeFirst();
+  if (!owned) throw new DomainError("notFound");
+  if (decision.intent !== "cancel") return decideRegistration(db, owned.id, decision.intent, actor, mail);
+  return (await cancelRegistration(db, owned.id, actor, mail)) === "cancelled" ? "done" : "not_allowed";
 }
 
 /** Who did it, for the audit log. */
