@@ -81,6 +81,12 @@ export async function findOrganization(db: DB, id: string) {
   return db.selectFrom("organizations").select(PROFILE_COLUMNS).where("id", "=", id).executeTakeFirst();
 }
 
+/** The names of these organizations, in Vietnamese alphabetical order. */
+export async function listOrganizationNames(db: DB, ids: string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom("organizations").select(["id", "name_vi", "name_en"]).where("id", "in", ids).orderBy("name_vi").execute();
+}
+
 /** Public events the organization hosted or took part in, newest first. */
 export async function listOrganizationEvents(db: DB, orgId: string) {
   return db
