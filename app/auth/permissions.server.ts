@@ -30,6 +30,12 @@ export async function getActor({ context }: { context: AppLoadContext }): Promis
   return actor;
 }
 
+/** The actor again after a change to their own memberships in this request. */
+export async function reloadActor({ context }: { context: AppLoadContext }): Promise<Actor> {
+  context.memo.delete("actor");
+  return getActor({ context });
+}
+
 function loginRedirect(request: Request): Response {
   const url = new URL(request.url);
   const redirectTo = `${url.pathname}${url.search}`;
