@@ -1,7 +1,8 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
+import type { ExpressionBuilder } from "kysely";
 import { getDb } from "~/db.server";
 import { DomainError } from "~/lib/domain-error";
-import type { DB, MembershipRole } from "~db/schema";
+import type { Database, DB, MembershipRole } from "~db/schema";
 import type { SessionUser } from "./lucia.server";
 
 /**
@@ -87,6 +88,18 @@ export function readableMouIds(db: DB, actor: Actor) {
   const orgIds = orgIdsOf(actor);
   if (!actor.user || !orgIds.length) return "none" as const;
   return db.selectFrom("mou_parties").select("mou_parties.mou_id").where("mou_parties.org_id", "in", orgIds).where("mou_parties.accepted_at", "is not", null);
+}
+
+/**
+ * The list side of `mou.sign`, as a filter on `signatories`: the rows designated to the actor, by
+ * linked account or, for an invitation by email, by their verified address.
+ */
+export function designatedTo(user: SessionUser) {
+  return (eb: ExpressionBuilder<Database, "signatories">) =>
+    eb.or([
+      eb("signatories.user_id", "=", user.id),
+      ...(user.emailVerified ? [eb.and([eb("signatories.user_id", "is", null), eb("signatories.email", "=", user.email.toLowerCase())])] : []),
+    ]);
 }
 
 function isEditable(status: string): boolean {

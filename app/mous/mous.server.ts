@@ -60,6 +60,12 @@ export async function requireReadableMou(db: DB, actor: Actor, mouId: string): P
   return { mou, parties, leadOrgId: parties.find((p) => Number(p.is_lead) === 1)?.org_id ?? null };
 }
 
+/** The event where an MoU is signed, for its page to link to; null when none is set. */
+export async function findMouEvent(db: DB, mou: Pick<Mou, "event_id">) {
+  if (!mou.event_id) return null;
+  return (await db.selectFrom("events").select(["slug", "title_vi", "title_en"]).where("id", "=", mou.event_id).executeTakeFirst()) ?? null;
+}
+
 export async function loadWorkingText(db: DB, mouId: string) {
   const [clauses, commitments] = await Promise.all([
     db.selectFrom("mou_clauses").selectAll().where("mou_id", "=", mouId).orderBy("position").execute(),

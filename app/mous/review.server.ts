@@ -86,8 +86,20 @@ export async function addComment(db: DB, acting: Acting, mouId: string, input: {
 
 type Side = { heading: string; body: string } | null;
 
+/** Two versions of an MoU by number, compared; not found when either is not a version of this MoU. */
+export async function compareMouVersions(db: DB, mouId: string, numbers: [number, number], locale: "vi" | "en") {
+  const versions = await db.selectFrom("mou_versions").select(["number", "content", "content_hash"]).where("mou_id", "=", mouId).where("number", "in", numbers).execute();
+  const [a, b] = numbers.map((n) => versions.find((v) => Number(v.number) === n));
+  if (!a || !b) throw new DomainError("notFound");
+  return {
+    a: { number: a.number, hash: a.content_hash },
+    b: { number: b.number, hash: b.content_hash },
+    diff: compareVersions(JSON.parse(a.content) as VersionContent, JSON.parse(b.content) as VersionContent, locale),
+  };
+}
+
 /** Two versions clause by clause, side by side: position n of one against position n of the other. */
-export function compareVersions(a: VersionContent, b: VersionContent, locale: "vi" | "en") {
+function compareVersions(a: VersionContent, b: VersionContent, locale: "vi" | "en") {
   const pick = (c: VersionContent["clauses"][number] | undefined): Side =>
     c ? { heading: (locale === "en" ? c.heading_en : null) || c.heading_vi || "", body: (locale === "en" ? c.body_en : null) || c.body_vi } : null;
   const count = Math.max(a.clauses.length, b.clauses.length);
