@@ -266,6 +266,11 @@ export async function updateProfile(db: DB, userId: string, profile: z.output<ty
   });
 }
 
+/** The language a user's pages and emails follow, as chosen with the language switch. */
+export async function saveLocale(db: DB, userId: string, locale: Locale): Promise<void> {
+  await db.updateTable("users").set({ locale, updated_at: nowIso() }).where("id", "=", userId).execute();
+}
+
 export type PasswordChange = { kind: "changed" } | { kind: "wrong" } | { kind: "throttled"; retryAfterSeconds: number };
 
 /**

@@ -59,6 +59,13 @@ export async function signIn(db: DB, input: { email: string; password: string; i
 }
 
 /** Where each role works: staff watch the dashboard, organizers run events, companies their MoUs. */
+/** Signing out is in the audit log beside signing in. */
+export async function recordLogout(db: DB, user: { id: string; email: string }, ip: string): Promise<void> {
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, { actorId: user.id, actorLabel: user.email, action: "auth.logout", entityType: "user", entityId: user.id, ip }),
+  );
+}
+
 export function homeFor(user: { is_staff: number; is_organizer: number }): string {
   if (Number(user.is_staff)) return "/dashboard";
   if (Number(user.is_organizer)) return "/manage/events";

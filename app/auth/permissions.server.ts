@@ -1,6 +1,8 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
+import type { ExpressionBuilder } from "kysely";
 import { getDb } from "~/db.server";
-import type { DB, MembershipRole } from "~db/schema";
+import { DomainError } from "~/lib/domain-error";
+import type { Database, DB, MembershipRole } from "~db/schema";
 import type { SessionUser } from "./lucia.server";
 
 /**
@@ -27,6 +29,12 @@ export async function getActor({ context }: { context: AppLoadContext }): Promis
   const actor: Actor = { user, memberships };
   context.memo.set("actor", actor);
   return actor;
+}
+
+/** The actor again after a change to their own memberships in this request. */
+export async function reloadActor({ context }: { context: AppLoadContext }): Promise<Actor> {
+  context.memo.delete("actor");
+  return getActor({ context });
 }
 
 function loginRedirect(request: Request): Response {
@@ -80,6 +88,18 @@ export function readableMouIds(db: DB, actor: Actor) {
   const orgIds = orgIdsOf(actor);
   if (!actor.user || !orgIds.length) return "none" as const;
   return db.selectFrom("mou_parties").select("mou_parties.mou_id").where("mou_parties.org_id", "in", orgIds).where("mou_parties.accepted_at", "is not", null);
+}
+
+/**
+ * The list side of `mou.sign`, as a filter on `signatories`: the rows designated to the actor, by
+ * linked account or, for an invitation by email, by their verified address.
+ */
+export function designatedTo(user: SessionUser) {
+  return (eb: ExpressionBuilder<Database, "signatories">) =>
+    eb.or([
+      eb("signatories.user_id", "=", user.id),
+      ...(user.emailVerified ? [eb.and([eb("signatories.user_id", "is", null), eb("signatories.email", "=", user.email.toLowerCase())])] : []),
+    ]);
 }
 
 function isEditable(status: string): boolean {
@@ -168,10 +188,10 @@ export function can(actor: Actor, permission: Permission): boolean {
 }
 
 /**
- * Throws 403 when the actor may not; 404 instead where even the thing's existence is private
- * (someone else's MoU), so that a refusal tells nothing.
+ * Refuses (403) when the actor may not; as not found (404) instead where even the thing's
+ * existence is private (someone else's MoU), so that a refusal tells nothing.
  */
 export function requirePermission(actor: Actor, permission: Permission, options: { hideAs404?: boolean } = {}): void {
   if (can(actor, permission)) return;
-  throw new Response(options.hideAs404 ? "Not found" : "Forbidden", { status: options.hideAs404 ? 404 : 403 });
+  throw new DomainError(options.hideAs404 ? "notFound" : "forbidden");
 }

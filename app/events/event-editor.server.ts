@@ -171,8 +171,14 @@ export async function submitEventForm(
   return { ok: true, slug: parsed.data.slug, id };
 }
 
+/** The edit form of an event, filled with what is saved, its organizations' roles included. */
+export async function loadEventFormValues(db: DB, event: Event): Promise<Record<string, string>> {
+  const roles = await db.selectFrom("event_organizations").select(["org_id", "role"]).where("event_id", "=", event.id).execute();
+  return eventFormValues(event, roles);
+}
+
 /** An event as the form's values: Vietnam wall-clock times, questions as text, one role per organization. */
-export function eventFormValues(event: Event, orgs: { org_id: string; role: EventOrgRole }[]): Record<string, string> {
+function eventFormValues(event: Event, orgs: { org_id: string; role: EventOrgRole }[]): Record<string, string> {
   const local = (iso: string | null) => (iso ? isoToVietnamLocal(iso) : "");
   const values: Record<string, string> = {
     slug: event.slug,

@@ -2,6 +2,9 @@ import type { AppLoadContext } from "@remix-run/node";
 import { sql } from "kysely";
 import { can, orgIdsOf, requireActor, requirePermission, type Actor, type SignedInActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
+import { DomainError } from "~/lib/domain-error";
+import { cancelRegistration, decideRegistration, type ActorRef, type DecisionResult } from "./registrations.server";
+import type { MailOptions } from "./registration-mail.server";
 import type { DB, Event, EventOrgRole } from "~db/schema";
 
 /** Organizations in these roles run the event with its creator; sponsors and partners only appear on it. */
@@ -20,7 +23,7 @@ export async function requireManagedEvent(args: Args): Promise<ManagedEvent> {
   requirePermission(actor, { action: "event.create" });
   const db = getDb();
   const event = await db.selectFrom("events").selectAll().where("slug", "=", args.params.slug ?? "").executeTakeFirst();
-  if (!event) throw new Response("Not found", { status: 404 });
+  if (!event) throw new DomainError("notFound");
   const hostOrgIds = await managingOrgIds(db, event.id);
   requirePermission(actor, { action: "event.manage", event: { created_by: event.created_by, hostOrgIds } });
   return { actor, event };
@@ -99,6 +102,23 @@ export async function countRegistrations(db: DB, eventId: string) {
 
 export async function listOrganizationChoices(db: DB) {
   return db.selectFrom("organizations").select(["id", "name_vi", "name_en", "short_name"]).orderBy("name_vi").execute();
+}
+
+/**
+ * An organizer's decision on a registration of the event they manage; a registration of another
+ * event is not found, whatever its id.
+ */
+export async function decideForEvent(
+  db: DB,
+  eventId: string,
+  decision: { intent: "approve" | "reject" | "promote" | "cancel"; id: string },
+  actor: ActorRef,
+  mail: MailOptions,
+): Promise<DecisionResult> {
+  const owned = await db.selectFrom("registrations").select("id").where("id", "=", decision.id).where("event_id", "=", eventId).executeTakeFirst();
+  if (!owned) throw new DomainError("notFound");
+  if (decision.intent !== "cancel") return decideRegistration(db, owned.id, decision.intent, actor, mail);
+  return (await cancelRegistration(db, owned.id, actor, mail)) === "cancelled" ? "done" : "not_allowed";
 }
 
 /** Who did it, for the audit log. */

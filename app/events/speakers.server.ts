@@ -127,6 +127,12 @@ export async function inviteSpeaker(db: DB, event: Event, speakerId: string, act
   });
 }
 
+/** An event's speakers for its organizers: whether each was invited, never the invitation's secret. */
+export async function listSpeakersToManage(db: DB, eventId: string) {
+  const speakers = await db.selectFrom("speakers").selectAll().where("event_id", "=", eventId).orderBy("sort_order").orderBy("name").execute();
+  return speakers.map(({ invite_token_hash, ...s }) => ({ ...s, invited: Boolean(invite_token_hash) }));
+}
+
 /** The speaker behind an invitation link that has not expired. */
 export async function findSpeakerByToken(db: DB, token: string) {
   if (!token || token.length > 100) return undefined;

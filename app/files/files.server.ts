@@ -1,7 +1,7 @@
 import { isTooLarge } from "~/lib/form-body.server";
 import { newId, sha256Hex } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
-import type { Trx } from "~db/schema";
+import type { DB, Trx } from "~db/schema";
 
 export const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
@@ -72,6 +72,14 @@ export async function storeFile(trx: Trx, file: NewFile): Promise<string> {
     })
     .execute();
   return id;
+}
+
+/** Only images meant for public pages (logos, speaker photos, event covers) are served to anyone. */
+const PUBLIC_KINDS = ["logo", "speaker_photo", "event_cover"];
+
+/** A stored image that public pages show, or undefined for anything else, private files included. */
+export async function findPublicImage(db: DB, id: string) {
+  return db.selectFrom("files").select(["content", "mime_type", "sha256"]).where("id", "=", id).where("kind", "in", PUBLIC_KINDS).executeTakeFirst();
 }
 
 /** The name under which an email refers to a stored file it carries (e.g. a sealed agreement). */

@@ -3,13 +3,14 @@ import { z } from "zod";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
+import { DomainError } from "~/lib/domain-error";
 import { translate } from "~/i18n/translate";
 import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { vietnamToday } from "~/lib/time";
 import { requireReadableMou } from "./mous.server";
 import { addComment, reopenMou, shareMou, startAmendment } from "./review.server";
-import { addSignatory, removeSignatory, sendForSignature, SigningSetupError } from "./signatories.server";
+import { addSignatory, findCurrentSignatory, removeSignatory, sendForSignature } from "./signatories.server";
 
 const CommentSchema = z.object({ kind: z.enum(["comment", "change_request"]), body: z.string().trim().min(1).max(4000) });
 const SignatorySchema = z.object({
@@ -82,24 +83,19 @@ export async function handleMouAction(args: ActionFunctionArgs) {
         return back("signatoryAdded");
       }
       case "remove_signatory": {
-        const signatory = await db
-          .selectFrom("signatories")
-          .select(["id", "party_id"])
-          .where("id", "=", String(form.get("signatory_id") ?? ""))
-          .where("mou_id", "=", mou.id)
-          .where("superseded_at", "is", null)
-          .executeTakeFirst();
+        const signatory = await findCurrentSignatory(db, mou.id, String(form.get("signatory_id") ?? ""));
         const party = parties.find((p) => p.id === signatory?.party_id);
-        if (!signatory || !party) throw new Response("Not found", { status: 404 });
+        if (!signatory || !party) throw new DomainError("notFound");
         requirePermission(actor, { action: "mou.signatories", partyOrgId: party.org_id, status: mou.status });
         await removeSignatory(db, acting, mou.id, signatory.id);
         return back("signatoryRemoved");
       }
       default:
-        throw new Response("Bad request", { status: 400 });
+        throw new DomainError("invalid");
     }
   } catch (error) {
-    if (error instanceof SigningSetupError) return fail({ _form: translate(locale, error.messageKey) });
+    // A refusal with something to say is shown on the form; the others answer with their status.
+    if (error instanceof DomainError && error.messageKey) return fail({ [error.field ?? "_form"]: translate(locale, error.messageKey) });
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import { can, isMemberOf, isOrgAdmin, type Actor } from "~/auth/permissions.server";
 import { retireCommitments } from "~/commitments/commitments.server";
 import { isUniqueViolation } from "~/db/errors.server";
+import { DomainError } from "~/lib/domain-error";
 import type { Locale } from "~/i18n/locale";
 import { translate } from "~/i18n/translate";
 import { formValues, parseStructuredForm } from "~/lib/forms.server";
@@ -243,7 +244,7 @@ export async function updateMou(
   return db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").select(["status", "shared_at", "current_version_id"]).where("id", "=", mouId).executeTakeFirstOrThrow();
     // Checked again inside the transaction: a text sent for signature is frozen.
-    if (mou.status !== "draft" && mou.status !== "in_review") throw new Response("Conflict", { status: 409 });
+    if (mou.status !== "draft" && mou.status !== "in_review") throw new DomainError("conflict");
     const parties = await trx.selectFrom("mou_parties").select(["org_id", "is_lead", "accepted_at"]).where("mou_id", "=", mouId).orderBy("sort_order").execute();
     const currentLead = parties.find((p) => Number(p.is_lead) === 1)?.org_id ?? null;
     const sameParties = parties.map((p) => p.org_id).join("\n") === draft.parties.map((p) => p.org_id).join("\n");

@@ -1,4 +1,5 @@
 import { can, readableMouIds, type Actor } from "~/auth/permissions.server";
+import { DomainError } from "~/lib/domain-error";
 import type { DB, Mou, MouStatus, Trx } from "~db/schema";
 import { listPartiesOf } from "./public-mous.server";
 
@@ -50,13 +51,19 @@ export type MouAccess = {
  * MoU that does not exist, so a private agreement's existence is not revealed.
  */
 export async function requireReadableMou(db: DB, actor: Actor, mouId: string): Promise<MouAccess> {
-  const notFound = new Response("Not found", { status: 404 });
+  const notFound = new DomainError("notFound");
   if (!actor.user) throw notFound;
   const mou = await db.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirst();
   if (!mou) throw notFound;
   const parties = await listParties(db, mouId);
   if (!can(actor, { action: "mou.read", parties })) throw notFound;
   return { mou, parties, leadOrgId: parties.find((p) => Number(p.is_lead) === 1)?.org_id ?? null };
+}
+
+/** The event where an MoU is signed, for its page to link to; null when none is set. */
+export async function findMouEvent(db: DB, mou: Pick<Mou, "event_id">) {
+  if (!mou.event_id) return null;
+  return (await db.selectFrom("events").select(["slug", "title_vi", "title_en"]).where("id", "=", mou.event_id).executeTakeFirst()) ?? null;
 }
 
 export async function loadWorkingText(db: DB, mouId: string) {

@@ -1,9 +1,9 @@
-import { redirect } from "@remix-run/node";
 import { recordAudit } from "~/audit/audit-log.server";
 import { can, type Actor } from "~/auth/permissions.server";
 import { retireCommitments } from "~/commitments/commitments.server";
 import { portalOrigin } from "~/config.server";
 import { localized } from "~/i18n/translate";
+import { DomainError } from "~/lib/domain-error";
 import { nowIso } from "~/lib/time";
 import type { DB, Trx } from "~db/schema";
 import { listParties } from "./mous.server";
@@ -45,7 +45,7 @@ async function requirePendingParty(trx: Trx, mouId: string, orgId: string) {
     .where("org_id", "=", orgId)
     .where("accepted_at", "is", null)
     .executeTakeFirst();
-  if (!party) throw new Response("Conflict", { status: 409 });
+  if (!party) throw new DomainError("conflict");
   return party;
 }
 
@@ -87,19 +87,20 @@ export async function declineParty(db: DB, acting: Acting, mouId: string, orgId:
 /**
  * What an admin of an invited organization sees before answering: the MoU's reference and title,
  * who leads it, and the organizations they answer for; not its text. Someone who already takes part
- * goes to the MoU; anyone else gets the 404 of an MoU that does not exist.
+ * is told so (the MoU is theirs to read); anyone else gets the not-found of an MoU that does not exist.
  */
 export async function requireInvitation(db: DB, actor: Actor, mouId: string) {
   const mou = await db.selectFrom("mous").select(["id", "reference", "title_vi", "title_en", "is_sample"]).where("id", "=", mouId).executeTakeFirst();
-  if (!actor.user || !mou) throw new Response("Not found", { status: 404 });
+  if (!actor.user || !mou) throw new DomainError("notFound");
   const parties = await listParties(db, mouId);
   const invited = parties.filter((party) => can(actor, { action: "mou.respond", party }));
   if (!invited.length) {
-    if (can(actor, { action: "mou.read", parties })) throw redirect(`/mous/${mouId}`);
-    throw new Response("Not found", { status: 404 });
+    if (can(actor, { action: "mou.read", parties })) return { kind: "takingPart" as const };
+    throw new DomainError("notFound");
   }
   const lead = parties.find((p) => Number(p.is_lead) === 1);
   return {
+    kind: "invited" as const,
     mou,
     lead: lead ? { name_vi: lead.name_vi, name_en: lead.name_en } : null,
     invited: invited.map((p) => ({ org_id: p.org_id, name_vi: p.name_vi, name_en: p.name_en })),

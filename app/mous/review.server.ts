@@ -1,4 +1,5 @@
 import { recordAudit } from "~/audit/audit-log.server";
+import { DomainError } from "~/lib/domain-error";
 import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB } from "~db/schema";
@@ -12,7 +13,7 @@ type Acting = { user: { id: string; name: string }; ip: string; origin: string }
 export async function shareMou(db: DB, acting: Acting, mouId: string) {
   await db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
-    if (mou.status !== "draft" || mou.shared_at) throw new Response("Conflict", { status: 409 });
+    if (mou.status !== "draft" || mou.shared_at) throw new DomainError("conflict");
     await requireAllPartiesAccepted(trx, mouId);
     const at = nowIso();
     await trx.updateTable("mous").set({ status: "in_review", shared_at: at, updated_at: at }).where("id", "=", mouId).execute();
@@ -31,7 +32,7 @@ export async function shareMou(db: DB, acting: Acting, mouId: string) {
 export async function reopenMou(db: DB, acting: Acting, mouId: string) {
   await db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").select(["status", "shared_at"]).where("id", "=", mouId).executeTakeFirstOrThrow();
-    if (mou.status !== "draft" || !mou.shared_at) throw new Response("Conflict", { status: 409 });
+    if (mou.status !== "draft" || !mou.shared_at) throw new DomainError("conflict");
     await requireAllPartiesAccepted(trx, mouId);
     await trx.updateTable("mous").set({ status: "in_review", updated_at: nowIso() }).where("id", "=", mouId).execute();
     await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: "mou.reopened", entityType: "mou", entityId: mouId, ip: acting.ip });
@@ -45,7 +46,7 @@ export async function reopenMou(db: DB, acting: Acting, mouId: string) {
 export async function startAmendment(db: DB, acting: Acting, mouId: string) {
   await db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").select(["status"]).where("id", "=", mouId).executeTakeFirstOrThrow();
-    if (mou.status !== "active") throw new Response("Conflict", { status: 409 });
+    if (mou.status !== "active") throw new DomainError("conflict");
     const at = nowIso();
     await trx.updateTable("mous").set({ status: "in_review", updated_at: at }).where("id", "=", mouId).execute();
     // The signed round stays as the record of the sealed version; the same people start a new round.
@@ -85,8 +86,20 @@ export async function addComment(db: DB, acting: Acting, mouId: string, input: {
 
 type Side = { heading: string; body: string } | null;
 
+/** Two versions of an MoU by number, compared; not found when either is not a version of this MoU. */
+export async function compareMouVersions(db: DB, mouId: string, numbers: [number, number], locale: "vi" | "en") {
+  const versions = await db.selectFrom("mou_versions").select(["number", "content", "content_hash"]).where("mou_id", "=", mouId).where("number", "in", numbers).execute();
+  const [a, b] = numbers.map((n) => versions.find((v) => Number(v.number) === n));
+  if (!a || !b) throw new DomainError("notFound");
+  return {
+    a: { number: a.number, hash: a.content_hash },
+    b: { number: b.number, hash: b.content_hash },
+    diff: compareVersions(JSON.parse(a.content) as VersionContent, JSON.parse(b.content) as VersionContent, locale),
+  };
+}
+
 /** Two versions clause by clause, side by side: position n of one against position n of the other. */
-export function compareVersions(a: VersionContent, b: VersionContent, locale: "vi" | "en") {
+function compareVersions(a: VersionContent, b: VersionContent, locale: "vi" | "en") {
   const pick = (c: VersionContent["clauses"][number] | undefined): Side =>
     c ? { heading: (locale === "en" ? c.heading_en : null) || c.heading_vi || "", body: (locale === "en" ? c.body_en : null) || c.body_vi } : null;
   const count = Math.max(a.clauses.length, b.clauses.length);

@@ -1,4 +1,5 @@
 import { recordAudit } from "~/audit/audit-log.server";
+import { DomainError } from "~/lib/domain-error";
 import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Trx } from "~db/schema";
@@ -7,17 +8,10 @@ import { buildVersionContent, createVersion, hashVersionContent } from "./versio
 
 type Acting = { user: { id: string; name: string }; ip: string; origin: string };
 
-/** A step toward signing (sharing for review, naming signatories, sending) that cannot be taken yet. */
-export class SigningSetupError extends Error {
-  constructor(readonly messageKey: "mous.error.signatoryPerParty" | "mous.error.signatoryExists" | "mous.error.deadlinePast" | "mous.error.partyPending") {
-    super(messageKey);
-  }
-}
-
 /** Review and signature are for parties that have agreed to take part: none may still be pending. */
 export async function requireAllPartiesAccepted(trx: Trx, mouId: string) {
   const pending = await trx.selectFrom("mou_parties").select("id").where("mou_id", "=", mouId).where("accepted_at", "is", null).executeTakeFirst();
-  if (pending) throw new SigningSetupError("mous.error.partyPending");
+  if (pending) throw new DomainError("conflict", { messageKey: "mous.error.partyPending" });
 }
 
 /**
@@ -35,7 +29,7 @@ export async function addSignatory(db: DB, acting: Acting, mouId: string, input:
       .where("email", "=", email)
       .where("superseded_at", "is", null)
       .executeTakeFirst();
-    if (duplicate) throw new SigningSetupError("mous.error.signatoryExists");
+    if (duplicate) throw new DomainError("conflict", { messageKey: "mous.error.signatoryExists" });
     const user = await trx.selectFrom("users").select(["id", "name", "locale"]).where("email", "=", email).where("disabled_at", "is", null).executeTakeFirst();
     const last = await trx
       .selectFrom("signatories")
@@ -72,6 +66,17 @@ export async function addSignatory(db: DB, acting: Acting, mouId: string, input:
       });
     }
   });
+}
+
+/** A signatory of the current round of this MoU, with the party that named it; none when superseded or of another MoU. */
+export async function findCurrentSignatory(db: DB, mouId: string, signatoryId: string) {
+  return db
+    .selectFrom("signatories")
+    .select(["id", "party_id"])
+    .where("id", "=", signatoryId)
+    .where("mou_id", "=", mouId)
+    .where("superseded_at", "is", null)
+    .executeTakeFirst();
 }
 
 export async function removeSignatory(db: DB, acting: Acting, mouId: string, signatoryId: string) {
@@ -123,14 +128,14 @@ export async function sendForSignature(
   mouId: string,
   options: { order: "parallel" | "sequential"; deadline: string | null; today: string },
 ) {
-  if (options.deadline && options.deadline < options.today) throw new SigningSetupError("mous.error.deadlinePast");
+  if (options.deadline && options.deadline < options.today) throw new DomainError("invalid", { messageKey: "mous.error.deadlinePast" });
   return db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
-    if (mou.status !== "in_review" && mou.status !== "draft") throw new Response("Conflict", { status: 409 });
+    if (mou.status !== "in_review" && mou.status !== "draft") throw new DomainError("conflict");
     await requireAllPartiesAccepted(trx, mouId);
     const parties = await trx.selectFrom("mou_parties").select("id").where("mou_id", "=", mouId).execute();
     const signatories = await trx.selectFrom("signatories").select(["id", "party_id"]).where("mou_id", "=", mouId).where("superseded_at", "is", null).execute();
-    if (parties.some((p) => !signatories.some((s) => s.party_id === p.id))) throw new SigningSetupError("mous.error.signatoryPerParty");
+    if (parties.some((p) => !signatories.some((s) => s.party_id === p.id))) throw new DomainError("conflict", { messageKey: "mous.error.signatoryPerParty" });
     const at = nowIso();
     const current = mou.current_version_id
       ? await trx.selectFrom("mou_versions").selectAll().where("id", "=", mou.current_version_id).executeTakeFirst()

@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import { recordAudit } from "~/audit/audit-log.server";
-import { can, type Actor } from "~/auth/permissions.server";
+import { designatedTo, type Actor } from "~/auth/permissions.server";
 import type { Locale } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
+import { DomainError } from "~/lib/domain-error";
 import { enqueueJob } from "~/jobs/queue.server";
 import { sha256Hex } from "~/lib/ids.server";
 import { addMinutes, nowIso, vietnamToday } from "~/lib/time";
@@ -51,18 +52,17 @@ export async function signingClosedReason(trx: Trx, mou: Mou, signatory: Signato
  * signing exists, let alone reads the text.
  */
 export async function requireOwnSignatory(db: Trx, actor: Actor, mouId: string, options: { bind: boolean }): Promise<{ mou: Mou; signatory: Signatory }> {
-  const notFound = new Response("Not found", { status: 404 });
+  const notFound = new DomainError("notFound");
   if (!actor.user) throw notFound;
   const mou = await db.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirst();
   if (!mou) throw notFound;
-  const rows = await db
+  const signatory = await db
     .selectFrom("signatories")
     .selectAll()
     .where("mou_id", "=", mouId)
     .where("superseded_at", "is", null)
-    .where((eb) => eb.or([eb("user_id", "=", actor.user!.id), eb.and([eb("user_id", "is", null), eb("email", "=", actor.user!.email.toLowerCase())])]))
-    .execute();
-  const signatory = rows.find((s) => can(actor, { action: "mou.sign", signatory: s }));
+    .where(designatedTo(actor.user))
+    .executeTakeFirst();
   if (!signatory) throw notFound;
   // An invitation by email becomes the account's when its owner, signed in with the verified
   // address, first acts on it (never on a GET: reading changes nothing).

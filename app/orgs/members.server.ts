@@ -52,6 +52,14 @@ export async function listPendingInvitations(db: DB, orgId: string) {
 
 export type InviteResult = { kind: "invited"; invitationId: string } | { kind: "alreadyMember" };
 
+type Invitee = { orgId: string; email: string; role: MembershipRole };
+type Inviting = { actor: Actor; origin: string; locale: Locale; ip: string };
+
+/** An invitation on its own, in its own transaction. */
+export async function inviteToOrganization(db: DB, input: Invitee, context: Inviting): Promise<InviteResult> {
+  return db.transaction().execute((trx) => inviteMember(trx, input, context));
+}
+
 /**
  * Invites an address into an organization with a single-use link that expires in a week. A new
  * invitation for the same address replaces the pending one. The email goes in the recipient's
@@ -59,8 +67,8 @@ export type InviteResult = { kind: "invited"; invitationId: string } | { kind: "
  */
 export async function inviteMember(
   trx: Trx,
-  input: { orgId: string; email: string; role: MembershipRole },
-  context: { actor: Actor; origin: string; locale: Locale; ip: string }
+  input: Invitee,
+  context: Inviting
 ): Promise<InviteResult> {
   const member = await trx
     .selectFrom("memberships")

@@ -6,6 +6,7 @@ import { storeFile, type ImageUpload } from "~/files/files.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Trx } from "~db/schema";
+import { inviteMember } from "./members.server";
 import { ORG_KINDS } from "./org-kinds";
 
 const optional = (max: number) =>
@@ -79,6 +80,12 @@ const PROFILE_COLUMNS = [
 
 export async function findOrganization(db: DB, id: string) {
   return db.selectFrom("organizations").select(PROFILE_COLUMNS).where("id", "=", id).executeTakeFirst();
+}
+
+/** The names of these organizations, in Vietnamese alphabetical order. */
+export async function listOrganizationNames(db: DB, ids: string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom("organizations").select(["id", "name_vi", "name_en"]).where("id", "in", ids).orderBy("name_vi").execute();
 }
 
 /** Public events the organization hosted or took part in, newest first. */
@@ -166,7 +173,7 @@ export async function setOrganizationVerified(db: DB, orgId: string, verified: b
   });
 }
 
-export async function insertOrganization(trx: Trx, input: OrganizationInput, actor: Actor, ip: string): Promise<string> {
+async function insertOrganization(trx: Trx, input: OrganizationInput, actor: Actor, ip: string): Promise<string> {
   const id = newId();
   const now = nowIso();
   await trx
@@ -183,6 +190,20 @@ export async function insertOrganization(trx: Trx, input: OrganizationInput, act
     ip,
   });
   return id;
+}
+
+/** Staff create an organization and, in the same transaction, invite its first admin when one is named. */
+export async function createOrganization(
+  db: DB,
+  input: z.output<typeof CreateOrganizationSchema>,
+  context: { actor: Actor & { name: string }; origin: string; locale: Locale; ip: string },
+): Promise<string> {
+  const { admin_email: adminEmail, ...organization } = input;
+  return db.transaction().execute(async (trx) => {
+    const id = await insertOrganization(trx, organization, context.actor, context.ip);
+    if (adminEmail) await inviteMember(trx, { orgId: id, email: adminEmail, role: "admin" }, context);
+    return id;
+  });
 }
 
 /** A country stored as an ISO code ("VN") by its name in the reader's language; free text as it is. */

@@ -7,8 +7,7 @@ import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
-import { inviteMember } from "~/orgs/members.server";
-import { CreateOrganizationSchema, insertOrganization, listOrganizations } from "~/orgs/organizations.server";
+import { createOrganization, CreateOrganizationSchema, listOrganizations } from "~/orgs/organizations.server";
 import { AdminPageHead } from "~/ui/admin-page-head";
 import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -33,20 +32,9 @@ export async function action(args: ActionFunctionArgs) {
   const locale = getLocale(request);
   const parsed = parseForm(await readForm(request), CreateOrganizationSchema, locale);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const { admin_email: adminEmail, ...input } = parsed.data;
+  const adminEmail = parsed.data.admin_email;
   const user = { id: actor.user.id, email: actor.user.email, name: actor.user.name };
-  const orgId = await getDb()
-    .transaction()
-    .execute(async (trx) => {
-      const id = await insertOrganization(trx, input, user, context.clientIp);
-      if (adminEmail)
-        await inviteMember(
-          trx,
-          { orgId: id, email: adminEmail, role: "admin" },
-          { actor: user, origin: context.origin, locale, ip: context.clientIp }
-        );
-      return id;
-    });
+  const orgId = await createOrganization(getDb(), parsed.data, { actor: user, origin: context.origin, locale, ip: context.clientIp });
   return redirect(adminEmail ? `/orgs/${orgId}/members?invited=${encodeURIComponent(adminEmail)}` : `/orgs/${orgId}`);
 }
 

@@ -14,6 +14,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { readForm } from "~/lib/form-body.server";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { nowIso } from "~/lib/time";
+import { listOrganizationNames } from "~/orgs/organizations.server";
 import eventsStyles from "~/styles/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
@@ -29,10 +30,7 @@ async function loadEvent(slug: string | undefined) {
 }
 
 async function delegationOrgs(args: LoaderFunctionArgs) {
-  const actor = await getActor(args);
-  const ids = orgIdsOf(actor);
-  if (!ids.length) return [];
-  return getDb().selectFrom("organizations").select(["id", "name_vi", "name_en"]).where("id", "in", ids).orderBy("name_vi").execute();
+  return listOrganizationNames(getDb(), orgIdsOf(await getActor(args)));
 }
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -74,9 +72,7 @@ export async function action(args: ActionFunctionArgs) {
     if (!actor.user) throw redirect(`/login?redirectTo=${encodeURIComponent(`/events/${event.slug}/register`)}`);
     const parsed = parseForm(form, DelegationSchema, locale);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, delegation: null, existing: false }, { status: 400 });
-    const org = orgIdsOf(actor).includes(parsed.data.org_id)
-      ? await db.selectFrom("organizations").select(["id", "name_vi", "name_en"]).where("id", "=", parsed.data.org_id).executeTakeFirst()
-      : undefined;
+    const [org] = orgIdsOf(actor).includes(parsed.data.org_id) ? await listOrganizationNames(db, [parsed.data.org_id]) : [];
     if (!org) return json({ errors: { org_id: translate(locale, "validation.invalid") }, values: formValues(form), delegation: null, existing: false }, { status: 400 });
     const lines = parseDelegation(parsed.data.people, localized(org, "name", locale), locale);
     const lineErrors = lines.filter((l) => l.error).map((l) => l.error);

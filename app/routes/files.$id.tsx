@@ -1,16 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
-
-/** Only images meant for public pages (logos, speaker photos, event covers) are served here. */
-const PUBLIC_KINDS = ["logo", "speaker_photo", "event_cover"];
+import { findPublicImage } from "~/files/files.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const file = await getDb()
-    .selectFrom("files")
-    .select(["content", "mime_type", "sha256"])
-    .where("id", "=", params.id ?? "")
-    .where("kind", "in", PUBLIC_KINDS)
-    .executeTakeFirst();
+  const file = await findPublicImage(getDb(), params.id ?? "");
   if (!file) throw new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(file.content), {
     headers: {

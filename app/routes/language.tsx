@@ -1,10 +1,10 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { saveLocale } from "~/auth/accounts.server";
 import { getDb } from "~/db.server";
 import { isLocale } from "~/i18n/locale";
 import { localeCookie } from "~/i18n/locale.server";
 import { readForm } from "~/lib/form-body.server";
 import { safeRedirect } from "~/lib/safe-redirect";
-import { nowIso } from "~/lib/time";
 
 /** The language switch: remembered in a cookie, and in the profile of a signed-in user (their emails follow it). */
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -13,7 +13,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const to = safeRedirect(form.get("redirectTo"));
   if (!isLocale(locale)) return redirect(to);
   if (context.user) {
-    await getDb().updateTable("users").set({ locale, updated_at: nowIso() }).where("id", "=", context.user.id).execute();
+    await saveLocale(getDb(), context.user.id, locale);
   }
   return redirect(to, { headers: { "Set-Cookie": localeCookie(locale, context.secure) } });
 }

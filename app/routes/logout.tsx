@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { recordAudit } from "~/audit/audit-log.server";
+import { recordLogout } from "~/auth/login.server";
 import { endSession } from "~/auth/lucia.server";
 import { getDb } from "~/db.server";
 
@@ -7,20 +7,7 @@ import { getDb } from "~/db.server";
 export async function action({ context }: ActionFunctionArgs) {
   const user = context.user;
   const cookie = await endSession(context.sessionId, context.secure);
-  if (user) {
-    await getDb()
-      .transaction()
-      .execute((trx) =>
-        recordAudit(trx, {
-          actorId: user.id,
-          actorLabel: user.email,
-          action: "auth.logout",
-          entityType: "user",
-          entityId: user.id,
-          ip: context.clientIp,
-        })
-      );
-  }
+  if (user) await recordLogout(getDb(), user, context.clientIp);
   return redirect("/", { headers: { "Set-Cookie": cookie } });
 }
 

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
-import { eventFormValues, submitEventForm } from "~/events/event-editor.server";
+import { loadEventFormValues, submitEventForm } from "~/events/event-editor.server";
 import { fillSeatsAfterEdit } from "~/events/event-lifecycle.server";
 import { listOrganizationChoices, requireManagedEvent } from "~/events/manage.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -13,11 +13,8 @@ import { EventForm } from "~/ui/event-form";
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);
   const db = getDb();
-  const [organizations, roles] = await Promise.all([
-    listOrganizationChoices(db),
-    db.selectFrom("event_organizations").select(["org_id", "role"]).where("event_id", "=", event.id).execute(),
-  ]);
-  return json({ organizations, values: eventFormValues(event, roles) });
+  const [organizations, values] = await Promise.all([listOrganizationChoices(db), loadEventFormValues(db, event)]);
+  return json({ organizations, values });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -1,8 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~/db.server";
-import { actorRef, requireManagedEvent } from "~/events/manage.server";
-import { cancelRegistration, decideRegistration, DecisionSchema, listRegistrations } from "~/events/registrations.server";
+import { actorRef, decideForEvent, requireManagedEvent } from "~/events/manage.server";
+import { DecisionSchema, listRegistrations } from "~/events/registrations.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -43,13 +43,8 @@ export async function action(args: ActionFunctionArgs) {
   const locale = getLocale(args.request);
   const parsed = parseForm(await readForm(args.request), DecisionSchema, locale);
   if (!parsed.ok) return json({ error: translate(locale, "validation.invalid"), notice: null }, { status: 400 });
-  const db = getDb();
-  const owned = await db.selectFrom("registrations").select("id").where("id", "=", parsed.data.id).where("event_id", "=", event.id).executeTakeFirst();
-  if (!owned) throw new Response("Not found", { status: 404 });
-  const who = actorRef(actor, args.context);
-  const mail = { origin: args.context.origin };
-  const { intent, id } = parsed.data;
-  const result = intent === "cancel" ? ((await cancelRegistration(db, id, who, mail)) === "cancelled" ? "done" : "not_allowed") : await decideRegistration(db, id, intent, who, mail);
+  const { intent } = parsed.data;
+  const result = await decideForEvent(getDb(), event.id, parsed.data, actorRef(actor, args.context), { origin: args.context.origin });
   if (result !== "done") return json({ error: translate(locale, result === "no_seat" ? "registrations.noSeat" : "manage.actionNotAllowed"), notice: null }, { status: 409 });
   return json({ error: null, notice: translate(locale, `registrations.done.${intent}`) });
 }

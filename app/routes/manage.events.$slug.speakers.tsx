@@ -2,7 +2,16 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { actorRef, listOrganizationChoices, requireManagedEvent } from "~/events/manage.server";
-import { deleteSpeaker, inviteSpeaker, MAX_PHOTO_BYTES, readPhoto, speakerFormErrors, saveSpeaker, SpeakerByOrganizerSchema } from "~/events/speakers.server";
+import {
+  deleteSpeaker,
+  inviteSpeaker,
+  listSpeakersToManage,
+  MAX_PHOTO_BYTES,
+  readPhoto,
+  speakerFormErrors,
+  saveSpeaker,
+  SpeakerByOrganizerSchema,
+} from "~/events/speakers.server";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -19,14 +28,8 @@ import { PostButton } from "~/ui/post-button";
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);
   const db = getDb();
-  const [speakers, organizations] = await Promise.all([
-    db.selectFrom("speakers").selectAll().where("event_id", "=", event.id).orderBy("sort_order").orderBy("name").execute(),
-    listOrganizationChoices(db),
-  ]);
-  return json({
-    speakers: speakers.map(({ invite_token_hash, ...s }) => ({ ...s, invited: Boolean(invite_token_hash) })),
-    organizations,
-  });
+  const [speakers, organizations] = await Promise.all([listSpeakersToManage(db, event.id), listOrganizationChoices(db)]);
+  return json({ speakers, organizations });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -6,7 +6,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
 import { isAgreementBeingSealed, listAgreements } from "~/mous/agreements.server";
 import { handleMouAction } from "~/mous/detail-actions.server";
-import { listComments, listSignatories, listVersions, loadWorkingText, requireReadableMou } from "~/mous/mous.server";
+import { findMouEvent, listComments, listSignatories, listVersions, loadWorkingText, requireReadableMou } from "~/mous/mous.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
 import { MouComments } from "~/ui/mous/mou-comments";
@@ -30,19 +30,18 @@ export async function loader(args: LoaderFunctionArgs) {
     listComments(db, mou.id),
     listSignatories(db, mou.id),
     listAgreements(db, mou.id),
-    mou.event_id ? db.selectFrom("events").select(["slug", "title_vi", "title_en"]).where("id", "=", mou.event_id).executeTakeFirst() : undefined,
+    findMouEvent(db, mou),
     isAgreementBeingSealed(db, mou),
   ]);
-  const userId = actor.user.id;
   return json({
     mou,
     sealing,
-    event: event ?? null,
+    event,
     parties: parties.map((p) => ({ ...p, canName: can(actor, { action: "mou.signatories", partyOrgId: p.org_id, status: mou.status }) })),
     ...text,
     versions,
     comments,
-    signatories: signatories.map(({ email, ...s }) => ({ ...s, email, mine: s.user_id === userId || (!s.user_id && email === actor.user.email.toLowerCase()) })),
+    signatories: signatories.map((s) => ({ ...s, mine: can(actor, { action: "mou.sign", signatory: s }) })),
     agreements: agreements.map(({ verification_code: _code, ...a }) => a),
     may: {
       edit: can(actor, { action: "mou.edit", parties, status: mou.status }),

@@ -6,8 +6,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requireReadableMou } from "~/mous/mous.server";
-import { compareVersions } from "~/mous/review.server";
-import type { VersionContent } from "~/mous/versions.server";
+import { compareMouVersions } from "~/mous/review.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import stylesheet from "~/styles/mous.css";
 
@@ -20,18 +19,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const db = getDb();
   const { mou } = await requireReadableMou(db, actor, args.params.id ?? "");
   const url = new URL(args.request.url);
-  const numbers = [url.searchParams.get("a"), url.searchParams.get("b")].map((n) => Number(n));
-  if (numbers.some((n) => !Number.isInteger(n) || n < 1)) throw new Response("Bad request", { status: 400 });
-  const versions = await db.selectFrom("mou_versions").select(["number", "content", "content_hash", "created_at"]).where("mou_id", "=", mou.id).where("number", "in", numbers).execute();
-  const [a, b] = numbers.map((n) => versions.find((v) => Number(v.number) === n));
-  if (!a || !b) throw new Response("Not found", { status: 404 });
+  const [first, second] = [url.searchParams.get("a"), url.searchParams.get("b")].map((n) => Number(n));
+  if ([first, second].some((n) => !Number.isInteger(n) || n < 1)) throw new Response("Bad request", { status: 400 });
   const locale = getLocale(args.request);
+  const { a, b, diff } = await compareMouVersions(db, mou.id, [first, second], locale);
   return json({
     title: translate(locale, "mous.compare.title", { reference: mou.reference, a: a.number, b: b.number }),
     mou: { id: mou.id, reference: mou.reference },
-    a: { number: a.number, hash: a.content_hash },
-    b: { number: b.number, hash: b.content_hash },
-    diff: compareVersions(JSON.parse(a.content) as VersionContent, JSON.parse(b.content) as VersionContent, locale),
+    a,
+    b,
+    diff,
   });
 }
 

@@ -15,16 +15,23 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
-export async function loader(args: LoaderFunctionArgs) {
+/** The invitation to answer; someone who already takes part goes to the MoU. */
+async function loadInvitation(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   const invitation = await requireInvitation(getDb(), actor, args.params.id ?? "");
+  if (invitation.kind === "takingPart") throw redirect(`/mous/${args.params.id}`);
+  return { actor, invitation };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { invitation } = await loadInvitation(args);
   return json({ title: translate(getLocale(args.request), "mous.invitation.title"), ...invitation });
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const actor = await requireActor(args);
+  const { actor, invitation } = await loadInvitation(args);
+  const { mou, invited } = invitation;
   const db = getDb();
-  const { mou, invited } = await requireInvitation(db, actor, args.params.id ?? "");
   const form = await readForm(args.request);
   const orgId = String(form.get("org_id") ?? "");
   if (!invited.some((p) => p.org_id === orgId)) throw new Response("Not found", { status: 404 });

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireActor, requirePermission } from "~/auth/permissions.server";
+import { can, reloadActor, requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
@@ -11,7 +11,7 @@ import {
   ChangeRoleSchema,
   changeMembership,
   InviteSchema,
-  inviteMember,
+  inviteToOrganization,
   listMembers,
   listPendingInvitations,
   RemoveMemberSchema,
@@ -70,11 +70,7 @@ export async function action(args: ActionFunctionArgs) {
     case "invite": {
       const parsed = parseForm(form, InviteSchema, locale);
       if (!parsed.ok) return fail(parsed.errors, parsed.values);
-      const result = await db
-        .transaction()
-        .execute((trx) =>
-          inviteMember(trx, { orgId: org.id, ...parsed.data }, { actor: user, origin: context.origin, locale, ip: context.clientIp })
-        );
+      const result = await inviteToOrganization(db, { orgId: org.id, ...parsed.data }, { actor: user, origin: context.origin, locale, ip: context.clientIp });
       if (result.kind === "alreadyMember")
         return fail({ email: translate(locale, "members.alreadyMember") }, { email: parsed.data.email, role: parsed.data.role });
       return redirect(`/orgs/${org.id}/members?invited=${encodeURIComponent(parsed.data.email)}`);
@@ -89,14 +85,7 @@ export async function action(args: ActionFunctionArgs) {
       if (result === "lastAdmin")
         return json<ActionData>({ intent, errors: { _form: translate(locale, "members.lastAdmin") }, values: {} }, { status: 409 });
       // An admin who stepped down or left may no longer see this page.
-      const stillAdmin = await db
-        .selectFrom("memberships")
-        .select("id")
-        .where("org_id", "=", org.id)
-        .where("user_id", "=", actor.user.id)
-        .where("role", "=", "admin")
-        .executeTakeFirst();
-      if (!stillAdmin && !actor.user.isStaff) return redirect(`/orgs/${org.id}`);
+      if (!can(await reloadActor(args), { action: "org.members.manage", orgId: org.id })) return redirect(`/orgs/${org.id}`);
       return redirect(`/orgs/${org.id}/members?notice=updated`);
     }
     case "revoke": {

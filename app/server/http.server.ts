@@ -11,6 +11,7 @@ import type { PortalContext } from "./context";
 import { prepareDatabase } from "./boot.server";
 import { requestLimits } from "./request-limits.server";
 import { startBackgroundJobs } from "./background.server";
+import { withDomainErrors } from "./domain-errors.server";
 
 export async function startPortal(build: ServerBuild): Promise<Server> {
   const config = getConfig();
@@ -31,7 +32,7 @@ export async function startPortal(build: ServerBuild): Promise<Server> {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: withDomainErrors(build),
       mode: config.env === "development" ? "development" : "production",
       getLoadContext: async (req, res): Promise<PortalContext> => {
         const secure = req.secure || (config.publicUrl?.startsWith("https://") ?? false);

@@ -138,7 +138,7 @@ describe("MoU rules", () => {
 
   it("freezes the version sent for signature: the text cannot be edited, and an amendment leaves it and its PDF untouched", async () => {
     const { id, kamiSignatory, dsSignatory } = await awaitingMou();
-    await expect(updateMou(db, kami.actor, id, draft({ title_vi: "Sửa lén" }), "kami", "")).rejects.toMatchObject({ status: 409 });
+    await expect(updateMou(db, kami.actor, id, draft({ title_vi: "Sửa lén" }), "kami", "")).rejects.toMatchObject({ code: "conflict" });
     expect(can(kami.actor, { action: "mou.edit", parties: [{ org_id: "kami", accepted_at: nowIso() }], status: "awaiting_signatures" })).toBe(false);
     expect((await signWithCode(kami, "signer@kami.demo.example", id, kamiSignatory)).ok).toBe(true);
     expect(await signWithCode(ds, "signer@3ds.demo.example", id, dsSignatory, "drawn")).toEqual({ ok: true, complete: true });
@@ -242,8 +242,8 @@ describe("MoU rules", () => {
     const invitation = await db.selectFrom("outbox").select("text_body").where("kind", "=", "mou_signatory_signup").where("to_address", "=", "pho.tgd@kami.example.vn").executeTakeFirstOrThrow();
     expect(invitation.text_body).toContain(`/signup?email=pho.tgd%40kami.example.vn`);
     const newcomer = (verified: boolean) => ({ user: { ...ds.actor.user, id: "newcomer", email: "pho.tgd@kami.example.vn", emailVerified: verified }, memberships: [] });
-    await expect(requireOwnSignatory(db, newcomer(false), id, { bind: true })).rejects.toMatchObject({ status: 404 });
-    await expect(requireOwnSignatory(db, ds.actor, id, { bind: true })).rejects.toMatchObject({ status: 404 });
+    await expect(requireOwnSignatory(db, newcomer(false), id, { bind: true })).rejects.toMatchObject({ code: "notFound" });
+    await expect(requireOwnSignatory(db, ds.actor, id, { bind: true })).rejects.toMatchObject({ code: "notFound" });
     await db.insertInto("users").values({ id: "newcomer", email: "pho.tgd@kami.example.vn", name: "P", password_hash: null, email_verified_at: nowIso(), created_at: nowIso(), updated_at: nowIso() }).execute();
     await requireOwnSignatory(db, newcomer(true), id, { bind: false });
     expect((await db.selectFrom("signatories").select("user_id").where("id", "=", row.id).executeTakeFirstOrThrow()).user_id).toBeNull();
