@@ -1,10 +1,10 @@
-import { PostgresAdapter } from "kysely";
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
+import { forUpdate } from "~/db/dialect.server";
 import type { Locale } from "~/i18n/locale";
 import { newId, newSecret } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
-import type { DB, Event, Registration, RegistrationStatus, Trx } from "~db/schema";
+import type { DB, Event, Registration, RegistrationStatus, Trx, Tx } from "~db/schema";
 import { registrationWindow } from "./registration-window";
 import { enqueueRegistrationEmail, type MailOptions } from "./registration-mail.server";
 
@@ -17,19 +17,13 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function onPostgres(trx: Trx): boolean {
-  return trx.getExecutor().adapter instanceof PostgresAdapter;
-}
-
 /**
  * Reads the event inside a transaction and holds it until the end: on PostgreSQL the row lock
  * (SELECT … FOR UPDATE) queues every other seat claim for this event behind ours; SQLite has a
  * single writer and Kysely runs one transaction at a time on its one connection.
  */
-export async function lockEvent(trx: Trx, eventId: string): Promise<Event> {
-  let query = trx.selectFrom("events").selectAll().where("id", "=", eventId);
-  if (onPostgres(trx)) query = query.forUpdate();
-  return query.executeTakeFirstOrThrow();
+export async function lockEvent(trx: Tx, eventId: string): Promise<Event> {
+  return forUpdate(trx, trx.selectFrom("events").selectAll().where("id", "=", eventId)).executeTakeFirstOrThrow();
 }
 
 async function countSeatsTaken(trx: Trx, eventId: string): Promise<number> {
@@ -162,7 +156,7 @@ export async function registerAttendees(
  * Gives free seats to the waitlist, first come first served, and tells each promoted person.
  * Called under the event lock after anything that frees a seat or adds seats.
  */
-export async function fillFreeSeats(trx: Trx, event: Event, mail: MailOptions): Promise<Registration[]> {
+export async function fillFreeSeats(trx: Tx, event: Event, mail: MailOptions): Promise<Registration[]> {
   if (event.status === "cancelled" || event.status === "archived") return [];
   const free = event.capacity === null ? Number.MAX_SAFE_INTEGER : event.capacity - (await countSeatsTaken(trx, event.id));
   if (free <= 0) return [];
@@ -180,7 +174,7 @@ export async function fillFreeSeats(trx: Trx, event: Event, mail: MailOptions): 
   return promoted;
 }
 
-async function promote(trx: Trx, event: Event, registrationId: string, mail: MailOptions): Promise<Registration> {
+async function promote(trx: Tx, event: Event, registrationId: string, mail: MailOptions): Promise<Registration> {
   const now = nowIso();
   const status: RegistrationStatus = event.requires_approval ? "pending" : "confirmed";
   const registration = await trx
@@ -195,7 +189,7 @@ async function promote(trx: Trx, event: Event, registrationId: string, mail: Mai
 
 export type ActorRef = { id: string | null; name: string; ip: string };
 
-async function auditRegistration(trx: Trx, actor: ActorRef, action: string, before: Registration, after: Partial<Registration>) {
+async function auditRegistration(trx: Tx, actor: ActorRef, action: string, before: Registration, after: Partial<Registration>) {
   await recordAudit(trx, {
     actorId: actor.id,
     actorLabel: actor.name,

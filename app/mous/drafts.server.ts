@@ -8,7 +8,7 @@ import { translate } from "~/i18n/translate";
 import { formValues, parseStructuredForm } from "~/lib/forms.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso, vietnamToday } from "~/lib/time";
-import type { DB, Trx } from "~db/schema";
+import type { DB, Trx, Tx } from "~db/schema";
 import { inviteParties } from "./parties.server";
 import { createVersion, buildVersionContent, hashVersionContent } from "./versions.server";
 
@@ -126,7 +126,7 @@ async function nextReference(trx: Trx, year: string): Promise<string> {
  * person saving may answer for it (an admin of it, or the drafter for the lead organization at
  * creation): nobody is made party to an agreement without agreeing.
  */
-async function writeDraftRows(trx: Trx, mouId: string, draft: MouDraft, leads: Leads, actor: Drafter, at: string) {
+async function writeDraftRows(trx: Tx, mouId: string, draft: MouDraft, leads: Leads, actor: Drafter, at: string) {
   const existing = await trx.selectFrom("mou_parties").select(["id", "org_id"]).where("mou_id", "=", mouId).execute();
   const keep = new Set(draft.parties.map((p) => p.org_id));
   const removed = existing.filter((p) => !keep.has(p.org_id)).map((p) => p.id);
@@ -155,7 +155,7 @@ async function writeDraftRows(trx: Trx, mouId: string, draft: MouDraft, leads: L
  * Commitments are updated in place, never deleted and re-made: their milestones and the progress
  * reported on them belong to them.
  */
-async function writeCommitments(trx: Trx, mouId: string, draft: MouDraft, at: string) {
+async function writeCommitments(trx: Tx, mouId: string, draft: MouDraft, at: string) {
   const existing = await trx.selectFrom("commitments").select("id").where("mou_id", "=", mouId).where("cancelled_at", "is", null).execute();
   const kept = new Set<string>();
   for (const [i, { id, ...c }] of draft.commitments.entries()) {

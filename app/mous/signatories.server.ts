@@ -1,7 +1,7 @@
 import { recordAudit } from "~/audit/audit-log.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
-import type { DB, Trx } from "~db/schema";
+import type { DB, Trx, Tx } from "~db/schema";
 import { mailAboutMou, partyMembers, signatoryRecipients, type Recipient } from "./notify.server";
 import { buildVersionContent, createVersion, hashVersionContent } from "./versions.server";
 
@@ -98,7 +98,7 @@ export async function signatoriesDueForInvitation(trx: Trx, mouId: string, order
   return turn.filter((s) => !s.invited_at).map((s) => s.id);
 }
 
-export async function inviteDueSignatories(trx: Trx, mouId: string, origin: string) {
+export async function inviteDueSignatories(trx: Tx, mouId: string, origin: string) {
   const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
   const due = await signatoriesDueForInvitation(trx, mouId, mou.signing_order);
   if (!due.length) return;
