@@ -4,7 +4,7 @@ import { vietnamLocalToIso, vietnamToday } from "~/lib/time";
 import { portalOrigin } from "~/config.server";
 import { issuePendingAgreements } from "~/mous/agreements.server";
 import { createVersion } from "~/mous/versions.server";
-import type { DB, Trx } from "../schema";
+import type { DB, Trx, Tx } from "../schema";
 import {
   DEMO_PASSWORD,
   FORUM_AGENDA,
@@ -342,7 +342,7 @@ async function insertCommitments(trx: Trx, mouId: string, startOn: string, list:
   return ids;
 }
 
-async function seedMous(trx: Trx, { forumId, forumDay, userIds }: { forumId: string; forumDay: string; userIds: Map<string, string> }) {
+async function seedMous(trx: Tx, { forumId, forumDay, userIds }: { forumId: string; forumDay: string; userIds: Map<string, string> }) {
   const year = forumDay.slice(0, 4);
   const signer3ds = userIds.get("signer@3ds.demo.example")!;
   const signerKami = userIds.get("signer@kami.demo.example")!;
