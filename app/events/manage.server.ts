@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { can, orgIdsOf, requireActor, requirePermission, type Actor, type SignedInActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import type { DB, Event, EventOrgRole } from "~db/schema";
+import { takenSeats } from "./seats.server";
 
 /** Organizations in these roles run the event with its creator; sponsors and partners only appear on it. */
 export const MANAGING_ROLES: EventOrgRole[] = ["host", "co_organizer"];
@@ -52,13 +53,7 @@ export async function listManageableEvents(db: DB, actor: Actor) {
       "events.starts_at",
       "events.capacity",
       "events.is_sample",
-      (eb) =>
-        eb
-          .selectFrom("registrations")
-          .select((e) => e.fn.countAll<number>().as("n"))
-          .whereRef("registrations.event_id", "=", "events.id")
-          .where("registrations.status", "in", ["confirmed", "pending"])
-          .as("taken"),
+      (eb) => takenSeats(eb).as("taken"),
     ])
     .orderBy("events.starts_at", "desc");
   if (!user.isStaff) {

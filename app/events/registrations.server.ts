@@ -7,9 +7,8 @@ import { nowIso } from "~/lib/time";
 import type { DB, Event, Registration, RegistrationStatus, Trx, Tx } from "~db/schema";
 import { registrationWindow } from "./registration-window";
 import { enqueueRegistrationEmail, type MailOptions } from "./registration-mail.server";
+import { countTakenSeats } from "./seats.server";
 
-/** Statuses that hold a seat: a pending registration keeps its seat while the organizer decides. */
-export const SEAT_HOLDING: RegistrationStatus[] = ["confirmed", "pending"];
 /** Statuses an attendee or organizer may still cancel. */
 export const ACTIVE: RegistrationStatus[] = ["confirmed", "pending", "waitlisted"];
 
@@ -24,16 +23,6 @@ export function normalizeEmail(email: string): string {
  */
 export async function lockEvent(trx: Tx, eventId: string): Promise<Event> {
   return forUpdate(trx, trx.selectFrom("events").selectAll().where("id", "=", eventId)).executeTakeFirstOrThrow();
-}
-
-async function countSeatsTaken(trx: Trx, eventId: string): Promise<number> {
-  const row = await trx
-    .selectFrom("registrations")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("event_id", "=", eventId)
-    .where("status", "in", SEAT_HOLDING)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 /** 1 for the first person on the waitlist; null when not waitlisted. */
@@ -93,7 +82,7 @@ export async function registerAttendees(
     const event = await lockEvent(trx, eventId);
     const now = nowIso();
     if (registrationWindow(event, now) !== "open") return attendees.map(() => ({ kind: "closed" as const }));
-    let taken = await countSeatsTaken(trx, event.id);
+    let taken = await countTakenSeats(trx, event.id);
     const outcomes: RegisterOutcome[] = [];
     for (const attendee of attendees) {
       const emailNormalized = normalizeEmail(attendee.email);
@@ -158,7 +147,7 @@ export async function registerAttendees(
  */
 export async function fillFreeSeats(trx: Tx, event: Event, mail: MailOptions): Promise<Registration[]> {
   if (event.status === "cancelled" || event.status === "archived") return [];
-  const free = event.capacity === null ? Number.MAX_SAFE_INTEGER : event.capacity - (await countSeatsTaken(trx, event.id));
+  const free = event.capacity === null ? Number.MAX_SAFE_INTEGER : event.capacity - (await countTakenSeats(trx, event.id));
   if (free <= 0) return [];
   const next = await trx
     .selectFrom("registrations")
@@ -239,7 +228,7 @@ export async function decideRegistration(
     const now = nowIso();
     if (decision === "promote") {
       if (before.status !== "waitlisted") return "not_allowed";
-      if (event.capacity !== null && (await countSeatsTaken(trx, event.id)) >= event.capacity) return "no_seat";
+      if (event.capacity !== null && (await countTakenSeats(trx, event.id)) >= event.capacity) return "no_seat";
       const after = await promote(trx, event, before.id, mail);
       await auditRegistration(trx, actor, "registration.promote", before, { status: after.status });
       return "done";

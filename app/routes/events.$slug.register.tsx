@@ -2,7 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getActor, orgIdsOf } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
-import { countTakenSeats, findPublicEvent } from "~/events/public-events.server";
+import { findPublicEvent } from "~/events/public-events.server";
+import { countTakenSeats } from "~/events/seats.server";
 import { consentText } from "~/events/consent.server";
 import { readQuestions } from "~/events/questions";
 import { DelegationSchema, parseDelegation, readAnswers, RegistrationSchema } from "~/events/registration-form.server";
