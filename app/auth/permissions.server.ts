@@ -1,6 +1,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { getDb } from "~/db.server";
-import type { DB, MembershipRole } from "~db/schema";
+import { isEditableStatus } from "~/mous/status";
+import type { DB, MembershipRole, MouStatus } from "~db/schema";
 import type { SessionUser } from "./lucia.server";
 
 /**
@@ -82,10 +83,6 @@ export function readableMouIds(db: DB, actor: Actor) {
   return db.selectFrom("mou_parties").select("mou_parties.mou_id").where("mou_parties.org_id", "in", orgIds).where("mou_parties.accepted_at", "is not", null);
 }
 
-function isEditable(status: string): boolean {
-  return status === "draft" || status === "in_review";
-}
-
 export type Permission =
   | { action: "admin.access" }
   | { action: "dashboard.read" }
@@ -101,12 +98,12 @@ export type Permission =
   | { action: "org.members.manage"; orgId: string }
   | { action: "mou.create" }
   | { action: "mou.read"; parties: PartyStanding[] }
-  | { action: "mou.edit"; parties: PartyStanding[]; status: string }
-  | { action: "mou.comment"; parties: PartyStanding[]; status: string }
+  | { action: "mou.edit"; parties: PartyStanding[]; status: MouStatus }
+  | { action: "mou.comment"; parties: PartyStanding[]; status: MouStatus }
   | { action: "mou.lead"; leadOrgId: string | null }
-  | { action: "mou.parties"; leadOrgId: string | null; status: string }
+  | { action: "mou.parties"; leadOrgId: string | null; status: MouStatus }
   | { action: "mou.respond"; party: PartyStanding }
-  | { action: "mou.signatories"; partyOrgId: string; status: string }
+  | { action: "mou.signatories"; partyOrgId: string; status: MouStatus }
   | { action: "mou.sign"; signatory: { user_id: string | null; email: string } }
   | { action: "commitment.read"; parties: PartyStanding[] }
   | { action: "commitment.report"; ownerOrgId: string; inForce: boolean };
@@ -141,19 +138,19 @@ export function can(actor: Actor, permission: Permission): boolean {
       return user.isStaff || takingPart(permission.parties).some((id) => isMemberOf(actor, id));
     case "mou.edit":
     case "mou.comment":
-      return isEditable(permission.status) && takingPart(permission.parties).some((id) => isMemberOf(actor, id));
+      return isEditableStatus(permission.status) && takingPart(permission.parties).some((id) => isMemberOf(actor, id));
     case "mou.lead":
       // Sharing, sending for signature and amending belong to the lead party's members.
       return permission.leadOrgId !== null && isMemberOf(actor, permission.leadOrgId);
     case "mou.parties":
       // Who is party, and who leads, is the lead party's to decide: other parties edit the text only.
-      return isEditable(permission.status) && permission.leadOrgId !== null && isMemberOf(actor, permission.leadOrgId);
+      return isEditableStatus(permission.status) && permission.leadOrgId !== null && isMemberOf(actor, permission.leadOrgId);
     case "mou.respond":
       // An organization is bound by an agreement only when one of its admins says yes.
       return permission.party.accepted_at === null && isOrgAdmin(actor, permission.party.org_id);
     case "mou.signatories":
       // Each party names its own signatories, before the text is frozen.
-      return (permission.status === "draft" || permission.status === "in_review") && isMemberOf(actor, permission.partyOrgId);
+      return isEditableStatus(permission.status) && isMemberOf(actor, permission.partyOrgId);
     case "mou.sign":
       // Only the designated person: the linked account, or (invited by email) the account with that verified address.
       return permission.signatory.user_id

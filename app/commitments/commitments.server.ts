@@ -1,7 +1,8 @@
 import { readableMouIds, type Actor } from "~/auth/permissions.server";
 import { vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
-import type { Database, DB, Tx } from "~db/schema";
+import { hasEnded } from "~/mous/status";
+import type { Database, DB, MouStatus, Tx } from "~db/schema";
 import { commitmentProgress, deriveCommitmentStatus, type CommitmentStatus } from "./status";
 
 /**
@@ -27,8 +28,8 @@ export async function retireCommitments(trx: Tx, mouId: string, ids: string[], a
 }
 
 /** While a sealed MoU is in force, the parties report on it; after it ends, its record is read-only. */
-export function isInForce(mouStatus: string): boolean {
-  return !["completed", "expired", "terminated"].includes(mouStatus);
+export function isInForce(mouStatus: MouStatus): boolean {
+  return !hasEnded(mouStatus);
 }
 
 /**

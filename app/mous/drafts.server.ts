@@ -10,6 +10,7 @@ import { newId } from "~/lib/ids.server";
 import { nowIso, vietnamToday } from "~/lib/time";
 import type { DB, Trx, Tx } from "~db/schema";
 import { inviteParties } from "./parties.server";
+import { isEditableStatus } from "./status";
 import { createVersion, buildVersionContent, hashVersionContent } from "./versions.server";
 
 const text = (max: number) => z.string().trim().max(max);
@@ -243,7 +244,7 @@ export async function updateMou(
   return db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").select(["status", "shared_at", "current_version_id"]).where("id", "=", mouId).executeTakeFirstOrThrow();
     // Checked again inside the transaction: a text sent for signature is frozen.
-    if (mou.status !== "draft" && mou.status !== "in_review") throw new Response("Conflict", { status: 409 });
+    if (!isEditableStatus(mou.status)) throw new Response("Conflict", { status: 409 });
     const parties = await trx.selectFrom("mou_parties").select(["org_id", "is_lead", "accepted_at"]).where("mou_id", "=", mouId).orderBy("sort_order").execute();
     const currentLead = parties.find((p) => Number(p.is_lead) === 1)?.org_id ?? null;
     const sameParties = parties.map((p) => p.org_id).join("\n") === draft.parties.map((p) => p.org_id).join("\n");

@@ -3,6 +3,7 @@ import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Trx, Tx } from "~db/schema";
 import { mailAboutMou, partyMembers, signatoryRecipients, type Recipient } from "./notify.server";
+import { canMoveMou, statusAfter } from "./status";
 import { buildVersionContent, createVersion, hashVersionContent } from "./versions.server";
 
 type Acting = { user: { id: string; name: string }; ip: string; origin: string };
@@ -126,7 +127,7 @@ export async function sendForSignature(
   if (options.deadline && options.deadline < options.today) throw new SigningSetupError("mous.error.deadlinePast");
   return db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
-    if (mou.status !== "in_review" && mou.status !== "draft") throw new Response("Conflict", { status: 409 });
+    if (!canMoveMou("send_for_signature", mou.status)) throw new Response("Conflict", { status: 409 });
     await requireAllPartiesAccepted(trx, mouId);
     const parties = await trx.selectFrom("mou_parties").select("id").where("mou_id", "=", mouId).execute();
     const signatories = await trx.selectFrom("signatories").select(["id", "party_id"]).where("mou_id", "=", mouId).where("superseded_at", "is", null).execute();
@@ -145,7 +146,7 @@ export async function sendForSignature(
     }
     await trx
       .updateTable("mous")
-      .set({ status: "awaiting_signatures", signing_order: options.order, signing_deadline: options.deadline, shared_at: mou.shared_at ?? at, updated_at: at })
+      .set({ status: statusAfter("send_for_signature"), signing_order: options.order, signing_deadline: options.deadline, shared_at: mou.shared_at ?? at, updated_at: at })
       .where("id", "=", mouId)
       .execute();
     // Every signatory signs this version afresh: an earlier round's signatures were on another text.

@@ -8,6 +8,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { isAgreementBeingSealed, listAgreements } from "~/mous/agreements.server";
 import { handleMouAction } from "~/mous/detail-actions.server";
 import { listComments, listSignatories, listVersions, loadWorkingText, requireReadableMou } from "~/mous/mous.server";
+import { canMoveMou, isEditableStatus } from "~/mous/status";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { DataTable } from "~/ui/data-table";
 import { Field, FormAlert } from "~/ui/field";
@@ -70,7 +71,7 @@ export default function MouPage() {
     const p = parties.find((x) => x.org_id === orgId);
     return p ? localized(p, "name", locale) : orgId;
   };
-  const editable = mou.status === "draft" || mou.status === "in_review";
+  const editable = isEditableStatus(mou.status);
   const mySigning = signatories.find((s) => s.mine && s.status === "pending" && mou.status === "awaiting_signatures");
 
   return (
@@ -121,7 +122,7 @@ export default function MouPage() {
       {may.lead ? (
         <section className="card mou-workflow" aria-labelledby="workflow-heading">
           <h2 id="workflow-heading">{t("mous.workflow.title")}</h2>
-          {mou.status === "draft" && !mou.shared_at ? (
+          {canMoveMou("share", mou.status) && !mou.shared_at ? (
             <Form method="post">
               <p>{t("mous.workflow.shareHint")}</p>
               <button type="submit" name="intent" value="share" className="button button-primary">
@@ -129,7 +130,7 @@ export default function MouPage() {
               </button>
             </Form>
           ) : null}
-          {mou.status === "draft" && mou.shared_at ? (
+          {canMoveMou("reopen", mou.status) && mou.shared_at ? (
             <Form method="post">
               <p>{t("mous.workflow.reopenHint")}</p>
               <button type="submit" name="intent" value="reopen" className="button">
