@@ -1,7 +1,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { isEditableStatus } from "~/mous/status";
-import type { DB, MembershipRole, MouStatus } from "~db/schema";
+import type { DB, EventOrgRole, MembershipRole, MouStatus } from "~db/schema";
 import type { SessionUser } from "./lucia.server";
 
 /**
@@ -83,11 +83,43 @@ export function readableMouIds(db: DB, actor: Actor) {
   return db.selectFrom("mou_parties").select("mou_parties.mou_id").where("mou_parties.org_id", "in", orgIds).where("mou_parties.accepted_at", "is not", null);
 }
 
+/** Organizations in these roles run an event with its creator; sponsors and partners only appear on it. */
+export const MANAGING_ROLES: EventOrgRole[] = ["host", "co_organizer"];
+
+/**
+ * The list side of `event.manage`, as a subquery of event ids ("all" for staff, "none" for someone
+ * who may not manage events at all): the same rule as the page's check, so the organizer's list
+ * never shows an event the page refuses, nor hides one it opens.
+ */
+export function manageableEventIds(db: DB, actor: Actor) {
+  const user = actor.user;
+  if (user?.isStaff) return "all" as const;
+  if (!user?.isOrganizer) return "none" as const;
+  const orgIds = orgIdsOf(actor);
+  return db
+    .selectFrom("events")
+    .select("events.id")
+    .where((eb) =>
+      eb.or([
+        eb("events.created_by", "=", user.id),
+        ...(orgIds.length
+          ? [eb("events.id", "in", eb.selectFrom("event_organizations").select("event_id").where("org_id", "in", orgIds).where("role", "in", MANAGING_ROLES))]
+          : []),
+      ]),
+    );
+}
+
+/** The list side of `event.delegate`: the organizations the actor may register a delegation for. */
+export function delegatingOrgIds(actor: Actor): string[] {
+  return actor.user ? orgIdsOf(actor) : [];
+}
+
 export type Permission =
   | { action: "admin.access" }
   | { action: "dashboard.read" }
   | { action: "event.create" }
   | { action: "event.manage"; event: { created_by: string | null; hostOrgIds: string[] } }
+  | { action: "event.delegate"; orgId: string }
   | { action: "user.manage" }
   | { action: "outbox.manage" }
   | { action: "jobs.manage" }
@@ -129,6 +161,9 @@ export function can(actor: Actor, permission: Permission): boolean {
         (user.isOrganizer &&
           (permission.event.created_by === user.id || permission.event.hostOrgIds.some((id) => isMemberOf(actor, id))))
       );
+    case "event.delegate":
+      // Any member, not only its admins: people register their colleagues for an event.
+      return isMemberOf(actor, permission.orgId);
     case "org.edit":
     case "org.members.manage":
       return user.isStaff || isOrgAdmin(actor, permission.orgId);

@@ -1,12 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { sql } from "kysely";
-import { can, orgIdsOf, requireActor, requirePermission, type Actor, type SignedInActor } from "~/auth/permissions.server";
+import { manageableEventIds, MANAGING_ROLES, requireActor, requirePermission, type Actor, type SignedInActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
-import type { DB, Event, EventOrgRole } from "~db/schema";
+import type { DB, Event } from "~db/schema";
 import { takenSeats } from "./seats.server";
-
-/** Organizations in these roles run the event with its creator; sponsors and partners only appear on it. */
-export const MANAGING_ROLES: EventOrgRole[] = ["host", "co_organizer"];
 
 type Args = { request: Request; context: AppLoadContext; params: { slug?: string } };
 
@@ -37,10 +34,10 @@ export async function managingOrgIds(db: DB, eventId: string): Promise<string[]>
   return rows.map((r) => r.org_id);
 }
 
-/** The events this actor may manage, newest first; the ownership rule is in the query itself. */
+/** The events this actor may manage, newest first; the permission module's rule is in the query itself. */
 export async function listManageableEvents(db: DB, actor: Actor) {
-  const user = actor.user;
-  if (!user || !can(actor, { action: "event.create" })) return [];
+  const manageable = manageableEventIds(db, actor);
+  if (manageable === "none") return [];
   let query = db
     .selectFrom("events")
     .select([
@@ -56,23 +53,7 @@ export async function listManageableEvents(db: DB, actor: Actor) {
       (eb) => takenSeats(eb).as("taken"),
     ])
     .orderBy("events.starts_at", "desc");
-  if (!user.isStaff) {
-    const orgIds = orgIdsOf(actor);
-    query = query.where((eb) =>
-      eb.or([
-        eb("events.created_by", "=", user.id),
-        ...(orgIds.length
-          ? [
-              eb(
-                "events.id",
-                "in",
-                eb.selectFrom("event_organizations").select("event_id").where("org_id", "in", orgIds).where("role", "in", MANAGING_ROLES),
-              ),
-            ]
-          : []),
-      ]),
-    );
-  }
+  if (manageable !== "all") query = query.where("events.id", "in", manageable);
   return query.execute();
 }
 

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getActor, orgIdsOf } from "~/auth/permissions.server";
+import { can, delegatingOrgIds, getActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { findPublicEvent } from "~/events/public-events.server";
 import { countTakenSeats } from "~/events/seats.server";
@@ -30,8 +30,7 @@ async function loadEvent(slug: string | undefined) {
 }
 
 async function delegationOrgs(args: LoaderFunctionArgs) {
-  const actor = await getActor(args);
-  const ids = orgIdsOf(actor);
+  const ids = delegatingOrgIds(await getActor(args));
   if (!ids.length) return [];
   return getDb().selectFrom("organizations").select(["id", "name_vi", "name_en"]).where("id", "in", ids).orderBy("name_vi").execute();
 }
@@ -75,7 +74,7 @@ export async function action(args: ActionFunctionArgs) {
     if (!actor.user) throw redirect(`/login?redirectTo=${encodeURIComponent(`/events/${event.slug}/register`)}`);
     const parsed = parseForm(form, DelegationSchema, locale);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, delegation: null, existing: false }, { status: 400 });
-    const org = orgIdsOf(actor).includes(parsed.data.org_id)
+    const org = can(actor, { action: "event.delegate", orgId: parsed.data.org_id })
       ? await db.selectFrom("organizations").select(["id", "name_vi", "name_en"]).where("id", "=", parsed.data.org_id).executeTakeFirst()
       : undefined;
     if (!org) return json({ errors: { org_id: translate(locale, "validation.invalid") }, values: formValues(form), delegation: null, existing: false }, { status: 400 });
