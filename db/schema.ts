@@ -52,9 +52,15 @@ export interface Database {
   jobs: JobTable;
 }
 
-/** Repositories take either the database or a transaction as their first argument. */
 export type DB = Kysely<Database>;
+/** Repositories take either the database or a transaction as their first argument. */
 export type Trx = Kysely<Database> | Transaction<Database>;
+/**
+ * For functions that must run inside the caller's transaction (queueing a job or an email,
+ * appending to the audit chain, locking a row): the type checker refuses a plain `DB` there, so
+ * the work they add can never land without the change it belongs to.
+ */
+export type Tx = Transaction<Database>;
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;

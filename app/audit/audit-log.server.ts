@@ -1,9 +1,10 @@
-import { PostgresAdapter, sql } from "kysely";
+import { sql } from "kysely";
+import { isPostgres } from "~/db/dialect.server";
 import crypto from "node:crypto";
 import { canonicalJson } from "~/lib/canonical";
 import { newId, sha256Hex } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
-import type { AuditEntry, DB, Trx } from "~db/schema";
+import type { AuditEntry, DB, Trx, Tx } from "~db/schema";
 import { getAuditChainKey } from "./chain-key.server";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -45,8 +46,8 @@ export function hashAuditEntry(entry: HashedFields, key: Buffer | null): string 
   return key ? crypto.createHmac("sha256", key).update(json).digest("hex") : sha256Hex(json);
 }
 
-async function lockChain(trx: Trx): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+async function lockChain(trx: Tx): Promise<void> {
+  if (isPostgres(trx)) {
     await sql`select pg_advisory_xact_lock(7300431)`.execute(trx);
   }
 }
@@ -56,7 +57,7 @@ async function lockChain(trx: Trx): Promise<void> {
  * records. On PostgreSQL a transaction-level advisory lock serializes writers, so two processes
  * never chain onto the same predecessor; SQLite already has a single writer.
  */
-export async function recordAudit(trx: Trx, input: AuditInput): Promise<void> {
+export async function recordAudit(trx: Tx, input: AuditInput): Promise<void> {
   await lockChain(trx);
   const last = await trx.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
   const entry: HashedFields = {

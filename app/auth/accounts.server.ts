@@ -6,7 +6,7 @@ import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import { renderEmail } from "~/mail/layout.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import type { DB, Trx } from "~db/schema";
+import type { DB, Tx } from "~db/schema";
 import { hashPassword, PASSWORD_MIN_LENGTH, verifyPasswordOrDummy } from "./password.server";
 import { guardPassword, takeMailBudget } from "./throttle.server";
 import { consumeToken, issueToken } from "./tokens.server";
@@ -46,7 +46,7 @@ export const ChangePasswordSchema = z.object({ current: z.string().min(1).max(20
 type Recipient = { id: string; email: string; name: string; locale: Locale };
 
 /** An audit entry for a change a user made to their own account, labelled with their address. */
-async function auditOwnAccount(trx: Trx, userId: string, action: string, ip: string, change: { before?: unknown; after?: unknown } = {}) {
+async function auditOwnAccount(trx: Tx, userId: string, action: string, ip: string, change: { before?: unknown; after?: unknown } = {}) {
   const user = await trx.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirst();
   await recordAudit(trx, { actorId: userId, actorLabel: user?.email ?? null, action, entityType: "user", entityId: userId, ip, ...change });
 }
@@ -56,7 +56,7 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === "23505" || /UNIQUE constraint failed/i.test(e?.message ?? "");
 }
 
-async function sendVerificationEmail(trx: Trx, user: Recipient, origin: string): Promise<void> {
+async function sendVerificationEmail(trx: Tx, user: Recipient, origin: string): Promise<void> {
   const token = await issueToken(trx, user.id, "verify_email");
   const t = translator(user.locale);
   await enqueueEmail(trx, {
@@ -134,7 +134,7 @@ export async function createAccount(
   }
 }
 
-async function sendAccountExistsEmail(trx: Trx, user: Recipient, origin: string): Promise<void> {
+async function sendAccountExistsEmail(trx: Tx, user: Recipient, origin: string): Promise<void> {
   if (!(await takeMailBudget(trx, "signup", user.email))) return;
   const t = translator(user.locale);
   await enqueueEmail(trx, {

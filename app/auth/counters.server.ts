@@ -1,5 +1,6 @@
-import { PostgresAdapter } from "kysely";
-import type { Trx } from "~db/schema";
+import { Transaction } from "kysely";
+import { forUpdate } from "~/db/dialect.server";
+import type { Trx, Tx } from "~db/schema";
 
 /**
  * How a throttled key is spent: `free` attempts at once, then a delay that doubles with every
@@ -21,10 +22,10 @@ function blockedUntil(policy: ThrottlePolicy, count: number, now: Date): string 
  * never check more than the policy allows, on either database or from several processes.
  */
 export async function takeAttempt(db: Trx, key: string, policy: ThrottlePolicy, now = new Date()): Promise<Attempt> {
-  return db.isTransaction ? takeAttemptIn(db, key, policy, now) : db.transaction().execute((trx) => takeAttemptIn(trx, key, policy, now));
+  return db instanceof Transaction ? takeAttemptIn(db, key, policy, now) : db.transaction().execute((trx) => takeAttemptIn(trx, key, policy, now));
 }
 
-async function takeAttemptIn(trx: Trx, key: string, policy: ThrottlePolicy, now: Date): Promise<Attempt> {
+async function takeAttemptIn(trx: Tx, key: string, policy: ThrottlePolicy, now: Date): Promise<Attempt> {
   const at = now.toISOString();
   // Written first: on SQLite this takes the write lock before anything is read; on PostgreSQL the
   // row exists for the lock below, which makes racers wait for each other's decision.
@@ -33,13 +34,7 @@ async function takeAttemptIn(trx: Trx, key: string, policy: ThrottlePolicy, now:
     .values({ key, count: 0, blocked_until: at, updated_at: at })
     .onConflict((oc) => oc.column("key").doNothing())
     .execute();
-  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-  const row = await trx
-    .selectFrom("throttle_counters")
-    .select(["count", "blocked_until"])
-    .where("key", "=", key)
-    .$if(postgres, (qb) => qb.forUpdate())
-    .executeTakeFirst();
+  const row = await forUpdate(trx, trx.selectFrom("throttle_counters").select(["count", "blocked_until"]).where("key", "=", key)).executeTakeFirst();
   if (row && row.blocked_until > at) return { ok: false, retryAt: new Date(row.blocked_until) };
   const forgotten = !row || Date.parse(row.blocked_until) + policy.forgetAfterMs <= now.getTime();
   const count = (forgotten ? 0 : Number(row.count)) + 1;

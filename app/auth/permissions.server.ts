@@ -2,7 +2,8 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { ExpressionBuilder } from "kysely";
 import { getDb } from "~/db.server";
 import { DomainError } from "~/lib/domain-error";
-import type { Database, DB, MembershipRole } from "~db/schema";
+import { isEditableStatus } from "~/mous/status";
+import type { Database, DB, EventOrgRole, MembershipRole, MouStatus } from "~db/schema";
 import type { SessionUser } from "./lucia.server";
 
 /**
@@ -102,8 +103,35 @@ export function designatedTo(user: SessionUser) {
     ]);
 }
 
-function isEditable(status: string): boolean {
-  return status === "draft" || status === "in_review";
+/** Organizations in these roles run an event with its creator; sponsors and partners only appear on it. */
+export const MANAGING_ROLES: EventOrgRole[] = ["host", "co_organizer"];
+
+/**
+ * The list side of `event.manage`, as a subquery of event ids ("all" for staff, "none" for someone
+ * who may not manage events at all): the same rule as the page's check, so the organizer's list
+ * never shows an event the page refuses, nor hides one it opens.
+ */
+export function manageableEventIds(db: DB, actor: Actor) {
+  const user = actor.user;
+  if (user?.isStaff) return "all" as const;
+  if (!user?.isOrganizer) return "none" as const;
+  const orgIds = orgIdsOf(actor);
+  return db
+    .selectFrom("events")
+    .select("events.id")
+    .where((eb) =>
+      eb.or([
+        eb("events.created_by", "=", user.id),
+        ...(orgIds.length
+          ? [eb("events.id", "in", eb.selectFrom("event_organizations").select("event_id").where("org_id", "in", orgIds).where("role", "in", MANAGING_ROLES))]
+          : []),
+      ]),
+    );
+}
+
+/** The list side of `event.delegate`: the organizations the actor may register a delegation for. */
+export function delegatingOrgIds(actor: Actor): string[] {
+  return actor.user ? orgIdsOf(actor) : [];
 }
 
 export type Permission =
@@ -111,6 +139,7 @@ export type Permission =
   | { action: "dashboard.read" }
   | { action: "event.create" }
   | { action: "event.manage"; event: { created_by: string | null; hostOrgIds: string[] } }
+  | { action: "event.delegate"; orgId: string }
   | { action: "user.manage" }
   | { action: "outbox.manage" }
   | { action: "jobs.manage" }
@@ -121,12 +150,12 @@ export type Permission =
   | { action: "org.members.manage"; orgId: string }
   | { action: "mou.create" }
   | { action: "mou.read"; parties: PartyStanding[] }
-  | { action: "mou.edit"; parties: PartyStanding[]; status: string }
-  | { action: "mou.comment"; parties: PartyStanding[]; status: string }
+  | { action: "mou.edit"; parties: PartyStanding[]; status: MouStatus }
+  | { action: "mou.comment"; parties: PartyStanding[]; status: MouStatus }
   | { action: "mou.lead"; leadOrgId: string | null }
-  | { action: "mou.parties"; leadOrgId: string | null; status: string }
+  | { action: "mou.parties"; leadOrgId: string | null; status: MouStatus }
   | { action: "mou.respond"; party: PartyStanding }
-  | { action: "mou.signatories"; partyOrgId: string; status: string }
+  | { action: "mou.signatories"; partyOrgId: string; status: MouStatus }
   | { action: "mou.sign"; signatory: { user_id: string | null; email: string } }
   | { action: "commitment.read"; parties: PartyStanding[] }
   | { action: "commitment.report"; ownerOrgId: string; inForce: boolean };
@@ -152,6 +181,9 @@ export function can(actor: Actor, permission: Permission): boolean {
         (user.isOrganizer &&
           (permission.event.created_by === user.id || permission.event.hostOrgIds.some((id) => isMemberOf(actor, id))))
       );
+    case "event.delegate":
+      // Any member, not only its admins: people register their colleagues for an event.
+      return isMemberOf(actor, permission.orgId);
     case "org.edit":
     case "org.members.manage":
       return user.isStaff || isOrgAdmin(actor, permission.orgId);
@@ -161,19 +193,19 @@ export function can(actor: Actor, permission: Permission): boolean {
       return user.isStaff || takingPart(permission.parties).some((id) => isMemberOf(actor, id));
     case "mou.edit":
     case "mou.comment":
-      return isEditable(permission.status) && takingPart(permission.parties).some((id) => isMemberOf(actor, id));
+      return isEditableStatus(permission.status) && takingPart(permission.parties).some((id) => isMemberOf(actor, id));
     case "mou.lead":
       // Sharing, sending for signature and amending belong to the lead party's members.
       return permission.leadOrgId !== null && isMemberOf(actor, permission.leadOrgId);
     case "mou.parties":
       // Who is party, and who leads, is the lead party's to decide: other parties edit the text only.
-      return isEditable(permission.status) && permission.leadOrgId !== null && isMemberOf(actor, permission.leadOrgId);
+      return isEditableStatus(permission.status) && permission.leadOrgId !== null && isMemberOf(actor, permission.leadOrgId);
     case "mou.respond":
       // An organization is bound by an agreement only when one of its admins says yes.
       return permission.party.accepted_at === null && isOrgAdmin(actor, permission.party.org_id);
     case "mou.signatories":
       // Each party names its own signatories, before the text is frozen.
-      return (permission.status === "draft" || permission.status === "in_review") && isMemberOf(actor, permission.partyOrgId);
+      return isEditableStatus(permission.status) && isMemberOf(actor, permission.partyOrgId);
     case "mou.sign":
       // Only the designated person: the linked account, or (invited by email) the account with that verified address.
       return permission.signatory.user_id

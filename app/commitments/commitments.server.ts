@@ -1,7 +1,8 @@
 import { readableMouIds, type Actor } from "~/auth/permissions.server";
 import { vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
-import type { Database, DB, Trx } from "~db/schema";
+import { hasEnded } from "~/mous/status";
+import type { Database, DB, MouStatus, Tx } from "~db/schema";
 import { commitmentProgress, deriveCommitmentStatus, type CommitmentStatus } from "./status";
 
 /**
@@ -16,7 +17,7 @@ export function mouIsSealed(eb: ExpressionBuilder<Database, "commitments">) {
  * Takes commitments out of an MoU's text. Once an agreement has been sealed they are cancelled
  * (their milestones and reported progress stay on record); before that they are simply removed.
  */
-export async function retireCommitments(trx: Trx, mouId: string, ids: string[], at: string) {
+export async function retireCommitments(trx: Tx, mouId: string, ids: string[], at: string) {
   if (!ids.length) return;
   const sealed = await trx.selectFrom("agreements").select("id").where("mou_id", "=", mouId).executeTakeFirst();
   if (sealed) {
@@ -27,8 +28,8 @@ export async function retireCommitments(trx: Trx, mouId: string, ids: string[], 
 }
 
 /** While a sealed MoU is in force, the parties report on it; after it ends, its record is read-only. */
-export function isInForce(mouStatus: string): boolean {
-  return !["completed", "expired", "terminated"].includes(mouStatus);
+export function isInForce(mouStatus: MouStatus): boolean {
+  return !hasEnded(mouStatus);
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { Actor } from "~/auth/permissions.server";
 import { nowIso, vietnamToday } from "~/lib/time";
-import type { DB, MouStatus } from "~db/schema";
+import { MOU_STATUSES } from "~/mous/status";
+import type { DB } from "~db/schema";
 import { listTrackedCommitments } from "./commitments.server";
 import type { CommitmentStatus } from "./status";
 
-const MOU_STATUSES: MouStatus[] = ["draft", "in_review", "awaiting_signatures", "active", "completed", "expired", "terminated"];
 const COMMITMENT_STATUSES: CommitmentStatus[] = ["delayed", "at_risk", "on_track", "done", "cancelled"];
 
 /** The staff overview: what is coming, what is signed, and what is late. */

@@ -1,9 +1,21 @@
 import { PostgresAdapter, type SelectQueryBuilder } from "kysely";
-import type { Trx } from "~db/schema";
+import type { Trx, Tx } from "~db/schema";
 
-/** Whether this handle talks to PostgreSQL; read from the handle, so it holds inside a transaction too. */
+/**
+ * Whether this handle talks to PostgreSQL; read from the handle, so it holds inside a transaction too.
+ * The one place that asks: every other module states what it needs (a row lock, a skip) and stays
+ * dialect-blind (a guard test keeps it so).
+ */
 export function isPostgres(db: Trx): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * Locks the selected rows until the transaction ends, so others wanting them wait for our decision.
+ * SQLite has one writer and Kysely runs one transaction at a time on its connection: a no-op there.
+ */
+export function forUpdate<DB, TB extends keyof DB, O>(trx: Tx, query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
+  return isPostgres(trx) ? query.forUpdate() : query;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { newId } from "~/lib/ids.server";
 import { createVersion } from "~/mous/versions.server";
-import type { Trx } from "~db/schema";
+import type { Trx, Tx } from "~db/schema";
 import { addDays, at, dayFromToday } from "./days";
 import { FORUM_MOU_CLAUSES, NTT_MOU_CLAUSES, TRAINING_MOU_CLAUSES, type DemoClause } from "./demo-data";
 
@@ -84,7 +84,7 @@ async function insertCommitments(trx: Trx, mouId: string, startOn: string, list:
 }
 
 /** The three demo MoUs: one signed at the forum, one awaiting signatures, one private to NTT and a sample company. */
-export async function seedMous(trx: Trx, { forumId, forumDay, userIds }: { forumId: string; forumDay: string; userIds: Map<string, string> }) {
+export async function seedMous(trx: Tx, { forumId, forumDay, userIds }: { forumId: string; forumDay: string; userIds: Map<string, string> }) {
   const year = forumDay.slice(0, 4);
   const signer3ds = userIds.get("signer@3ds.demo.example")!;
   const signerKami = userIds.get("signer@kami.demo.example")!;

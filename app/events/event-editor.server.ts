@@ -5,7 +5,7 @@ import { translate } from "~/i18n/translate";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { newId } from "~/lib/ids.server";
 import { isoToVietnamLocal, nowIso, vietnamLocalToIso } from "~/lib/time";
-import type { DB, Event, EventOrgRole, Trx } from "~db/schema";
+import type { DB, Event, EventOrgRole, Tx } from "~db/schema";
 import { parseQuestions, questionsToText, readQuestions } from "./questions";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
@@ -117,7 +117,7 @@ function columnsOf(data: EventInput) {
   };
 }
 
-async function replaceOrganizations(trx: Trx, eventId: string, orgs: SaveInput["orgs"]) {
+async function replaceOrganizations(trx: Tx, eventId: string, orgs: SaveInput["orgs"]) {
   await trx.deleteFrom("event_organizations").where("event_id", "=", eventId).execute();
   for (const [i, o] of orgs.entries()) {
     await trx.insertInto("event_organizations").values({ id: newId(), event_id: eventId, org_id: o.org_id, role: o.role, sort_order: i }).execute();
@@ -125,7 +125,7 @@ async function replaceOrganizations(trx: Trx, eventId: string, orgs: SaveInput["
 }
 
 /** A new event starts as a draft; only its organizers see it until it is published. */
-export async function createEvent(trx: Trx, input: SaveInput): Promise<string> {
+export async function createEvent(trx: Tx, input: SaveInput): Promise<string> {
   const id = newId();
   const now = nowIso();
   const values = { id, ...columnsOf(input.data), status: "draft" as const, created_by: input.actor.id, created_at: now, updated_at: now };
@@ -135,7 +135,7 @@ export async function createEvent(trx: Trx, input: SaveInput): Promise<string> {
   return id;
 }
 
-export async function updateEvent(trx: Trx, event: Event, input: SaveInput): Promise<void> {
+export async function updateEvent(trx: Tx, event: Event, input: SaveInput): Promise<void> {
   const values = { ...columnsOf(input.data), updated_at: nowIso() };
   await trx.updateTable("events").set(values).where("id", "=", event.id).execute();
   await replaceOrganizations(trx, event.id, input.orgs);

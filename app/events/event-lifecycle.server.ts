@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { addMinutes, nowIso } from "~/lib/time";
-import type { DB, Event, EventStatus, RegistrationStatus, Trx } from "~db/schema";
+import type { DB, Event, EventStatus, RegistrationStatus, Tx } from "~db/schema";
 import { ACTIVE, fillFreeSeats, lockEvent, type ActorRef } from "./registrations.server";
 import { enqueueRegistrationEmail, type MailOptions, type RegistrationMailKind } from "./registration-mail.server";
 
@@ -30,7 +30,7 @@ export function allowedActions(event: Pick<Event, "status" | "ends_at" | "regist
   });
 }
 
-async function emailAttendees(trx: Trx, event: Event, kind: RegistrationMailKind, statuses: RegistrationStatus[], mail: MailOptions): Promise<number> {
+async function emailAttendees(trx: Tx, event: Event, kind: RegistrationMailKind, statuses: RegistrationStatus[], mail: MailOptions): Promise<number> {
   const people = await trx
     .selectFrom("registrations")
     .selectAll()

@@ -1,14 +1,12 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { sql } from "kysely";
-import { can, orgIdsOf, requireActor, requirePermission, type Actor, type SignedInActor } from "~/auth/permissions.server";
+import { manageableEventIds, MANAGING_ROLES, requireActor, requirePermission, type Actor, type SignedInActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { DomainError } from "~/lib/domain-error";
 import { cancelRegistration, decideRegistration, type ActorRef, type DecisionResult } from "./registrations.server";
 import type { MailOptions } from "./registration-mail.server";
-import type { DB, Event, EventOrgRole } from "~db/schema";
-
-/** Organizations in these roles run the event with its creator; sponsors and partners only appear on it. */
-export const MANAGING_ROLES: EventOrgRole[] = ["host", "co_organizer"];
+import type { DB, Event } from "~db/schema";
+import { takenSeats } from "./seats.server";
 
 type Args = { request: Request; context: AppLoadContext; params: { slug?: string } };
 
@@ -39,10 +37,10 @@ export async function managingOrgIds(db: DB, eventId: string): Promise<string[]>
   return rows.map((r) => r.org_id);
 }
 
-/** The events this actor may manage, newest first; the ownership rule is in the query itself. */
+/** The events this actor may manage, newest first; the permission module's rule is in the query itself. */
 export async function listManageableEvents(db: DB, actor: Actor) {
-  const user = actor.user;
-  if (!user || !can(actor, { action: "event.create" })) return [];
+  const manageable = manageableEventIds(db, actor);
+  if (manageable === "none") return [];
   let query = db
     .selectFrom("events")
     .select([
@@ -55,32 +53,10 @@ export async function listManageableEvents(db: DB, actor: Actor) {
       "events.starts_at",
       "events.capacity",
       "events.is_sample",
-      (eb) =>
-        eb
-          .selectFrom("registrations")
-          .select((e) => e.fn.countAll<number>().as("n"))
-          .whereRef("registrations.event_id", "=", "events.id")
-          .where("registrations.status", "in", ["confirmed", "pending"])
-          .as("taken"),
+      (eb) => takenSeats(eb).as("taken"),
     ])
     .orderBy("events.starts_at", "desc");
-  if (!user.isStaff) {
-    const orgIds = orgIdsOf(actor);
-    query = query.where((eb) =>
-      eb.or([
-        eb("events.created_by", "=", user.id),
-        ...(orgIds.length
-          ? [
-              eb(
-                "events.id",
-                "in",
-                eb.selectFrom("event_organizations").select("event_id").where("org_id", "in", orgIds).where("role", "in", MANAGING_ROLES),
-              ),
-            ]
-          : []),
-      ]),
-    );
-  }
+  if (manageable !== "all") query = query.where("events.id", "in", manageable);
   return query.execute();
 }
 

@@ -102,13 +102,3 @@ export async function listEventOrganizations(db: DB, eventId: string) {
     .orderBy("event_organizations.sort_order")
     .execute();
 }
-
-export async function countTakenSeats(db: DB, eventId: string): Promise<number> {
-  const row = await db
-    .selectFrom("registrations")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("event_id", "=", eventId)
-    .where("status", "in", ["confirmed", "pending"])
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}

@@ -3,7 +3,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { renderEmail } from "~/mail/layout.server";
 import { enqueueEmail, type OutboxAttachment } from "~/mail/outbox.server";
-import type { Event, Registration, Trx } from "~db/schema";
+import type { Event, Registration, Tx } from "~db/schema";
 import { EVENT_ICS, TICKET_PDF } from "./mail-attachments.server";
 
 export type MailOptions = {
@@ -44,7 +44,7 @@ export function eventDetails(event: Event, locale: Locale): [string, string][] {
  * Queues the email that tells an attendee what just happened to their registration, in the
  * language they registered in, inside the caller's transaction.
  */
-export async function enqueueRegistrationEmail(trx: Trx, event: Event, registration: Registration, kind: RegistrationMailKind, options: MailOptions): Promise<void> {
+export async function enqueueRegistrationEmail(trx: Tx, event: Event, registration: Registration, kind: RegistrationMailKind, options: MailOptions): Promise<void> {
   if (registration.erased_at || !registration.email) return;
   const locale = registration.locale;
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);

@@ -1,15 +1,14 @@
-import { PostgresAdapter } from "kysely";
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
+import { forUpdate } from "~/db/dialect.server";
 import type { Locale } from "~/i18n/locale";
 import { newId, newSecret } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
-import type { DB, Event, Registration, RegistrationStatus, Trx } from "~db/schema";
+import type { DB, Event, Registration, RegistrationStatus, Trx, Tx } from "~db/schema";
 import { registrationWindow } from "./registration-window";
 import { enqueueRegistrationEmail, type MailOptions } from "./registration-mail.server";
+import { countTakenSeats } from "./seats.server";
 
-/** Statuses that hold a seat: a pending registration keeps its seat while the organizer decides. */
-export const SEAT_HOLDING: RegistrationStatus[] = ["confirmed", "pending"];
 /** Statuses an attendee or organizer may still cancel. */
 export const ACTIVE: RegistrationStatus[] = ["confirmed", "pending", "waitlisted"];
 
@@ -17,29 +16,13 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function onPostgres(trx: Trx): boolean {
-  return trx.getExecutor().adapter instanceof PostgresAdapter;
-}
-
 /**
  * Reads the event inside a transaction and holds it until the end: on PostgreSQL the row lock
  * (SELECT … FOR UPDATE) queues every other seat claim for this event behind ours; SQLite has a
  * single writer and Kysely runs one transaction at a time on its one connection.
  */
-export async function lockEvent(trx: Trx, eventId: string): Promise<Event> {
-  let query = trx.selectFrom("events").selectAll().where("id", "=", eventId);
-  if (onPostgres(trx)) query = query.forUpdate();
-  return query.executeTakeFirstOrThrow();
-}
-
-async function countSeatsTaken(trx: Trx, eventId: string): Promise<number> {
-  const row = await trx
-    .selectFrom("registrations")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("event_id", "=", eventId)
-    .where("status", "in", SEAT_HOLDING)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+export async function lockEvent(trx: Tx, eventId: string): Promise<Event> {
+  return forUpdate(trx, trx.selectFrom("events").selectAll().where("id", "=", eventId)).executeTakeFirstOrThrow();
 }
 
 /** 1 for the first person on the waitlist; null when not waitlisted. */
@@ -99,7 +82,7 @@ export async function registerAttendees(
     const event = await lockEvent(trx, eventId);
     const now = nowIso();
     if (registrationWindow(event, now) !== "open") return attendees.map(() => ({ kind: "closed" as const }));
-    let taken = await countSeatsTaken(trx, event.id);
+    let taken = await countTakenSeats(trx, event.id);
     const outcomes: RegisterOutcome[] = [];
     for (const attendee of attendees) {
       const emailNormalized = normalizeEmail(attendee.email);
@@ -162,9 +145,9 @@ export async function registerAttendees(
  * Gives free seats to the waitlist, first come first served, and tells each promoted person.
  * Called under the event lock after anything that frees a seat or adds seats.
  */
-export async function fillFreeSeats(trx: Trx, event: Event, mail: MailOptions): Promise<Registration[]> {
+export async function fillFreeSeats(trx: Tx, event: Event, mail: MailOptions): Promise<Registration[]> {
   if (event.status === "cancelled" || event.status === "archived") return [];
-  const free = event.capacity === null ? Number.MAX_SAFE_INTEGER : event.capacity - (await countSeatsTaken(trx, event.id));
+  const free = event.capacity === null ? Number.MAX_SAFE_INTEGER : event.capacity - (await countTakenSeats(trx, event.id));
   if (free <= 0) return [];
   const next = await trx
     .selectFrom("registrations")
@@ -180,7 +163,7 @@ export async function fillFreeSeats(trx: Trx, event: Event, mail: MailOptions): 
   return promoted;
 }
 
-async function promote(trx: Trx, event: Event, registrationId: string, mail: MailOptions): Promise<Registration> {
+async function promote(trx: Tx, event: Event, registrationId: string, mail: MailOptions): Promise<Registration> {
   const now = nowIso();
   const status: RegistrationStatus = event.requires_approval ? "pending" : "confirmed";
   const registration = await trx
@@ -195,7 +178,7 @@ async function promote(trx: Trx, event: Event, registrationId: string, mail: Mai
 
 export type ActorRef = { id: string | null; name: string; ip: string };
 
-async function auditRegistration(trx: Trx, actor: ActorRef, action: string, before: Registration, after: Partial<Registration>) {
+async function auditRegistration(trx: Tx, actor: ActorRef, action: string, before: Registration, after: Partial<Registration>) {
   await recordAudit(trx, {
     actorId: actor.id,
     actorLabel: actor.name,
@@ -245,7 +228,7 @@ export async function decideRegistration(
     const now = nowIso();
     if (decision === "promote") {
       if (before.status !== "waitlisted") return "not_allowed";
-      if (event.capacity !== null && (await countSeatsTaken(trx, event.id)) >= event.capacity) return "no_seat";
+      if (event.capacity !== null && (await countTakenSeats(trx, event.id)) >= event.capacity) return "no_seat";
       const after = await promote(trx, event, before.id, mail);
       await auditRegistration(trx, actor, "registration.promote", before, { status: after.status });
       return "done";

@@ -7,7 +7,7 @@ import { newId, newSecret, sha256Hex } from "~/lib/ids.server";
 import { addMinutes, nowIso } from "~/lib/time";
 import { renderEmail } from "~/mail/layout.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import type { DB, Event, Speaker, Trx } from "~db/schema";
+import type { DB, Event, Speaker, Tx } from "~db/schema";
 import { optionalText, requiredText } from "./event-editor.server";
 import type { ActorRef } from "./registrations.server";
 
@@ -47,7 +47,7 @@ export function speakerFormErrors(schemaErrors: Record<string, string> | null, p
   return Object.keys(errors).length ? errors : null;
 }
 
-async function replacePhoto(trx: Trx, speaker: Pick<Speaker, "photo_file_id"> | undefined, photo: ImageUpload, createdBy: string | null): Promise<string | null | undefined> {
+async function replacePhoto(trx: Tx, speaker: Pick<Speaker, "photo_file_id"> | undefined, photo: ImageUpload, createdBy: string | null): Promise<string | null | undefined> {
   if (photo.kind !== "ok") return undefined;
   const fileId = await storeFile(trx, { kind: "speaker_photo", filename: photo.filename, mimeType: photo.mime, content: photo.bytes, createdBy });
   if (speaker?.photo_file_id) await trx.deleteFrom("files").where("id", "=", speaker.photo_file_id).where("kind", "=", "speaker_photo").execute();

@@ -1,13 +1,13 @@
 import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
-import type { Trx } from "~db/schema";
+import type { Trx, Tx } from "~db/schema";
 import type { JobKind, JobPayloads } from "./kinds";
 
 /**
  * Queues a job. Call it with the transaction that makes the change the job follows up on: both
  * are written or neither is, so the work is never lost and never done for a change that did not land.
  */
-export async function enqueueJob<K extends JobKind>(trx: Trx, kind: K, payload: JobPayloads[K], options: { id?: string; runAt?: string } = {}): Promise<string> {
+export async function enqueueJob<K extends JobKind>(trx: Tx, kind: K, payload: JobPayloads[K], options: { id?: string; runAt?: string } = {}): Promise<string> {
   const id = options.id ?? newId();
   const now = nowIso();
   await trx

@@ -2,7 +2,7 @@ import { enqueueJob } from "~/jobs/queue.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { Locale } from "~/i18n/locale";
-import type { Trx } from "~db/schema";
+import type { Tx } from "~db/schema";
 
 /**
  * An attachment is a reference, rendered when the mail is sent by the renderer of that name
@@ -29,7 +29,7 @@ export type NewEmail = {
  * Queues an email. Call it with the transaction that makes the change the email tells about:
  * both are written or neither is, and its job (of the same id) delivers it later, with retries.
  */
-export async function enqueueEmail(trx: Trx, email: NewEmail): Promise<string> {
+export async function enqueueEmail(trx: Tx, email: NewEmail): Promise<string> {
   const id = newId();
   await trx
     .insertInto("outbox")

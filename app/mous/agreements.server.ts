@@ -10,6 +10,7 @@ import { renderAgreementPdf, sealPdf, type AgreementDocument } from "~/pdf/agree
 import type { DB } from "~db/schema";
 import { signatoriesWithOrganization } from "./mous.server";
 import { mailAboutMou, partyMembers, signatoryRecipients } from "./notify.server";
+import { statusAfter, statusesBefore } from "./status";
 import type { VersionContent } from "./versions.server";
 
 const LOGO_TYPES = ["image/png", "image/jpeg"];
@@ -177,7 +178,7 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
         .insertInto("agreements")
         .values({ id: agreementId, mou_id: mouId, version_id: versionId, file_id: fileId, sha256, verification_code: code, created_at: issuedAt })
         .execute();
-      await trx.updateTable("mous").set({ status: "active", updated_at: issuedAt }).where("id", "=", mouId).where("status", "in", ["awaiting_signatures", "active"]).execute();
+      await trx.updateTable("mous").set({ status: statusAfter("seal"), updated_at: issuedAt }).where("id", "=", mouId).where("status", "in", statusesBefore("seal")).execute();
       await recordAudit(trx, { actorId: null, actorLabel: "portal", action: "mou.sealed", entityType: "mou", entityId: mouId, after: { agreement: agreementId, sha256, version: document.versionNumber } });
       if (options.notify) {
         const everyone = [...(await signatoryRecipients(trx, mouId)), ...(await partyMembers(trx, mouId))];
@@ -216,7 +217,7 @@ export async function issuePendingAgreements(db: DB, options: { origin: string; 
   const candidates = await db
     .selectFrom("mous")
     .select("id")
-    .where("status", "in", ["awaiting_signatures", "active"])
+    .where("status", "in", statusesBefore("seal"))
     .where("current_version_id", "is not", null)
     .where((eb) => eb.not(eb.exists(eb.selectFrom("agreements").select("id").whereRef("agreements.version_id", "=", "mous.current_version_id"))))
     .where((eb) => eb.not(eb.exists(eb.selectFrom("signatories").select("id").whereRef("signatories.mou_id", "=", "mous.id").where("signatories.superseded_at", "is", null).where("signatories.status", "!=", "signed"))))

@@ -9,8 +9,9 @@ import { translate } from "~/i18n/translate";
 import { formValues, parseStructuredForm } from "~/lib/forms.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso, vietnamToday } from "~/lib/time";
-import type { DB, Trx } from "~db/schema";
+import type { DB, Trx, Tx } from "~db/schema";
 import { inviteParties } from "./parties.server";
+import { isEditableStatus } from "./status";
 import { createVersion, buildVersionContent, hashVersionContent } from "./versions.server";
 
 const text = (max: number) => z.string().trim().max(max);
@@ -127,7 +128,7 @@ async function nextReference(trx: Trx, year: string): Promise<string> {
  * person saving may answer for it (an admin of it, or the drafter for the lead organization at
  * creation): nobody is made party to an agreement without agreeing.
  */
-async function writeDraftRows(trx: Trx, mouId: string, draft: MouDraft, leads: Leads, actor: Drafter, at: string) {
+async function writeDraftRows(trx: Tx, mouId: string, draft: MouDraft, leads: Leads, actor: Drafter, at: string) {
   const existing = await trx.selectFrom("mou_parties").select(["id", "org_id"]).where("mou_id", "=", mouId).execute();
   const keep = new Set(draft.parties.map((p) => p.org_id));
   const removed = existing.filter((p) => !keep.has(p.org_id)).map((p) => p.id);
@@ -156,7 +157,7 @@ async function writeDraftRows(trx: Trx, mouId: string, draft: MouDraft, leads: L
  * Commitments are updated in place, never deleted and re-made: their milestones and the progress
  * reported on them belong to them.
  */
-async function writeCommitments(trx: Trx, mouId: string, draft: MouDraft, at: string) {
+async function writeCommitments(trx: Tx, mouId: string, draft: MouDraft, at: string) {
   const existing = await trx.selectFrom("commitments").select("id").where("mou_id", "=", mouId).where("cancelled_at", "is", null).execute();
   const kept = new Set<string>();
   for (const [i, { id, ...c }] of draft.commitments.entries()) {
@@ -244,7 +245,7 @@ export async function updateMou(
   return db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").select(["status", "shared_at", "current_version_id"]).where("id", "=", mouId).executeTakeFirstOrThrow();
     // Checked again inside the transaction: a text sent for signature is frozen.
-    if (mou.status !== "draft" && mou.status !== "in_review") throw new DomainError("conflict");
+    if (!isEditableStatus(mou.status)) throw new DomainError("conflict");
     const parties = await trx.selectFrom("mou_parties").select(["org_id", "is_lead", "accepted_at"]).where("mou_id", "=", mouId).orderBy("sort_order").execute();
     const currentLead = parties.find((p) => Number(p.is_lead) === 1)?.org_id ?? null;
     const sameParties = parties.map((p) => p.org_id).join("\n") === draft.parties.map((p) => p.org_id).join("\n");

@@ -1,6 +1,6 @@
 import { can, readableMouIds, type Actor } from "~/auth/permissions.server";
 import { DomainError } from "~/lib/domain-error";
-import type { DB, Mou, MouStatus, Trx } from "~db/schema";
+import type { DB, Mou, Trx } from "~db/schema";
 import { listPartiesOf } from "./public-mous.server";
 
 /**
@@ -139,8 +139,6 @@ export async function listSignatories(db: DB, mouId: string) {
     .orderBy("signatories.created_at")
     .execute();
 }
-
-export const EDITABLE_STATUSES: MouStatus[] = ["draft", "in_review"];
 
 export async function listOrganizationsForPicker(db: DB) {
   return db.selectFrom("organizations").select(["id", "name_vi", "name_en"]).orderBy("name_vi").execute();

@@ -3,7 +3,7 @@ import type { MessageKey } from "~/i18n/messages";
 import { localized, translate } from "~/i18n/translate";
 import { renderEmail } from "~/mail/layout.server";
 import { enqueueEmail, type OutboxAttachment } from "~/mail/outbox.server";
-import type { Trx } from "~db/schema";
+import type { Trx, Tx } from "~db/schema";
 
 export type Recipient = { email: string; name: string; locale: Locale };
 
@@ -66,7 +66,7 @@ export type MouMailFacts = { reference: string; title_vi: string; title_en: stri
  * Message keys: `<prefix>.subject`, `<prefix>.heading`, `<prefix>.body`, `<prefix>.action`.
  */
 export async function mailAboutMou(
-  trx: Trx,
+  trx: Tx,
   recipients: Recipient[],
   mail: {
     kind: string;

@@ -5,7 +5,7 @@ import { portalOrigin } from "~/config.server";
 import { localized } from "~/i18n/translate";
 import { DomainError } from "~/lib/domain-error";
 import { nowIso } from "~/lib/time";
-import type { DB, Trx } from "~db/schema";
+import type { DB, Trx, Tx } from "~db/schema";
 import { listParties } from "./mous.server";
 import { mailAboutMou, organizationAdmins, partyMembers } from "./notify.server";
 
@@ -19,7 +19,7 @@ async function organizationName(trx: Trx, orgId: string) {
  * Asks the admins of organizations newly named as parties whether they take part, each in their
  * language, with a link to where they accept or decline. Queued in the caller's transaction.
  */
-export async function inviteParties(trx: Trx, mouId: string, orgIds: string[], inviter: { name: string }, leadOrgId: string) {
+export async function inviteParties(trx: Tx, mouId: string, orgIds: string[], inviter: { name: string }, leadOrgId: string) {
   if (!orgIds.length) return;
   const mou = await trx.selectFrom("mous").select(["reference", "title_vi", "title_en"]).where("id", "=", mouId).executeTakeFirstOrThrow();
   const lead = await organizationName(trx, leadOrgId);

@@ -5,6 +5,7 @@ import { nowIso } from "~/lib/time";
 import type { DB } from "~db/schema";
 import { mailAboutMou, partyMembers } from "./notify.server";
 import { requireAllPartiesAccepted } from "./signatories.server";
+import { canMoveMou, statusAfter } from "./status";
 import { createVersion, type VersionContent } from "./versions.server";
 
 type Acting = { user: { id: string; name: string }; ip: string; origin: string };
@@ -13,10 +14,10 @@ type Acting = { user: { id: string; name: string }; ip: string; origin: string }
 export async function shareMou(db: DB, acting: Acting, mouId: string) {
   await db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
-    if (mou.status !== "draft" || mou.shared_at) throw new DomainError("conflict");
+    if (!canMoveMou("share", mou.status) || mou.shared_at) throw new DomainError("conflict");
     await requireAllPartiesAccepted(trx, mouId);
     const at = nowIso();
-    await trx.updateTable("mous").set({ status: "in_review", shared_at: at, updated_at: at }).where("id", "=", mouId).execute();
+    await trx.updateTable("mous").set({ status: statusAfter("share"), shared_at: at, updated_at: at }).where("id", "=", mouId).execute();
     const version = await createVersion(trx, mouId, { createdBy: acting.user.id, at });
     await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: "mou.shared", entityType: "mou", entityId: mouId, after: { version: version.number, hash: version.content_hash }, ip: acting.ip });
     await mailAboutMou(trx, await partyMembers(trx, mouId, { exceptUserId: acting.user.id }), {
@@ -32,9 +33,9 @@ export async function shareMou(db: DB, acting: Acting, mouId: string) {
 export async function reopenMou(db: DB, acting: Acting, mouId: string) {
   await db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").select(["status", "shared_at"]).where("id", "=", mouId).executeTakeFirstOrThrow();
-    if (mou.status !== "draft" || !mou.shared_at) throw new DomainError("conflict");
+    if (!canMoveMou("reopen", mou.status) || !mou.shared_at) throw new DomainError("conflict");
     await requireAllPartiesAccepted(trx, mouId);
-    await trx.updateTable("mous").set({ status: "in_review", updated_at: nowIso() }).where("id", "=", mouId).execute();
+    await trx.updateTable("mous").set({ status: statusAfter("reopen"), updated_at: nowIso() }).where("id", "=", mouId).execute();
     await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: "mou.reopened", entityType: "mou", entityId: mouId, ip: acting.ip });
   });
 }
@@ -46,9 +47,9 @@ export async function reopenMou(db: DB, acting: Acting, mouId: string) {
 export async function startAmendment(db: DB, acting: Acting, mouId: string) {
   await db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").select(["status"]).where("id", "=", mouId).executeTakeFirstOrThrow();
-    if (mou.status !== "active") throw new DomainError("conflict");
+    if (!canMoveMou("amend", mou.status)) throw new DomainError("conflict");
     const at = nowIso();
-    await trx.updateTable("mous").set({ status: "in_review", updated_at: at }).where("id", "=", mouId).execute();
+    await trx.updateTable("mous").set({ status: statusAfter("amend"), updated_at: at }).where("id", "=", mouId).execute();
     // The signed round stays as the record of the sealed version; the same people start a new round.
     const signed = await trx.selectFrom("signatories").selectAll().where("mou_id", "=", mouId).where("superseded_at", "is", null).execute();
     await trx.updateTable("signatories").set({ superseded_at: at }).where("mou_id", "=", mouId).where("superseded_at", "is", null).execute();

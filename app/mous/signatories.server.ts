@@ -2,8 +2,9 @@ import { recordAudit } from "~/audit/audit-log.server";
 import { DomainError } from "~/lib/domain-error";
 import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
-import type { DB, Trx } from "~db/schema";
+import type { DB, Trx, Tx } from "~db/schema";
 import { mailAboutMou, partyMembers, signatoryRecipients, type Recipient } from "./notify.server";
+import { canMoveMou, statusAfter } from "./status";
 import { buildVersionContent, createVersion, hashVersionContent } from "./versions.server";
 
 type Acting = { user: { id: string; name: string }; ip: string; origin: string };
@@ -103,7 +104,7 @@ export async function signatoriesDueForInvitation(trx: Trx, mouId: string, order
   return turn.filter((s) => !s.invited_at).map((s) => s.id);
 }
 
-export async function inviteDueSignatories(trx: Trx, mouId: string, origin: string) {
+export async function inviteDueSignatories(trx: Tx, mouId: string, origin: string) {
   const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
   const due = await signatoriesDueForInvitation(trx, mouId, mou.signing_order);
   if (!due.length) return;
@@ -131,7 +132,7 @@ export async function sendForSignature(
   if (options.deadline && options.deadline < options.today) throw new DomainError("invalid", { messageKey: "mous.error.deadlinePast" });
   return db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
-    if (mou.status !== "in_review" && mou.status !== "draft") throw new DomainError("conflict");
+    if (!canMoveMou("send_for_signature", mou.status)) throw new DomainError("conflict");
     await requireAllPartiesAccepted(trx, mouId);
     const parties = await trx.selectFrom("mou_parties").select("id").where("mou_id", "=", mouId).execute();
     const signatories = await trx.selectFrom("signatories").select(["id", "party_id"]).where("mou_id", "=", mouId).where("superseded_at", "is", null).execute();
@@ -150,7 +151,7 @@ export async function sendForSignature(
     }
     await trx
       .updateTable("mous")
-      .set({ status: "awaiting_signatures", signing_order: options.order, signing_deadline: options.deadline, shared_at: mou.shared_at ?? at, updated_at: at })
+      .set({ status: statusAfter("send_for_signature"), signing_order: options.order, signing_deadline: options.deadline, shared_at: mou.shared_at ?? at, updated_at: at })
       .where("id", "=", mouId)
       .execute();
     // Every signatory signs this version afresh: an earlier round's signatures were on another text.

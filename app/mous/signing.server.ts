@@ -11,6 +11,7 @@ import { addMinutes, nowIso, vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
 import type { Database, DB, Mou, Signatory, Trx } from "~db/schema";
 import { mailAboutMou, partyMembers, signatoryRecipients } from "./notify.server";
+import { statusAfter, statusesBefore } from "./status";
 import { inviteDueSignatories } from "./signatories.server";
 import type { VersionContent } from "./versions.server";
 
@@ -260,7 +261,7 @@ export async function declineMou(db: DB, acting: Acting, mouId: string, signator
       .set({ status: "declined", decline_reason: reason, declined_at: at, otp_hash: null, otp_expires_at: null })
       .where("id", "=", signatory.id)
       .execute();
-    await trx.updateTable("mous").set({ status: "draft", updated_at: at }).where("id", "=", mouId).execute();
+    await trx.updateTable("mous").set({ status: statusAfter("decline"), updated_at: at }).where("id", "=", mouId).execute();
     await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: "mou.declined", entityType: "mou", entityId: mouId, after: { signatory: signatory.id, reason }, ip: acting.ip });
     const everyone = [...(await partyMembers(trx, mouId)), ...(await signatoryRecipients(trx, mouId))];
     const unique = [...new Map(everyone.map((r) => [r.email.toLowerCase(), r])).values()];
@@ -332,14 +333,14 @@ export async function closeOverdueSignings(db: DB, origin: string, today = vietn
   const overdue = await db
     .selectFrom("mous")
     .select("id")
-    .where("status", "=", "awaiting_signatures")
+    .where("status", "in", statusesBefore("close_signing"))
     .where("signing_deadline", "is not", null)
     .where("signing_deadline", "<", today)
     .execute();
   for (const { id } of overdue) {
     await db.transaction().execute(async (trx) => {
       const mou = await trx.selectFrom("mous").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-      const moved = await trx.updateTable("mous").set({ status: "draft", updated_at: nowIso() }).where("id", "=", id).where("status", "=", "awaiting_signatures").executeTakeFirst();
+      const moved = await trx.updateTable("mous").set({ status: statusAfter("close_signing"), updated_at: nowIso() }).where("id", "=", id).where("status", "in", statusesBefore("close_signing")).executeTakeFirst();
       if (Number(moved.numUpdatedRows) !== 1) return;
       await recordAudit(trx, { actorId: null, actorLabel: "portal", action: "mou.signing_closed", entityType: "mou", entityId: id, after: { deadline: mou.signing_deadline } });
       const lead = await trx.selectFrom("mou_parties").select("org_id").where("mou_id", "=", id).where("is_lead", "=", 1).execute();

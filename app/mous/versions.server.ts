@@ -1,7 +1,7 @@
 import { canonicalJson } from "~/lib/canonical";
 import { newId, sha256Hex } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
-import type { Trx } from "~db/schema";
+import type { Trx, Tx } from "~db/schema";
 
 /**
  * The full text of an MoU as it stands, in the shape that is hashed and signed: metadata, parties,
@@ -72,7 +72,7 @@ export function hashVersionContent(content: VersionContent): string {
 
 /** Saves the MoU's current text as its next version; `freeze` marks it as the text sent for signature. */
 export async function createVersion(
-  trx: Trx,
+  trx: Tx,
   mouId: string,
   options: { createdBy: string | null; note?: string | null; freeze?: boolean; at?: string },
 ) {

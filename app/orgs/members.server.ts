@@ -1,13 +1,13 @@
-import { PostgresAdapter } from "kysely";
 import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
+import { forUpdate } from "~/db/dialect.server";
 import type { Locale } from "~/i18n/locale";
 import { formatDate, localized, translator } from "~/i18n/translate";
 import { newId, newSecret, sha256Hex } from "~/lib/ids.server";
 import { addMinutes, nowIso } from "~/lib/time";
 import { renderEmail } from "~/mail/layout.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import type { DB, MembershipRole, Trx } from "~db/schema";
+import type { DB, MembershipRole, Trx, Tx } from "~db/schema";
 
 export const INVITATION_LIFETIME_MINUTES = 7 * 24 * 60;
 
@@ -66,7 +66,7 @@ export async function inviteToOrganization(db: DB, input: Invitee, context: Invi
  * language when they have an account, else in the inviter's.
  */
 export async function inviteMember(
-  trx: Trx,
+  trx: Tx,
   input: Invitee,
   context: Inviting
 ): Promise<InviteResult> {
@@ -166,9 +166,8 @@ export async function revokeInvitation(db: DB, orgId: string, invitationId: stri
  * Serializes membership changes of one organization, so that two admins demoting each other at
  * the same moment cannot leave it with none (SQLite already has a single writer).
  */
-async function lockOrganization(trx: Trx, orgId: string): Promise<void> {
-  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
-  await trx.selectFrom("organizations").select("id").where("id", "=", orgId).forUpdate().execute();
+async function lockOrganization(trx: Tx, orgId: string): Promise<void> {
+  await forUpdate(trx, trx.selectFrom("organizations").select("id").where("id", "=", orgId)).execute();
 }
 
 async function countAdmins(trx: Trx, orgId: string): Promise<number> {

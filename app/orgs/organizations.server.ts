@@ -5,7 +5,7 @@ import { translate } from "~/i18n/translate";
 import { storeFile, type ImageUpload } from "~/files/files.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
-import type { DB, Trx } from "~db/schema";
+import type { DB, Tx } from "~db/schema";
 import { inviteMember } from "./members.server";
 import { ORG_KINDS } from "./org-kinds";
 
@@ -173,7 +173,7 @@ export async function setOrganizationVerified(db: DB, orgId: string, verified: b
   });
 }
 
-async function insertOrganization(trx: Trx, input: OrganizationInput, actor: Actor, ip: string): Promise<string> {
+async function insertOrganization(trx: Tx, input: OrganizationInput, actor: Actor, ip: string): Promise<string> {
   const id = newId();
   const now = nowIso();
   await trx

@@ -3,12 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { registrationWindow } from "~/events/registration-window";
 import {
-  countTakenSeats,
   findPublicEvent,
   listAgenda,
   listEventOrganizations,
   listEventSpeakers,
 } from "~/events/public-events.server";
+import { countTakenSeats } from "~/events/seats.server";
 import type { MessageKey } from "~/i18n/messages";
 import { formatDate, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";

@@ -1,8 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getActor, orgIdsOf } from "~/auth/permissions.server";
+import { can, delegatingOrgIds, getActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
-import { countTakenSeats, findPublicEvent } from "~/events/public-events.server";
+import { findPublicEvent } from "~/events/public-events.server";
+import { countTakenSeats } from "~/events/seats.server";
 import { consentText } from "~/events/consent.server";
 import { readQuestions } from "~/events/questions";
 import { DelegationSchema, parseDelegation, readAnswers, RegistrationSchema } from "~/events/registration-form.server";
@@ -30,7 +31,7 @@ async function loadEvent(slug: string | undefined) {
 }
 
 async function delegationOrgs(args: LoaderFunctionArgs) {
-  return listOrganizationNames(getDb(), orgIdsOf(await getActor(args)));
+  return listOrganizationNames(getDb(), delegatingOrgIds(await getActor(args)));
 }
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -72,7 +73,7 @@ export async function action(args: ActionFunctionArgs) {
     if (!actor.user) throw redirect(`/login?redirectTo=${encodeURIComponent(`/events/${event.slug}/register`)}`);
     const parsed = parseForm(form, DelegationSchema, locale);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, delegation: null, existing: false }, { status: 400 });
-    const [org] = orgIdsOf(actor).includes(parsed.data.org_id) ? await listOrganizationNames(db, [parsed.data.org_id]) : [];
+    const [org] = can(actor, { action: "event.delegate", orgId: parsed.data.org_id }) ? await listOrganizationNames(db, [parsed.data.org_id]) : [];
     if (!org) return json({ errors: { org_id: translate(locale, "validation.invalid") }, values: formValues(form), delegation: null, existing: false }, { status: 400 });
     const lines = parseDelegation(parsed.data.people, localized(org, "name", locale), locale);
     const lineErrors = lines.filter((l) => l.error).map((l) => l.error);

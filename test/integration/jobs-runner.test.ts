@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { JobKind, JobPayloads } from "~/jobs/kinds";
 import { enqueueJob, retryFailedJob } from "~/jobs/queue.server";
 import { claimDueJobs, LEASE_MS, MAX_ATTEMPTS, runDueJobs, type JobHandlers } from "~/jobs/runner.server";
 import type { DB } from "~db/schema";
@@ -20,12 +21,14 @@ describe("the job runner", () => {
 
   const job = (id: string) => db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   const later = (ms: number) => new Date(Date.now() + ms);
+  const enqueue = <K extends JobKind>(kind: K, payload: JobPayloads[K], options?: { runAt?: string }) =>
+    db.transaction().execute((trx) => enqueueJob(trx, kind, payload, options));
 
   it("runs a due job once and marks it done; a job not yet due waits for its time", async () => {
     const seen: string[] = [];
     const handlers: JobHandlers = { "agreement.seal": async (_db, { mouId }) => void seen.push(mouId) };
-    const now = await enqueueJob(db, "agreement.seal", { mouId: "now" });
-    const tomorrow = await enqueueJob(db, "agreement.seal", { mouId: "tomorrow" }, { runAt: later(86_400_000).toISOString() });
+    const now = await enqueue("agreement.seal", { mouId: "now" });
+    const tomorrow = await enqueue("agreement.seal", { mouId: "tomorrow" }, { runAt: later(86_400_000).toISOString() });
     expect(await runDueJobs(db, { handlers, retryBaseMs: BASE_MS })).toBe(1);
     expect(await runDueJobs(db, { handlers, retryBaseMs: BASE_MS })).toBe(0);
     expect(seen).toEqual(["now"]);
@@ -35,7 +38,7 @@ describe("the job runner", () => {
   });
 
   it("leaves a kind without a handler in the queue (mail without SMTP_URL)", async () => {
-    const id = await enqueueJob(db, "mail.send", { outboxId: "x" });
+    const id = await enqueue("mail.send", { outboxId: "x" });
     expect(await runDueJobs(db, { handlers: { "agreement.seal": async () => {} }, retryBaseMs: BASE_MS })).toBe(0);
     expect(await job(id)).toMatchObject({ status: "pending", attempts: 0 });
   });
@@ -48,7 +51,7 @@ describe("the job runner", () => {
         if (calls <= 2) throw new Error(`certificate unreadable (${calls})`);
       },
     };
-    const id = await enqueueJob(db, "agreement.seal", { mouId: "m" });
+    const id = await enqueue("agreement.seal", { mouId: "m" });
     const t0 = Date.now();
     expect(await runDueJobs(db, { handlers, retryBaseMs: BASE_MS })).toBe(0);
     const first = await job(id);
@@ -76,7 +79,7 @@ describe("the job runner", () => {
         if (broken) throw new Error("still broken");
       },
     };
-    const id = await enqueueJob(db, "agreement.seal", { mouId: "m" });
+    const id = await enqueue("agreement.seal", { mouId: "m" });
     await db.updateTable("jobs").set({ attempts: MAX_ATTEMPTS - 1 }).where("id", "=", id).execute();
     await runDueJobs(db, { handlers, retryBaseMs: BASE_MS });
     expect(await job(id)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, last_error: "still broken" });
@@ -91,7 +94,7 @@ describe("the job runner", () => {
   });
 
   it("gives a leased job to no other runner until the lease runs out, and then only to one", async () => {
-    const id = await enqueueJob(db, "agreement.seal", { mouId: "m" });
+    const id = await enqueue("agreement.seal", { mouId: "m" });
     const now = new Date();
     const claim = (runnerId: string, at: Date) => claimDueJobs(db, ["agreement.seal"], { limit: 10, runnerId, leaseMs: LEASE_MS, now: at });
     expect((await claim("a", now)).map((j) => j.id)).toEqual([id]);
@@ -111,7 +114,7 @@ describe("the job runner", () => {
     const other = connect(database.url);
     try {
       await other.db.selectFrom("jobs").select("id").limit(1).execute();
-      for (let i = 0; i < 12; i++) await enqueueJob(db, "agreement.seal", { mouId: `m${i}` });
+      for (let i = 0; i < 12; i++) await enqueue("agreement.seal", { mouId: `m${i}` });
       const now = new Date();
       const claim = (handle: DB, runnerId: string) => claimDueJobs(handle, ["agreement.seal"], { limit: 3, runnerId, leaseMs: LEASE_MS, now });
       const [a, b] = await Promise.all([claim(db, "a"), claim(other.db, "b")]);
@@ -129,7 +132,7 @@ describe("the job runner", () => {
       // Connected before the race, so that neither runner starts late.
       await other.db.selectFrom("jobs").select("id").limit(1).execute();
       const ids = [];
-      for (let i = 0; i < 40; i++) ids.push(await enqueueJob(db, "agreement.seal", { mouId: `m${i}` }));
+      for (let i = 0; i < 40; i++) ids.push(await enqueue("agreement.seal", { mouId: `m${i}` }));
       const runs = new Map<string, number>();
       const handlers: JobHandlers = {
         "agreement.seal": async (_db, { mouId }) => {

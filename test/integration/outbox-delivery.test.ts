@@ -19,7 +19,7 @@ describe("mail through the outbox to a real SMTP server", () => {
   async function queue(n: number, prefix: string) {
     for (let i = 0; i < n; i++) {
       const body = renderEmail({ locale: "vi", heading: `Thư thử ${i}`, paragraphs: ["Xin chào Vĩnh Phúc"] });
-      await enqueueEmail(server.db, { kind: "test", to: `nguoi${i}@example.vn`, locale: "vi", subject: `${prefix} ${i}`, ...body });
+      await server.db.transaction().execute((trx) => enqueueEmail(trx, { kind: "test", to: `nguoi${i}@example.vn`, locale: "vi", subject: `${prefix} ${i}`, ...body }));
     }
   }
 

@@ -40,13 +40,15 @@ describe("permission matrix: accounts, organizations and administration", () => 
         created_at: now,
       })
       .execute();
-    outboxId = await enqueueEmail(server.db, {
-      kind: "test",
-      to: "someone@example.vn",
-      locale: "vi",
-      subject: "Thư thử",
-      ...renderEmail({ locale: "vi", heading: "Thư thử", paragraphs: ["Nội dung"] }),
-    });
+    outboxId = await server.db.transaction().execute((trx) =>
+      enqueueEmail(trx, {
+        kind: "test",
+        to: "someone@example.vn",
+        locale: "vi",
+        subject: "Thư thử",
+        ...renderEmail({ locale: "vi", heading: "Thư thử", paragraphs: ["Nội dung"] }),
+      })
+    );
     await server.db
       .updateTable("outbox")
       .set({ status: "failed", last_error: "550 mailbox unavailable" })

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { formatDay, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { canMoveMou, isEditableStatus } from "~/mous/status";
 import { Field } from "~/ui/field";
 import { SampleBadge } from "~/ui/layout";
 import { MouStatusBadge } from "~/ui/mou-status";
@@ -40,11 +41,11 @@ export function MouHeader({ mou, may, canSign }: { mou: MouPageData["mou"]; may:
 export function MouWorkflow({ mou, form: { errors, values } }: { mou: MouPageData["mou"]; form: MouFormState }) {
   const t = useT();
   const locale = useLocale();
-  const editable = mou.status === "draft" || mou.status === "in_review";
+  const editable = isEditableStatus(mou.status);
   return (
     <section className="card mou-workflow" aria-labelledby="workflow-heading">
       <h2 id="workflow-heading">{t("mous.workflow.title")}</h2>
-      {mou.status === "draft" && !mou.shared_at ? (
+      {canMoveMou("share", mou.status) && !mou.shared_at ? (
         <Form method="post">
           <p>{t("mous.workflow.shareHint")}</p>
           <button type="submit" name="intent" value="share" className="button button-primary">
@@ -52,7 +53,7 @@ export function MouWorkflow({ mou, form: { errors, values } }: { mou: MouPageDat
           </button>
         </Form>
       ) : null}
-      {mou.status === "draft" && mou.shared_at ? (
+      {canMoveMou("reopen", mou.status) && mou.shared_at ? (
         <Form method="post">
           <p>{t("mous.workflow.reopenHint")}</p>
           <button type="submit" name="intent" value="reopen" className="button">
@@ -84,7 +85,7 @@ export function MouWorkflow({ mou, form: { errors, values } }: { mou: MouPageDat
           {mou.signing_deadline ? ` ${t("mous.workflow.deadline", { date: formatDay(mou.signing_deadline, locale) })}` : ""}
         </p>
       ) : null}
-      {mou.status === "active" ? (
+      {canMoveMou("amend", mou.status) ? (
         <Form method="post">
           <p>{t("mous.workflow.amendHint")}</p>
           <button type="submit" name="intent" value="amend" className="button">
