@@ -1,10 +1,10 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
-import type { MessageKey } from "~/i18n/messages";
 import { formatDate, formatDay, formatNumber, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { formState } from "~/lib/action-result";
 import { isAgreementBeingSealed, listAgreements } from "~/mous/agreements.server";
 import { handleMouAction } from "~/mous/detail-actions.server";
 import { listComments, listSignatories, listVersions, loadWorkingText, requireReadableMou } from "~/mous/mous.server";
@@ -58,14 +58,9 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function MouPage() {
   const { mou, sealing, event, parties, clauses, commitments, versions, comments, signatories, agreements, may } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const { errors, values } = formState(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
-  const notice = params.get("notice");
-  const saved = params.get("saved");
-  const errors: Record<string, string> = data?.errors ?? {};
-  const values: Record<string, string> = data?.values ?? {};
   const orgName = (orgId: string) => {
     const p = parties.find((x) => x.org_id === orgId);
     return p ? localized(p, "name", locale) : orgId;
@@ -101,19 +96,9 @@ export default function MouPage() {
         </div>
       </header>
 
-      {notice ? (
-        <div className="alert alert-success" role="status">
-          {t(`mous.notice.${notice}` as MessageKey)}
-        </div>
-      ) : null}
       {sealing ? (
         <div className="alert alert-info" role="status">
           {t("mous.agreements.sealing")}
-        </div>
-      ) : null}
-      {saved ? (
-        <div className="alert alert-success" role="status">
-          {saved === "0" ? t("mous.notice.saved") : t("mous.notice.savedVersion", { n: saved })}
         </div>
       ) : null}
       {errors._form ? <FormAlert>{errors._form}</FormAlert> : null}
