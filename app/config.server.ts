@@ -37,6 +37,10 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .refine((v) => !v || v.length >= 32, { message: "must be at least 32 characters (e.g. openssl rand -hex 32)" }),
+  COOKIE_SECRET: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.length >= 32, { message: "must be at least 32 characters (e.g. openssl rand -hex 32)" }),
 }).refine((e) => e.DEMO_DATA === "on" || Boolean(e.PUBLIC_URL), {
   // A real deployment has no request it may trust for its own address: links in emails and the
   // verification link sealed into agreements name the configured one.
@@ -56,6 +60,8 @@ export type Config = {
   trustProxy: number;
   /** Keys the audit chain's HMAC; unset: a key generated once under dataDir. */
   auditChainKey: string | null;
+  /** Signs the portal's own short-lived cookies (the flash message); unset: a secret generated once under dataDir. */
+  cookieSecret: string | null;
   demoData: boolean;
   /** Where the portal keeps files that must not be in git (the development certificate, the audit key). */
   dataDir: string;
@@ -94,6 +100,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/$/, "") : null,
     trustProxy: e.TRUST_PROXY,
     auditChainKey: e.AUDIT_CHAIN_KEY || null,
+    cookieSecret: e.COOKIE_SECRET || null,
     demoData: e.DEMO_DATA === "on",
     dataDir: e.DATA_DIR ? path.resolve(root, e.DATA_DIR) : path.join(root, "var"),
     logRequests: e.LOG_REQUESTS === "on",

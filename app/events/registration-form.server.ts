@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Locale } from "~/i18n/locale";
 import { translate } from "~/i18n/translate";
-import type { FieldErrors } from "~/lib/forms.server";
+import type { FieldErrors } from "~/lib/action-result";
 import type { EventQuestion } from "./questions";
 import type { Attendee } from "./registrations.server";
 

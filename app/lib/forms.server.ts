@@ -2,13 +2,11 @@ import type { z } from "zod";
 import type { Locale } from "~/i18n/locale";
 import { MESSAGES, type MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
+import type { ActionFailure, FieldErrors } from "./action-result";
 import { isAcceptedFieldName, MAX_FIELDS, nestFields } from "./field-names.server";
 
-export type FieldErrors = Record<string, string>;
-
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+/** A parsed form: its data, or the same failure an action answers with (`actionFailed(result)`). */
+export type FormResult<T> = { ok: true; data: T } | ActionFailure;
 
 function isMessageKey(value: string): value is MessageKey {
   return value in MESSAGES;

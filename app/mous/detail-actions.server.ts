@@ -1,11 +1,14 @@
-import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { DomainError } from "~/lib/domain-error";
+import type { MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
+import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
 import { vietnamToday } from "~/lib/time";
 import { requireReadableMou } from "./mous.server";
@@ -42,36 +45,36 @@ export async function handleMouAction(args: ActionFunctionArgs) {
   const form = await readForm(args.request);
   const intent = String(form.get("intent") ?? "");
   const acting = { user: actor.user, ip: args.context.clientIp, origin: args.context.origin };
-  const back = (notice: string) => redirect(`/mous/${mou.id}?notice=${notice}`);
-  const fail = (errors: Record<string, string>, values: Record<string, string> = {}) => json({ intent, errors, values }, { status: 400 });
+  const back = (notice: MessageKey) => redirectWithFlash(`/mous/${mou.id}`, { key: notice }, args.context.secure);
+  const fail = (errors: Record<string, string>, values: Record<string, string> = {}) => actionFailed({ errors, values });
   try {
     switch (intent) {
       case "share":
         requirePermission(actor, { action: "mou.lead", leadOrgId });
         await shareMou(db, acting, mou.id);
-        return back("shared");
+        return back("mous.notice.shared");
       case "reopen":
         requirePermission(actor, { action: "mou.lead", leadOrgId });
         await reopenMou(db, acting, mou.id);
-        return back("reopened");
+        return back("mous.notice.reopened");
       case "amend":
         requirePermission(actor, { action: "mou.lead", leadOrgId });
         await startAmendment(db, acting, mou.id);
-        return back("amending");
+        return back("mous.notice.amending");
       case "send": {
         requirePermission(actor, { action: "mou.lead", leadOrgId });
         requirePermission(actor, { action: "mou.edit", parties, status: mou.status });
         const parsed = parseForm(form, SendSchema, locale);
         if (!parsed.ok) return fail(parsed.errors, parsed.values);
         await sendForSignature(db, acting, mou.id, { ...parsed.data, today: vietnamToday() });
-        return back("sent");
+        return back("mous.notice.sent");
       }
       case "comment": {
         requirePermission(actor, { action: "mou.comment", parties, status: mou.status });
         const parsed = parseForm(form, CommentSchema, locale);
         if (!parsed.ok) return fail(parsed.errors, parsed.values);
         await addComment(db, acting, mou.id, parsed.data);
-        return back("commented");
+        return back("mous.notice.commented");
       }
       case "add_signatory": {
         const parsed = parseForm(form, SignatorySchema, locale);
@@ -80,7 +83,7 @@ export async function handleMouAction(args: ActionFunctionArgs) {
         if (!party) return fail({ party_id: translate(locale, "validation.invalid") });
         requirePermission(actor, { action: "mou.signatories", partyOrgId: party.org_id, status: mou.status });
         await addSignatory(db, acting, mou.id, { partyId: party.id, email: parsed.data.email, name: parsed.data.name, title: parsed.data.title });
-        return back("signatoryAdded");
+        return back("mous.notice.signatoryAdded");
       }
       case "remove_signatory": {
         const signatory = await findCurrentSignatory(db, mou.id, String(form.get("signatory_id") ?? ""));
@@ -88,7 +91,7 @@ export async function handleMouAction(args: ActionFunctionArgs) {
         if (!signatory || !party) throw new DomainError("notFound");
         requirePermission(actor, { action: "mou.signatories", partyOrgId: party.org_id, status: mou.status });
         await removeSignatory(db, acting, mou.id, signatory.id);
-        return back("signatoryRemoved");
+        return back("mous.notice.signatoryRemoved");
       }
       default:
         throw new DomainError("invalid");

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   ChangePasswordSchema,
@@ -12,13 +12,15 @@ import { endOtherSessions } from "~/auth/lucia.server";
 import { requireActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale, localeCookie } from "~/i18n/locale.server";
-import type { MessageKey } from "~/i18n/messages";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { formState } from "~/lib/action-result";
+import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert, Notice } from "~/ui/field";
+import { Field, FormAlert } from "~/ui/field";
 import { LocaleField, NewPasswordField } from "~/ui/form-controls";
 import { OrgLogo } from "~/ui/org-logo";
 import accountsStyles from "~/styles/accounts.css";
@@ -28,19 +30,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 // A rendered page takes its headers from here: this is how a throttled answer's Retry-After gets out.
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
-const NOTICES = { saved: "account.saved", password: "account.passwordChanged", resent: "account.resent" } as const satisfies Record<
-  string,
-  MessageKey
->;
-
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
-  const notice = new URL(args.request.url).searchParams.get("notice");
   const account = await loadAccount(getDb(), actor.user.id);
   return json({
     title: translate(getLocale(args.request), "account.title"),
     ...account,
-    notice: notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
   });
 }
 
@@ -53,49 +48,44 @@ export async function action(args: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "profile": {
       const parsed = parseForm(form, ProfileSchema, locale);
-      if (!parsed.ok) return json({ intent: "profile", errors: parsed.errors, values: parsed.values }, { status: 400 });
+      if (!parsed.ok) return actionFailed(parsed);
       await updateProfile(db, actor.user.id, parsed.data, context.clientIp);
       // The pages follow the preferred language from now on, like the emails.
-      return redirect("/account?notice=saved", { headers: { "Set-Cookie": localeCookie(parsed.data.locale, context.secure) } });
+      return redirectWithFlash("/account", { key: "account.saved" }, context.secure, { "Set-Cookie": localeCookie(parsed.data.locale, context.secure) });
     }
     case "password": {
       const parsed = parseForm(form, ChangePasswordSchema, locale);
-      if (!parsed.ok) return json({ intent: "password", errors: parsed.errors, values: {} as Record<string, string> }, { status: 400 });
+      // Only the intent comes back: a password is never sent back to the page.
+      if (!parsed.ok) return actionFailed({ errors: parsed.errors, values: { intent: "password" } });
       const change = await changePassword(db, actor.user.id, parsed.data.current, parsed.data.password, context.clientIp);
       if (change.kind === "wrong")
-        return json(
-          { intent: "password", errors: { current: translate(locale, "account.password.wrong") }, values: {} as Record<string, string> },
-          { status: 400 }
-        );
+        return actionFailed({ errors: { current: translate(locale, "account.password.wrong") }, values: { intent: "password" } });
       if (change.kind === "throttled")
-        return json(
-          { intent: "password", errors: { current: translate(locale, "account.password.throttled") }, values: {} as Record<string, string> },
-          { status: 429, headers: { "Retry-After": String(change.retryAfterSeconds) } }
+        return actionFailed(
+          { errors: { current: translate(locale, "account.password.throttled") }, values: { intent: "password" } },
+          { status: 429, headers: { "Retry-After": String(change.retryAfterSeconds) } },
         );
       await endOtherSessions(actor.user.id, context.sessionId);
-      return redirect("/account?notice=password");
+      return redirectWithFlash("/account", { key: "account.passwordChanged" }, context.secure);
     }
     case "resend": {
       if (!actor.user.emailVerified) await resendVerification(db, actor.user, context.origin);
-      return redirect("/account?notice=resent");
+      return redirectWithFlash("/account", { key: "account.resent" }, context.secure);
     }
     default:
-      return json(
-        { intent: null, errors: { _form: translate(locale, "validation.invalid") }, values: {} as Record<string, string> },
-        { status: 400 }
-      );
+      return actionFailed({ errors: { _form: translate(locale, "validation.invalid") } });
   }
 }
 
 export default function Account() {
-  const { user, memberships, notice } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const { user, memberships } = useLoaderData<typeof loader>();
+  const { errors, values: submitted } = formState(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
-  const profileErrors: Record<string, string> = data?.intent === "profile" ? data.errors : {};
-  const passwordErrors: Record<string, string> = data?.intent === "password" ? data.errors : {};
-  const values: Record<string, string> = data?.intent === "profile" ? data.values : {};
+  const profileErrors = submitted.intent === "profile" ? errors : {};
+  const passwordErrors = submitted.intent === "password" ? errors : {};
+  const values = submitted.intent === "profile" ? submitted : {};
   const roles = [user.is_staff ? t("account.role.staff") : null, user.is_organizer ? t("account.role.organizer") : null].filter(Boolean);
   return (
     <div className="container page">
@@ -106,7 +96,6 @@ export default function Account() {
           {roles.length ? ` · ${roles.join(", ")}` : null}
         </p>
       </header>
-      {notice ? <Notice>{t(notice)}</Notice> : null}
       {!user.email_verified_at ? (
         <div className="alert alert-info account-verify">
           <p>{t("account.unverified")}</p>

@@ -1,4 +1,3 @@
-import { readForm } from "~/lib/form-body.server";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
@@ -10,6 +9,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { JOB_STATUSES } from "~/jobs/kinds";
+import { readForm } from "~/lib/form-body.server";
 import { AdminPageHead } from "~/ui/admin-page-head";
 import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";

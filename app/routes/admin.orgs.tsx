@@ -5,6 +5,8 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { actionFailed } from "~/lib/action-result.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { createOrganization, CreateOrganizationSchema, listOrganizations } from "~/orgs/organizations.server";
@@ -31,11 +33,12 @@ export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
   const locale = getLocale(request);
   const parsed = parseForm(await readForm(request), CreateOrganizationSchema, locale);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return actionFailed(parsed);
   const adminEmail = parsed.data.admin_email;
   const user = { id: actor.user.id, email: actor.user.email, name: actor.user.name };
   const orgId = await createOrganization(getDb(), parsed.data, { actor: user, origin: context.origin, locale, ip: context.clientIp });
-  return redirect(adminEmail ? `/orgs/${orgId}/members?invited=${encodeURIComponent(adminEmail)}` : `/orgs/${orgId}`);
+  if (!adminEmail) return redirect(`/orgs/${orgId}`);
+  return redirectWithFlash(`/orgs/${orgId}/members`, { key: "members.invited", params: { email: adminEmail } }, context.secure);
 }
 
 export default function AdminOrganizations() {

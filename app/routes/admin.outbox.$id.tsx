@@ -1,13 +1,13 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { findOutboxEmail, resendEmail } from "~/admin/outbox.server";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Notice } from "~/ui/field";
 import { OutboxStatusBadge } from "~/ui/outbox-status";
 import accountsStyles from "~/styles/accounts.css";
 
@@ -31,14 +31,13 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { actor, email } = await loadEmail(args);
   await resendEmail(getDb(), email.id, actor.user, args.context.clientIp);
-  return redirect(`/admin/outbox/${email.id}?resent=1`);
+  return redirectWithFlash(`/admin/outbox/${email.id}`, { key: "admin.outbox.resent" }, args.context.secure);
 }
 
 export default function OutboxEmail() {
   const { email } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const [params] = useSearchParams();
   const details: [string, string | null][] = [
     [t("admin.outbox.to"), email.to_name ? `${email.to_name} <${email.to_address}>` : email.to_address],
     [t("admin.outbox.kind"), email.kind],
@@ -60,7 +59,6 @@ export default function OutboxEmail() {
         </p>
         <h1>{email.subject}</h1>
       </header>
-      {params.get("resent") ? <Notice>{t("admin.outbox.resent")}</Notice> : null}
       <dl className="org-facts">
         {details
           .filter(([, value]) => value)

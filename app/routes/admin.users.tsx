@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { changeUser, searchUsers, UserChangeSchema, type UserChange } from "~/admin/users.server";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
@@ -6,12 +6,14 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { actionFailed } from "~/lib/action-result.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { AdminPageHead } from "~/ui/admin-page-head";
 import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { FormAlert, Notice } from "~/ui/field";
+import { FormAlert } from "~/ui/field";
 import accountsStyles from "~/styles/accounts.css";
 
 export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
@@ -27,7 +29,6 @@ export async function loader(args: LoaderFunctionArgs) {
     q,
     users: await searchUsers(getDb(), q),
     me: actor.user.id,
-    updated: url.searchParams.get("updated"),
   });
 }
 
@@ -37,12 +38,12 @@ export async function action(args: ActionFunctionArgs) {
   const locale = getLocale(args.request);
   const form = await readForm(args.request);
   const parsed = parseForm(form, UserChangeSchema, locale);
-  if (!parsed.ok) return json({ error: translate(locale, "validation.invalid") }, { status: 400 });
+  if (!parsed.ok) return actionFailed({ errors: { _form: translate(locale, "validation.invalid") } });
   const result = await changeUser(getDb(), parsed.data.userId, parsed.data.change, actor.user, args.context.clientIp);
   if (result.kind === "notFound") throw new Response("Not found", { status: 404 });
-  if (result.kind === "self") return json({ error: translate(locale, "admin.users.self") }, { status: 400 });
+  if (result.kind === "self") return actionFailed({ errors: { _form: translate(locale, "admin.users.self") } });
   const q = String(form.get("q") ?? "");
-  return redirect(`/admin/users?${new URLSearchParams({ q, updated: result.name })}`);
+  return redirectWithFlash(`/admin/users?${new URLSearchParams({ q })}`, { key: "admin.users.updated", params: { name: result.name } }, args.context.secure);
 }
 
 function ChangeButton({
@@ -78,7 +79,7 @@ function ChangeButton({
 }
 
 export default function AdminUsers() {
-  const { users, q, me, updated } = useLoaderData<typeof loader>();
+  const { users, q, me } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -86,8 +87,7 @@ export default function AdminUsers() {
   return (
     <div className="container page">
       <AdminPageHead title={t("admin.users")} lead={t("admin.usersLead")} />
-      {updated ? <Notice>{t("admin.users.updated", { name: updated })}</Notice> : null}
-      {data?.error ? <FormAlert>{data.error}</FormAlert> : null}
+      {data?.errors._form ? <FormAlert>{data.errors._form}</FormAlert> : null}
       <Form method="get" className="row search-row" role="search">
         <label htmlFor="user-search" className="visually-hidden">
           {t("admin.users.search")}

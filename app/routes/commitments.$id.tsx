@@ -1,6 +1,8 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { can, requireActor, requirePermission, type SignedInActor } from "~/auth/permissions.server";
+import { actionFailed } from "~/lib/action-result.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { isInForce } from "~/commitments/commitments.server";
 import { readEvidence } from "~/commitments/evidence.server";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "~/commitments/evidence-limits";
@@ -45,11 +47,11 @@ export async function action(args: ActionFunctionArgs) {
   const upload = await readUploadForm(args.request, { maxFileBytes: MAX_EVIDENCE_BYTES, maxFiles: MAX_EVIDENCE_FILES });
   if (!upload.ok) {
     const { status, message } = describeRefusal(locale, upload, "common.unreadableForm");
-    return json({ errors: { evidence: message } as Record<string, string>, values: {} as Record<string, string> }, { status });
+    return actionFailed({ errors: { evidence: message } }, status);
   }
   const form = upload.form;
   const parsed = parseForm(form, ProgressUpdateSchema, locale);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return actionFailed(parsed);
   const input = parsed.data;
   const errors: Record<string, string> = {};
   if (input.milestone_id && !commitment.milestones.some((m) => m.id === input.milestone_id)) {
@@ -58,21 +60,20 @@ export async function action(args: ActionFunctionArgs) {
   if (input.milestone_status && !input.milestone_id) errors.milestone_id = translate(locale, "commitment.report.milestoneRequired");
   const evidence = await readEvidence(form.getAll("evidence"));
   if (!evidence.ok) errors.evidence = translate(locale, evidence.error, { max: MAX_EVIDENCE_FILES });
-  if (Object.keys(errors).length) return json({ errors, values: formValues(form) }, { status: 400 });
+  if (Object.keys(errors).length) return actionFailed({ errors, values: formValues(form) });
   await recordProgress(getDb(), commitment, input, evidence.ok ? evidence.files : [], { id: actor.user.id, name: actor.user.name, ip: args.context.clientIp });
-  return redirect(`/commitments/${commitment.id}?saved=1`);
+  return redirectWithFlash(`/commitments/${commitment.id}`, { key: "commitment.report.saved" }, args.context.secure);
 }
 
 export default function CommitmentPage() {
   const { commitment: c, canReport } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const t = useT();
   const locale = useLocale();
   const orgName = localized({ name_vi: c.org_name_vi, name_en: c.org_name_en }, "name", locale);
   const unit = localized({ unit_vi: c.kpi_unit_vi, unit_en: c.kpi_unit_en }, "unit", locale);
-  const values = data && "values" in data ? data.values : {};
+  const values = data?.values ?? {};
   const errors = data?.errors ?? {};
   return (
     <div className="container page">
@@ -87,11 +88,6 @@ export default function CommitmentPage() {
         </div>
         <CommitmentStatusBadge status={c.status} />
       </header>
-      {params.get("saved") ? (
-        <div className="alert alert-success" role="status">
-          {t("commitment.report.saved")}
-        </div>
-      ) : null}
       <CommitmentFacts commitment={c} className="commitment-facts card" />
 
       {c.milestones.length ? (

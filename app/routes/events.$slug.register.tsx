@@ -13,6 +13,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { readForm } from "~/lib/form-body.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { nowIso } from "~/lib/time";
 import { listOrganizationNames } from "~/orgs/organizations.server";
@@ -116,7 +117,7 @@ export async function action(args: ActionFunctionArgs) {
   // An address already registered gets its ticket link again by email, never on this page: typing
   // someone's address must not reveal their ticket.
   if (outcome.kind === "existing") return json({ errors: {}, values: {}, delegation: null, existing: true });
-  return redirect(`/tickets/${outcome.registration.ticket_code}?new=1`);
+  return redirectWithFlash(`/tickets/${outcome.registration.ticket_code}`, { key: "ticket.thanks" }, args.context.secure);
 }
 
 export default function Register() {

@@ -6,6 +6,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
+import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -23,7 +24,7 @@ export async function action(args: ActionFunctionArgs) {
   requireAnonymous(args, "/account");
   const { request, context } = args;
   const parsed = parseForm(await readForm(request), ForgotPasswordSchema, getLocale(request));
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return actionFailed(parsed);
   await requestPasswordReset(getDb(), parsed.data.email, context.origin);
   // The same answer whether or not the address has an account, so it leaks nothing.
   return redirect("/forgot-password?sent=1");

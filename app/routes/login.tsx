@@ -1,5 +1,5 @@
-import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { resendVerification } from "~/auth/accounts.server";
 import { homeFor, LoginSchema, signIn } from "~/auth/login.server";
 import { startSession } from "~/auth/lucia.server";
@@ -8,22 +8,21 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
+import { formState } from "~/lib/action-result";
+import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert, Notice } from "~/ui/field";
+import { Field, FormAlert } from "~/ui/field";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Sign in" }];
 // A rendered page takes its headers from here: this is how a throttled answer's Retry-After gets out.
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
-const NOTICES = { verified: "login.notice.verified", reset: "login.notice.reset" } as const;
-
 export async function loader(args: LoaderFunctionArgs) {
   requireAnonymous(args);
-  const notice = new URL(args.request.url).searchParams.get("notice");
-  return json({ notice: notice === "verified" || notice === "reset" ? NOTICES[notice] : null });
+  return null;
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -31,12 +30,12 @@ export async function action(args: ActionFunctionArgs) {
   const locale = getLocale(request);
   const form = await readForm(request);
   const parsed = parseForm(form, LoginSchema, locale);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, formError: null }, { status: 400 });
+  if (!parsed.ok) return actionFailed(parsed);
   const { email, password, redirectTo } = parsed.data;
   const db = getDb();
   const result = await signIn(db, { email, password, ip: context.clientIp });
   const refuse = (key: "login.failed" | "login.throttled" | "login.unverified", status: number, headers?: HeadersInit) =>
-    json({ errors: {} as Record<string, string>, values: { email }, formError: translate(locale, key) }, { status, headers });
+    actionFailed({ errors: { _form: translate(locale, key) }, values: { email } }, { status, headers });
   switch (result.kind) {
     case "throttled":
       return refuse("login.throttled", 429, { "Retry-After": String(result.retryAfterSeconds) });
@@ -54,16 +53,14 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Login() {
   const t = useT();
-  const data = useActionData<typeof action>();
-  const { notice } = useLoaderData<typeof loader>();
+  const { errors, values } = formState(useActionData<typeof action>());
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="container page narrow">
       <h1>{t("login.title")}</h1>
       <p className="lead">{t("login.lead")}</p>
-      {notice && !data ? <Notice>{t(notice)}</Notice> : null}
-      {data?.formError ? <FormAlert>{data.formError}</FormAlert> : null}
+      {errors._form ? <FormAlert>{errors._form}</FormAlert> : null}
       <Form method="post" className="form card" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field
@@ -72,8 +69,8 @@ export default function Login() {
           label={t("login.email")}
           autoComplete="email"
           required
-          defaultValue={data?.values?.email ?? ""}
-          error={data?.errors?.email}
+          defaultValue={values.email ?? ""}
+          error={errors.email}
         />
         <Field
           name="password"
@@ -81,7 +78,7 @@ export default function Login() {
           label={t("login.password")}
           autoComplete="current-password"
           required
-          error={data?.errors?.password}
+          error={errors.password}
         />
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("login.submit")}

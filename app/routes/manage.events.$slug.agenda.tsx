@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { actionFailed } from "~/lib/action-result.server";
 import { deleteAgendaItem, saveAgendaItem, AgendaItemSchema } from "~/events/agenda.server";
 import { actorRef, requireManagedEvent } from "~/events/manage.server";
 import { listAgenda, listEventSpeakers } from "~/events/public-events.server";
@@ -33,7 +34,7 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/manage/events/${event.slug}/agenda`);
   }
   const parsed = parseForm(form, AgendaItemSchema, locale);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return actionFailed(parsed);
   const result = await saveAgendaItem(db, event.id, parsed.data, actorRef(actor, args.context));
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   if (result.kind === "overlap") {

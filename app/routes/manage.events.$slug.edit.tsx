@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
+import { actionFailed } from "~/lib/action-result.server";
 import { loadEventFormValues, submitEventForm } from "~/events/event-editor.server";
 import { fillSeatsAfterEdit } from "~/events/event-lifecycle.server";
 import { listOrganizationChoices, requireManagedEvent } from "~/events/manage.server";
@@ -21,7 +22,7 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, event } = await requireManagedEvent(args);
   const db = getDb();
   const result = await submitEventForm(db, await readForm(args.request), getLocale(args.request), actor.user, args.context.clientIp, event);
-  if (!result.ok) return json({ errors: result.errors, values: result.values }, { status: 400 });
+  if (!result.ok) return actionFailed(result);
   // More seats than before: the waitlist moves up at once, each person told by email.
   await fillSeatsAfterEdit(db, event.id, { origin: args.context.origin });
   return redirect(`/manage/events/${result.slug}`);

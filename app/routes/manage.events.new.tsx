@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
+import { actionFailed } from "~/lib/action-result.server";
 import { submitEventForm } from "~/events/event-editor.server";
 import { listOrganizationChoices } from "~/events/manage.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -24,7 +25,7 @@ export async function action(args: ActionFunctionArgs) {
   const actor = await requireActor(args);
   requirePermission(actor, { action: "event.create" });
   const result = await submitEventForm(getDb(), await readForm(args.request), getLocale(args.request), actor.user, args.context.clientIp);
-  if (!result.ok) return json({ errors: result.errors, values: result.values }, { status: 400 });
+  if (!result.ok) return actionFailed(result);
   return redirect(`/manage/events/${result.slug}`);
 }
 

@@ -1,9 +1,9 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
-import type { MessageKey } from "~/i18n/messages";
 import { useT } from "~/i18n/use-t";
+import { formState } from "~/lib/action-result";
 import { isAgreementBeingSealed, listAgreements } from "~/mous/agreements.server";
 import { handleMouAction } from "~/mous/detail-actions.server";
 import { findMouEvent, listComments, listSignatories, listVersions, loadWorkingText, requireReadableMou } from "~/mous/mous.server";
@@ -57,12 +57,8 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function MouPage() {
   const { mou, sealing, event, parties, clauses, commitments, versions, comments, signatories, agreements, may } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const form = formState(useActionData<typeof action>());
   const t = useT();
-  const notice = params.get("notice");
-  const saved = params.get("saved");
-  const form = { errors: data?.errors ?? {}, values: data?.values ?? {} };
   const mySigning = signatories.find((s) => s.mine && s.status === "pending" && mou.status === "awaiting_signatures");
 
   return (
@@ -72,19 +68,9 @@ export default function MouPage() {
       </p>
       <MouHeader mou={mou} may={may} canSign={Boolean(mySigning)} />
 
-      {notice ? (
-        <div className="alert alert-success" role="status">
-          {t(`mous.notice.${notice}` as MessageKey)}
-        </div>
-      ) : null}
       {sealing ? (
         <div className="alert alert-info" role="status">
           {t("mous.agreements.sealing")}
-        </div>
-      ) : null}
-      {saved ? (
-        <div className="alert alert-success" role="status">
-          {saved === "0" ? t("mous.notice.saved") : t("mous.notice.savedVersion", { n: saved })}
         </div>
       ) : null}
       {form.errors._form ? <FormAlert>{form.errors._form}</FormAlert> : null}

@@ -1,11 +1,14 @@
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
+import { formState } from "~/lib/action-result";
+import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formValues } from "~/lib/forms.server";
 import { draftFormValues, parseDraftForm, updateMou } from "~/mous/drafts.server";
 import { listEventsForPicker, listOrganizationsForPicker, requireReadableMou } from "~/mous/mous.server";
@@ -43,15 +46,16 @@ export async function action(args: ActionFunctionArgs) {
   const locale = getLocale(args.request);
   const form = await readForm(args.request);
   const parsed = await parseDraftForm(getDb(), form, actor, locale, { creating: false });
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return actionFailed(parsed);
   const saved = await updateMou(getDb(), actor, access.mou.id, parsed.data, parsed.leadOrg, args.context.clientIp);
-  if (!saved.ok) return json({ errors: { [saved.field]: translate(locale, saved.error) }, values: formValues(form) }, { status: 400 });
-  return redirect(`/mous/${access.mou.id}${saved.versionNumber ? `?saved=${saved.versionNumber}` : "?saved=0"}`);
+  if (!saved.ok) return actionFailed({ errors: { [saved.field]: translate(locale, saved.error) }, values: formValues(form) });
+  const notice = saved.versionNumber ? { key: "mous.notice.savedVersion", params: { n: saved.versionNumber } } as const : { key: "mous.notice.saved" } as const;
+  return redirectWithFlash(`/mous/${access.mou.id}`, notice, args.context.secure);
 }
 
 export default function EditMou() {
   const { mou, organizations, events, values, partiesLocked } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const submitted = formState(useActionData<typeof action>());
   const t = useT();
   return (
     <div className="container page narrow">
@@ -60,7 +64,7 @@ export default function EditMou() {
       </p>
       <h1>{t("mous.edit.title", { reference: mou.reference })}</h1>
       <p className="lead">{mou.shared ? t("mous.edit.versionNote") : t("mous.edit.draftNote")}</p>
-      <MouForm values={data?.values ?? values} errors={data?.errors ?? {}} organizations={organizations} events={events} submitLabel={t("common.save")} partiesLocked={partiesLocked} />
+      <MouForm values={submitted.failed ? submitted.values : values} errors={submitted.errors} organizations={organizations} events={events} submitLabel={t("common.save")} partiesLocked={partiesLocked} />
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { readForm } from "~/lib/form-body.server";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/permissions.server";
@@ -6,6 +5,8 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { readForm } from "~/lib/form-body.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { acceptParty, declineParty, requireInvitation } from "~/mous/parties.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { SampleBadge } from "~/ui/layout";
@@ -39,10 +40,10 @@ export async function action(args: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "accept":
       await acceptParty(db, acting, mou.id, orgId);
-      return redirect(`/mous/${mou.id}?notice=partyAccepted`);
+      return redirectWithFlash(`/mous/${mou.id}`, { key: "mous.notice.partyAccepted" }, args.context.secure);
     case "decline":
       await declineParty(db, acting, mou.id, orgId);
-      return redirect("/mous?notice=partyDeclined");
+      return redirectWithFlash("/mous", { key: "mous.invitation.declined" }, args.context.secure);
     default:
       throw new Response("Bad request", { status: 400 });
   }

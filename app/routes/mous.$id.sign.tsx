@@ -8,7 +8,10 @@ import { getLocale } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/messages";
 import { formatDate, formatDay, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { formState } from "~/lib/action-result";
+import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
 import { nowIso } from "~/lib/time";
 import { listParties } from "~/mous/mous.server";
@@ -64,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
     userAgent: args.request.headers.get("user-agent") ?? "",
     origin: args.context.origin,
   };
-  const fail = (errors: Record<string, string>, status = 400) => json({ intent, errors }, { status });
+  const fail = (errors: Record<string, string>, status = 400) => actionFailed({ errors, values: { intent } }, status);
   if (intent === "code") {
     const result = await requestSigningCode(db, acting, mou.id, signatory.id);
     if (result.ok) return redirect(`/mous/${mou.id}/sign?code=sent`);
@@ -74,7 +77,7 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = parseForm(form, DeclineSchema, locale);
     if (!parsed.ok) return fail(parsed.errors);
     const result = await declineMou(db, acting, mou.id, signatory.id, parsed.data.reason);
-    return result.ok ? redirect(`/mous/${mou.id}?notice=declined`) : fail({ _form: translate(locale, result.error) }, 409);
+    return result.ok ? redirectWithFlash(`/mous/${mou.id}`, { key: "mous.notice.declined" }, args.context.secure) : fail({ _form: translate(locale, result.error) }, 409);
   }
   if (intent === "sign") {
     const parsed = parseForm(form, SignSchema, locale);
@@ -90,15 +93,14 @@ export async function action(args: ActionFunctionArgs) {
       const field = result.error === "mous.sign.signatureRequired" ? "signature" : result.error.startsWith("mous.sign.code") ? "code" : "_form";
       return fail({ [field]: translate(locale, result.error) }, result.error === "mous.sign.codeDailyLimit" ? 429 : 400);
     }
-    return redirect(`/mous/${mou.id}?notice=${result.complete ? "completed" : "signed"}`);
+    return redirectWithFlash(`/mous/${mou.id}`, { key: result.complete ? "mous.notice.completed" : "mous.notice.signed" }, args.context.secure);
   }
   throw new Response("Bad request", { status: 400 });
 }
 
 export default function SignMou() {
   const { mou, signatory, codeActive, closed, parties, version, consent } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
-  const errors: Record<string, string> = data?.errors ?? {};
+  const { errors } = formState(useActionData<typeof action>());
   const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();

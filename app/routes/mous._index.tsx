@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { can, requireActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -27,7 +27,6 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function MouList() {
   const { mous, canCreate } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   return (
@@ -43,11 +42,6 @@ export default function MouList() {
           </Link>
         ) : null}
       </div>
-      {params.get("notice") === "partyDeclined" ? (
-        <div className="alert alert-success" role="status">
-          {t("mous.invitation.declined")}
-        </div>
-      ) : null}
       {mous.length ? (
         <ul className="mou-list stack">
           {mous.map((m) => (

@@ -5,6 +5,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
+import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
 import { createMou, parseDraftForm } from "~/mous/drafts.server";
 import { listEventsForPicker, listOrganizationsForPicker } from "~/mous/mous.server";
@@ -32,7 +33,7 @@ export async function action(args: ActionFunctionArgs) {
   const locale = getLocale(args.request);
   const form = await readForm(args.request);
   const parsed = await parseDraftForm(getDb(), form, actor, locale, { creating: true });
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return actionFailed(parsed);
   const { id } = await createMou(getDb(), actor, parsed.data, parsed.leadOrg, args.context.clientIp);
   return redirect(`/mous/${id}`);
 }

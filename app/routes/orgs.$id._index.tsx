@@ -1,15 +1,16 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { can, getActor, requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
-import { formatDate, localized } from "~/i18n/translate";
+import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { actionFailed } from "~/lib/action-result.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { readForm } from "~/lib/form-body.server";
 import { listPublicSignedMous } from "~/mous/public-mous.server";
 import { countryName, findOrganization, listOrganizationEvents, setOrganizationVerified } from "~/orgs/organizations.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Notice } from "~/ui/field";
 import { SampleBadge } from "~/ui/layout";
 import { MouSummaryCard } from "~/ui/mou-summary";
 import { OrgLogo } from "~/ui/org-logo";
@@ -33,7 +34,6 @@ export async function loader(args: LoaderFunctionArgs) {
     country: countryName(org.country, locale),
     events,
     mous,
-    verifiedNotice: new URL(args.request.url).searchParams.get("notice") === "verified",
     may: {
       edit: can(actor, { action: "org.edit", orgId }),
       members: can(actor, { action: "org.members.manage", orgId }),
@@ -50,13 +50,13 @@ export async function action(args: ActionFunctionArgs) {
   const db = getDb();
   if (!(await findOrganization(db, orgId))) throw new Response("Not found", { status: 404 });
   const intent = (await readForm(args.request)).get("intent");
-  if (intent !== "verify" && intent !== "unverify") return json({ error: true }, { status: 400 });
+  if (intent !== "verify" && intent !== "unverify") return actionFailed({ errors: { _form: translate(getLocale(args.request), "validation.invalid") } });
   await setOrganizationVerified(db, orgId, intent === "verify", actor.user, args.context.clientIp);
-  return redirect(`/orgs/${orgId}?notice=verified`);
+  return redirectWithFlash(`/orgs/${orgId}`, { key: "orgs.verifiedNotice" }, args.context.secure);
 }
 
 export default function OrganizationPage() {
-  const { org, country, events, mous, may, verifiedNotice } = useLoaderData<typeof loader>();
+  const { org, country, events, mous, may } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const name = localized(org, "name", locale);
@@ -87,7 +87,6 @@ export default function OrganizationPage() {
           </p>
         </div>
       </header>
-      {verifiedNotice ? <Notice>{t("orgs.verifiedNotice")}</Notice> : null}
       {may.edit || may.members || may.verify ? (
         <div className="org-actions">
           {may.edit ? (

@@ -1,11 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { can, reloadActor, requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { formState } from "~/lib/action-result";
+import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
 import {
   ChangeRoleSchema,
@@ -21,7 +24,7 @@ import {
 import { findOrganization } from "~/orgs/organizations.server";
 import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert, Notice } from "~/ui/field";
+import { Field, FormAlert } from "~/ui/field";
 import { SelectField } from "~/ui/form-controls";
 import accountsStyles from "~/styles/accounts.css";
 
@@ -41,7 +44,6 @@ export async function loader(args: LoaderFunctionArgs) {
   const { org, actor } = await loadManaged(args);
   const db = getDb();
   const locale = getLocale(args.request);
-  const url = new URL(args.request.url);
   const [members, invitations] = await Promise.all([listMembers(db, org.id), listPendingInvitations(db, org.id)]);
   return json({
     title: translate(locale, "members.title", { org: localized(org, "name", locale) }),
@@ -49,12 +51,8 @@ export async function loader(args: LoaderFunctionArgs) {
     members,
     invitations,
     me: actor.user.id,
-    invited: url.searchParams.get("invited"),
-    updated: url.searchParams.get("notice") === "updated",
   });
 }
-
-type ActionData = { intent: string; errors: Record<string, string>; values: Record<string, string> };
 
 export async function action(args: ActionFunctionArgs) {
   const { org, actor } = await loadManaged(args);
@@ -63,8 +61,10 @@ export async function action(args: ActionFunctionArgs) {
   const form = await readForm(request);
   const db = getDb();
   const intent = String(form.get("intent") ?? "");
-  const fail = (errors: Record<string, string>, values: Record<string, string> = {}) =>
-    json<ActionData>({ intent, errors, values }, { status: 400 });
+  // The intent comes back with the values: it says which form the errors belong to.
+  const fail = (errors: Record<string, string>, values: Record<string, string> = {}, status = 400) =>
+    actionFailed({ errors, values: { ...values, intent } }, status);
+  const updated = () => redirectWithFlash(`/orgs/${org.id}/members`, { key: "members.updated" }, context.secure);
   const user = { id: actor.user.id, email: actor.user.email, name: actor.user.name };
   switch (intent) {
     case "invite": {
@@ -73,7 +73,7 @@ export async function action(args: ActionFunctionArgs) {
       const result = await inviteToOrganization(db, { orgId: org.id, ...parsed.data }, { actor: user, origin: context.origin, locale, ip: context.clientIp });
       if (result.kind === "alreadyMember")
         return fail({ email: translate(locale, "members.alreadyMember") }, { email: parsed.data.email, role: parsed.data.role });
-      return redirect(`/orgs/${org.id}/members?invited=${encodeURIComponent(parsed.data.email)}`);
+      return redirectWithFlash(`/orgs/${org.id}/members`, { key: "members.invited", params: { email: parsed.data.email } }, context.secure);
     }
     case "role":
     case "remove": {
@@ -83,16 +83,16 @@ export async function action(args: ActionFunctionArgs) {
       const result = await changeMembership(db, org.id, parsed.data.membershipId, role, user, context.clientIp);
       if (result === "notFound") throw new Response("Not found", { status: 404 });
       if (result === "lastAdmin")
-        return json<ActionData>({ intent, errors: { _form: translate(locale, "members.lastAdmin") }, values: {} }, { status: 409 });
+        return fail({ _form: translate(locale, "members.lastAdmin") }, {}, 409);
       // An admin who stepped down or left may no longer see this page.
       if (!can(await reloadActor(args), { action: "org.members.manage", orgId: org.id })) return redirect(`/orgs/${org.id}`);
-      return redirect(`/orgs/${org.id}/members?notice=updated`);
+      return updated();
     }
     case "revoke": {
       const parsed = parseForm(form, RevokeInvitationSchema, locale);
       if (!parsed.ok) return fail(parsed.errors);
       await revokeInvitation(db, org.id, parsed.data.invitationId, user, context.clientIp);
-      return redirect(`/orgs/${org.id}/members?notice=updated`);
+      return updated();
     }
     default:
       return fail({ _form: translate(locale, "validation.invalid") });
@@ -100,13 +100,15 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { org, members, invitations, me, invited, updated } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const { org, members, invitations, me } = useLoaderData<typeof loader>();
+  const submitted = formState(useActionData<typeof action>());
+  // A new page view (after an invitation went out, or came back with errors) starts the form afresh.
+  const formKey = useLocation().key;
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   const orgName = localized(org, "name", locale);
-  const inviteErrors = data?.intent === "invite" ? data.errors : {};
+  const inviteErrors = submitted.values.intent === "invite" ? submitted.errors : {};
   const roles = [
     { value: "member", label: t("orgs.role.member") },
     { value: "admin", label: t("orgs.role.admin") },
@@ -120,9 +122,7 @@ export default function Members() {
         <h1>{t("members.title", { org: orgName })}</h1>
         <p className="lead">{t("members.lead")}</p>
       </header>
-      {invited ? <Notice>{t("members.invited", { email: invited })}</Notice> : null}
-      {updated ? <Notice>{t("members.updated")}</Notice> : null}
-      {data?.errors?._form ? <FormAlert>{data.errors._form}</FormAlert> : null}
+      {submitted.errors._form ? <FormAlert>{submitted.errors._form}</FormAlert> : null}
 
       <section className="section" aria-labelledby="members-heading">
         <h2 id="members-heading">{t("orgs.manageMembers")}</h2>
@@ -205,7 +205,7 @@ export default function Members() {
       <section className="section" aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t("members.invite")}</h2>
         <p className="muted">{t("members.inviteLead")}</p>
-        <Form key={invited ?? ""} method="post" className="form card" noValidate>
+        <Form key={formKey} method="post" className="form card" noValidate>
           <input type="hidden" name="intent" value="invite" />
           <Field
             id="invite-email"
@@ -214,7 +214,7 @@ export default function Members() {
             label={t("members.email")}
             autoComplete="off"
             required
-            defaultValue={data?.intent === "invite" ? data.values.email ?? "" : ""}
+            defaultValue={submitted.values.intent === "invite" ? submitted.values.email ?? "" : ""}
             error={inviteErrors.email}
           />
           <SelectField
@@ -222,7 +222,7 @@ export default function Members() {
             name="role"
             label={t("members.role")}
             required
-            defaultValue={data?.intent === "invite" ? data.values.role ?? "member" : "member"}
+            defaultValue={submitted.values.intent === "invite" ? submitted.values.role ?? "member" : "member"}
             error={inviteErrors.role}
             options={roles}
           />

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { resetPassword, ResetPasswordSchema } from "~/auth/accounts.server";
 import { endOtherSessions, endSession } from "~/auth/lucia.server";
@@ -7,7 +7,10 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
+import { formState } from "~/lib/action-result";
+import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
@@ -24,36 +27,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(await readForm(request), ResetPasswordSchema, getLocale(request));
-  if (!parsed.ok) return json({ errors: parsed.errors, invalid: false }, { status: 400 });
+  if (!parsed.ok) return actionFailed({ errors: parsed.errors });
   const userId = await resetPassword(getDb(), params.token ?? "", parsed.data.password, context.clientIp);
-  if (!userId) return json({ errors: null, invalid: true }, { status: 404 });
+  // `token` is no field of the form: the page shows the invalid link, not a field error.
+  if (!userId) return actionFailed({ errors: { token: translate(getLocale(request), "link.invalid.title") } }, 404);
   // Whoever knew the old password is signed out everywhere, this browser included.
   await endOtherSessions(userId, null);
   const cookie = await endSession(context.sessionId, context.secure);
-  return redirect("/login?notice=reset", { headers: { "Set-Cookie": cookie } });
+  return redirectWithFlash("/login", { key: "login.notice.reset" }, context.secure, { "Set-Cookie": cookie });
 }
 
 export default function ResetPassword() {
   const { email } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const { errors } = formState(useActionData<typeof action>());
   const t = useT();
   const busy = useNavigation().state === "submitting";
-  if (!email || data?.invalid) return <InvalidLink retry={{ to: "/forgot-password", label: t("forgot.title") }} />;
+  if (!email || errors.token) return <InvalidLink retry={{ to: "/forgot-password", label: t("forgot.title") }} />;
   return (
     <div className="container page narrow">
       <h1>{t("reset.title")}</h1>
       <p className="lead">{t("reset.lead", { email })}</p>
-      {data?.errors ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+      {Object.keys(errors).length ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
       <Form method="post" className="form card" noValidate>
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-        <NewPasswordField label={t("reset.password")} error={data?.errors?.password} />
+        <NewPasswordField label={t("reset.password")} error={errors.password} />
         <Field
           name="confirm"
           type="password"
           label={t("reset.confirm")}
           autoComplete="new-password"
           required
-          error={data?.errors?.confirm}
+          error={errors.confirm}
         />
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("reset.submit")}

@@ -7,6 +7,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { findInvitation } from "~/orgs/members.server";
@@ -40,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
   const locale = getLocale(request);
   const parsed = parseForm(await readForm(request), SignupSchema, locale);
-  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return actionFailed(parsed);
   const { invitation: token, ...input } = parsed.data;
   const invitation = await invitationFrom(token);
   // The invitation came by email to this very address: signing up through it proves the address.

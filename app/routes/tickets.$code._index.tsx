@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { eraseRegistration } from "~/events/personal-data.server";
 import { cancelRegistration, waitlistPosition } from "~/events/registrations.server";
@@ -73,7 +73,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Ticket() {
   const { ticket, event, qr, waitlistPosition } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
   const base = `/tickets/${ticket.code}`;
@@ -89,11 +88,6 @@ export default function Ticket() {
   }
   return (
     <div className="container page narrow ticket-page">
-      {params.get("new") ? (
-        <div className="alert alert-success" role="status">
-          {t("ticket.thanks")}
-        </div>
-      ) : null}
       {data?.error ? <FormAlert>{data.error}</FormAlert> : null}
       <p className="eyebrow">
         <Link to={`/events/${event.slug}`}>{localized(event, "title", locale)}</Link>

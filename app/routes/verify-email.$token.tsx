@@ -6,6 +6,7 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { InvalidLink } from "~/ui/invalid-link";
 
@@ -25,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ params, context }: ActionFunctionArgs) {
   const verified = await verifyEmail(getDb(), params.token ?? "", context.clientIp);
   if (!verified) return json({ invalid: true }, { status: 404 });
-  return redirect(context.user ? "/account" : "/login?notice=verified");
+  if (context.user) return redirect("/account");
+  return redirectWithFlash("/login", { key: "login.notice.verified" }, context.secure);
 }
 
 export default function VerifyEmail() {

@@ -51,6 +51,13 @@ export class Client {
     return this.request(path, { method: "POST", body, headers });
   }
 
+  /** Follows a redirect as a browser would, with the cookies it set (a flash message among them). */
+  async follow(res: Response): Promise<Response> {
+    const location = res.headers.get("location");
+    if (!location) throw new Error(`expected a redirect, got ${res.status}`);
+    return this.get(location);
+  }
+
   async signIn(email: string, password = "vinhphuc-demo"): Promise<Response> {
     const res = await this.post("/login", { email, password });
     if (res.status !== 302) throw new Error(`sign-in as ${email} failed with ${res.status}`);

@@ -41,7 +41,8 @@ describe("accounts: sign-up, confirmation, passwords, sessions and throttling", 
 
     expect((await visitor.get(path)).status).toBe(200);
     const confirmed = await visitor.post(path, {});
-    expect(confirmed.headers.get("location")).toBe("/login?notice=verified");
+    expect(confirmed.headers.get("location")).toBe("/login");
+    expect(await (await visitor.follow(confirmed)).text()).toContain("Địa chỉ email đã được xác nhận");
     expect((await visitor.post(path, {})).status).toBe(404);
 
     const signedIn = await visitor.post("/login", { email: "mai.tran@example.vn", password: PASSWORD });
@@ -98,7 +99,8 @@ describe("accounts: sign-up, confirmation, passwords, sessions and throttling", 
     expect(await mismatch.text()).toContain("Hai mật khẩu không giống nhau.");
 
     const done = await anonymous.post(path, { password: NEW_PASSWORD, confirm: NEW_PASSWORD });
-    expect(done.headers.get("location")).toBe("/login?notice=reset");
+    expect(done.headers.get("location")).toBe("/login");
+    expect(await (await anonymous.follow(done)).text()).toContain("Mật khẩu mới đã được lưu. Mời bạn đăng nhập.");
     expect((await phone.get("/account")).headers.get("location")).toMatch(/^\/login/);
     expect((await anonymous.post(path, { password: PASSWORD, confirm: PASSWORD })).status).toBe(404);
     expect((await new Client(server.baseUrl).post("/login", { email, password: PASSWORD })).status).toBe(400);
@@ -126,8 +128,10 @@ describe("accounts: sign-up, confirmation, passwords, sessions and throttling", 
     const wrong = await laptop.post("/account", { intent: "password", current: "not-my-password", password: PASSWORD, confirm: PASSWORD });
     expect(wrong.status).toBe(400);
     const changed = await laptop.post("/account", { intent: "password", current: NEW_PASSWORD, password: PASSWORD, confirm: PASSWORD });
-    expect(changed.headers.get("location")).toBe("/account?notice=password");
-    expect((await laptop.get("/account")).status).toBe(200);
+    expect(changed.headers.get("location")).toBe("/account");
+    const account = await laptop.follow(changed);
+    expect(account.status).toBe(200);
+    expect(await account.text()).toContain("Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.");
     expect((await phone.get("/account")).headers.get("location")).toMatch(/^\/login/);
   });
 

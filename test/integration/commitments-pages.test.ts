@@ -84,7 +84,7 @@ describe("commitments and the staff dashboard", () => {
       milestone_status: "done",
     });
     expect(res.status).toBe(302);
-    const html = await (await clients.member.get(`/commitments/${id}?saved=1`)).text();
+    const html = await (await clients.member.follow(res)).text();
     expect(html).toContain("Dây chuyền thí điểm đã chạy ổn định 2 tuần.");
     expect(html).toContain("Đã ghi nhận báo cáo tiến độ.");
     expect(html).not.toContain("Chậm tiến độ");

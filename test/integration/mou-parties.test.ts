@@ -75,7 +75,9 @@ describe("who is party to an MoU", () => {
 
   it("lets only the lead party change the parties or the lead; the others edit the text, and the creator keeps its MoU", async () => {
     const { id, reference } = await create(clients.orgAdmin, draftForm());
-    expect((await ds.post(`/mous/${id}/invitation`, { intent: "accept", org_id: "dassault-systemes" })).headers.get("location")).toBe(`/mous/${id}?notice=partyAccepted`);
+    const accepted = await ds.post(`/mous/${id}/invitation`, { intent: "accept", org_id: "dassault-systemes" });
+    expect(accepted.headers.get("location")).toBe(`/mous/${id}`);
+    expect(await (await ds.follow(accepted)).text()).toContain("Tổ chức của bạn đã tham gia biên bản này.");
     const before = await parties(id);
 
     // The take-over of the report: Dassault Systèmes drops Kami, adds NTT and makes itself lead.
@@ -165,7 +167,8 @@ describe("who is party to an MoU", () => {
       }),
     );
     const res = await nttAdmin.post(`/mous/${id}/invitation`, { intent: "decline", org_id: "ntt" });
-    expect(res.headers.get("location")).toBe("/mous?notice=partyDeclined");
+    expect(res.headers.get("location")).toBe("/mous");
+    expect(await (await nttAdmin.follow(res)).text()).toContain("Bạn đã từ chối tham gia. Bên chủ trì đã được thông báo.");
     expect(await parties(id)).toEqual([{ org: "kami", lead: true, accepted: true }]);
     expect(await server.db.selectFrom("commitments").select("id").where("mou_id", "=", id).execute()).toEqual([]);
     const told = await latestEmail(server.db, DEMO.signerKami, "mou_party_declined");
