@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { pageParam } from "~/admin/audit.server";
 import { isJobStatus, JOBS_PAGE_SIZE, listJobs, retryJob } from "~/admin/jobs.server";
@@ -12,6 +12,7 @@ import { JOB_STATUSES } from "~/jobs/kinds";
 import { readForm } from "~/lib/form-body.server";
 import { AdminPageHead } from "~/ui/admin-page-head";
 import { DataTable } from "~/ui/data-table";
+import { StatusFilter } from "~/ui/status-filter";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert, Notice } from "~/ui/field";
 import { Pager } from "~/ui/pager";
@@ -56,20 +57,7 @@ export default function AdminJobs() {
       <AdminPageHead title={t("admin.jobs")} lead={t("admin.jobsLead")} />
       {result?.notice ? <Notice>{result.notice}</Notice> : null}
       {result?.error ? <FormAlert>{result.error}</FormAlert> : null}
-      <Form method="get" className="row search-row">
-        <label htmlFor="status-filter">{t("admin.outbox.filter")}</label>
-        <select id="status-filter" className="control" name="status" defaultValue={status ?? ""}>
-          <option value="">{t("admin.outbox.all")}</option>
-          {JOB_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`admin.jobs.status.${s}`)}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button">
-          {t("admin.outbox.apply")}
-        </button>
-      </Form>
+      <StatusFilter statuses={JOB_STATUSES} value={status} label={(s) => t(`admin.jobs.status.${s}`)} />
       {rows.length ? (
         <DataTable
           headings={[t("admin.outbox.created"), t("admin.jobs.kind"), t("admin.outbox.status"), t("admin.outbox.attempts"), t("admin.jobs.nextRun"), t("admin.outbox.lastError"), ""]}

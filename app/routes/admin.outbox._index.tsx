@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { pageParam } from "~/admin/audit.server";
 import { isOutboxStatus, listOutbox, OUTBOX_PAGE_SIZE } from "~/admin/outbox.server";
 import { OUTBOX_STATUSES } from "~/admin/outbox-statuses";
@@ -11,6 +11,7 @@ import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { AdminPageHead } from "~/ui/admin-page-head";
 import { DataTable } from "~/ui/data-table";
+import { StatusFilter } from "~/ui/status-filter";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { OutboxStatusBadge } from "~/ui/outbox-status";
 import { Pager } from "~/ui/pager";
@@ -47,20 +48,7 @@ export default function AdminOutbox() {
     <div className="container page">
       <AdminPageHead title={t("admin.outbox")} lead={t("admin.outboxLead")} />
       {smtpOff ? <p className="alert alert-info">{t("admin.outbox.smtpOff")}</p> : null}
-      <Form method="get" className="row search-row">
-        <label htmlFor="status-filter">{t("admin.outbox.filter")}</label>
-        <select id="status-filter" className="control" name="status" defaultValue={status ?? ""}>
-          <option value="">{t("admin.outbox.all")}</option>
-          {OUTBOX_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`admin.outbox.status.${s}`)}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button">
-          {t("admin.outbox.apply")}
-        </button>
-      </Form>
+      <StatusFilter statuses={OUTBOX_STATUSES} value={status} label={(s) => t(`admin.outbox.status.${s}`)} />
       {rows.length ? (
         <DataTable
           headings={[
