@@ -1,3 +1,4 @@
+import { getConfig } from "~/config.server";
 import { recordAudit } from "~/audit/audit-log.server";
 import { isUniqueViolation } from "~/db/errors.server";
 import { STORED_FILE, storeFile } from "~/files/files.server";
@@ -167,6 +168,7 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
     reason: `Agreement ${mou.reference} signed by all parties`,
     location: "Viet Nam",
     at: new Date(issuedAt),
+    tsaUrl: getConfig().tsaUrl,
   });
   const sha256 = sha256Hex(pdf);
   const agreementId = newId();

@@ -1,11 +1,14 @@
 import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
-import { P12Signer } from "@signpdf/signer-p12";
 import { SignPdf } from "@signpdf/signpdf";
+import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from "@signpdf/utils";
+import * as pkijs from "pkijs";
 import type { MessageKey } from "~/i18n/messages";
 import { formatDate, formatDay, formatNumber, translate } from "~/i18n/translate";
 import type { SigningCertificate } from "./certificate.server";
+import { buildSignedData, OID, type CmsSigner } from "./cms.server";
 import { startPdf } from "./document.server";
 import { drawImageIfReadable, pngFromDataUrl, qrCodePng } from "./images.server";
+import { requestTimestampToken } from "./timestamp.server";
 
 export type AgreementDocument = {
   reference: string;
@@ -202,21 +205,61 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer
 }
 
 /**
- * Seals the finished PDF with one PKCS#7 detached signature over the whole file. Sealed once at
- * the end: a seal per signer makes the earlier ones look broken in PDF readers.
+ * A PAdES signer for @signpdf: CAdES signed attributes over the byte ranges, and with a timestamp
+ * authority an RFC 3161 token over the signature value (B-T); a TSA that fails fails the seal.
  */
-export async function sealPdf(pdf: Buffer, certificate: SigningCertificate, details: { reason: string; location: string; at: Date }): Promise<Buffer> {
+class CadesSigner extends Signer {
+  constructor(
+    private readonly signer: CmsSigner,
+    private readonly tsaUrl: string | null,
+  ) {
+    super();
+  }
+
+  async sign(data: Buffer): Promise<Buffer> {
+    const tsaUrl = this.tsaUrl;
+    return buildSignedData(this.signer, {
+      content: data,
+      unsignedAttributes: tsaUrl
+        ? async (signature) => [new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [await requestTimestampToken(tsaUrl, signature)] })]
+        : undefined,
+    });
+  }
+}
+
+/**
+ * The placeholder library writes `startxref` one byte before its cross-reference section (it
+ * forgets the newline it puts in front); readers recover, `qpdf --check` warns. Point it right.
+ */
+function correctLastStartxref(pdf: Buffer): Buffer {
+  const xref = pdf.lastIndexOf("\nxref\n") + 1;
+  const marker = pdf.lastIndexOf("startxref\n");
+  const end = pdf.indexOf("\n", marker + "startxref\n".length);
+  if (xref <= 0 || marker < xref || end < 0) return pdf;
+  return Buffer.concat([pdf.subarray(0, marker), Buffer.from(`startxref\n${xref}`), pdf.subarray(end)]);
+}
+
+/**
+ * Seals the finished PDF with one PAdES signature (ETSI.CAdES.detached) over the whole file, its
+ * time in /M. Sealed once at the end: a seal per signer makes the earlier ones look broken in PDF readers.
+ */
+export async function sealPdf(
+  pdf: Buffer,
+  certificate: SigningCertificate,
+  details: { reason: string; location: string; at: Date; tsaUrl: string | null },
+): Promise<Buffer> {
   const withPlaceholder = plainAddPlaceholder({
     pdfBuffer: pdf,
     reason: details.reason,
     contactInfo: "",
-    name: certificate.subject,
+    name: certificate.name,
     location: details.location,
     signingTime: details.at,
-    signatureLength: 8192,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    // Room for a certificate chain and a timestamp token with the authority's own certificates.
+    signatureLength: 16384,
     // Written as a PDF name object: no spaces.
     appName: "InnovationForumPortal",
   });
-  const signer = new P12Signer(certificate.p12, { passphrase: certificate.passphrase });
-  return new SignPdf().sign(withPlaceholder, signer, details.at);
+  return new SignPdf().sign(correctLastStartxref(withPlaceholder), new CadesSigner(certificate.signer, details.tsaUrl), details.at);
 }
