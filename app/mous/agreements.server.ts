@@ -11,6 +11,7 @@ import { renderAgreementPdf, sealPdf, type AgreementDocument } from "~/pdf/agree
 import type { DB } from "~db/schema";
 import { signatoriesWithOrganization } from "./mous.server";
 import { mailAboutMou, partyMembers, signatoryRecipients } from "./notify.server";
+import { recordSealingCertificate } from "./sealing-certificates.server";
 import { statusAfter, statusesBefore } from "./status";
 import type { VersionContent } from "./versions.server";
 
@@ -142,6 +143,7 @@ async function gatherAgreement(db: DB, mouId: string, versionId: string, verifyU
     audit,
     verifyUrl,
     issuedAt,
+    developmentCertificate: getSigningCertificate().source === "development",
   };
 }
 
@@ -164,7 +166,8 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
   const code = newSecret(16);
   const verifyUrl = `${options.origin}/verify?code=${code}`;
   const document = await gatherAgreement(db, mouId, versionId, verifyUrl, issuedAt);
-  const pdf = await sealPdf(await renderAgreementPdf(document), getSigningCertificate(), {
+  const certificate = getSigningCertificate();
+  const pdf = await sealPdf(await renderAgreementPdf(document), certificate, {
     reason: `Agreement ${mou.reference} signed by all parties`,
     location: "Viet Nam",
     at: new Date(issuedAt),
@@ -175,10 +178,11 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
   const filename = `${mou.reference}-v${document.versionNumber}.pdf`;
   try {
     await db.transaction().execute(async (trx) => {
+      await recordSealingCertificate(trx, certificate, issuedAt);
       const fileId = await storeFile(trx, { kind: "agreement", filename, mimeType: "application/pdf", content: pdf, createdBy: null, at: issuedAt });
       await trx
         .insertInto("agreements")
-        .values({ id: agreementId, mou_id: mouId, version_id: versionId, file_id: fileId, sha256, verification_code: code, created_at: issuedAt })
+        .values({ id: agreementId, mou_id: mouId, version_id: versionId, file_id: fileId, sha256, verification_code: code, created_at: issuedAt, certificate_fingerprint: certificate.fingerprint })
         .execute();
       await trx.updateTable("mous").set({ status: statusAfter("seal"), updated_at: issuedAt }).where("id", "=", mouId).where("status", "in", statusesBefore("seal")).execute();
       await recordAudit(trx, { actorId: null, actorLabel: "portal", action: "mou.sealed", entityType: "mou", entityId: mouId, after: { agreement: agreementId, sha256, version: document.versionNumber } });
@@ -257,7 +261,11 @@ export async function findIssuedAgreement(db: DB, by: { sha256: string } | { cod
     .selectFrom("agreements")
     .innerJoin("mous", "mous.id", "agreements.mou_id")
     .innerJoin("mou_versions", "mou_versions.id", "agreements.version_id")
+    .leftJoin("sealing_certificates", "sealing_certificates.fingerprint", "agreements.certificate_fingerprint")
     .select([
+      "sealing_certificates.fingerprint as certificate_fingerprint",
+      "sealing_certificates.subject as certificate_subject",
+      "sealing_certificates.development as certificate_development",
       "agreements.mou_id",
       "agreements.version_id",
       "agreements.sha256",
@@ -294,5 +302,8 @@ export async function findIssuedAgreement(db: DB, by: { sha256: string } | { cod
     issuedAt: agreement.created_at,
     parties: content.parties.map((p) => ({ name_vi: p.name_vi, name_en: p.name_en })),
     signatories,
+    certificate: agreement.certificate_fingerprint
+      ? { fingerprint: agreement.certificate_fingerprint, subject: agreement.certificate_subject ?? "", development: Number(agreement.certificate_development) === 1 }
+      : null,
   };
 }

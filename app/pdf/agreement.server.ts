@@ -27,12 +27,16 @@ export type AgreementDocument = {
   audit: { at: string; actor: string; step: string; ip: string | null; hash: string | null }[];
   verifyUrl: string;
   issuedAt: string;
+  /** Sealed with the self-signed development certificate: every page says so. */
+  developmentCertificate: boolean;
 };
 
 const NAVY = "#0b3b66";
 const GREY = "#51606f";
 const MARGIN = 56;
-const FOOTER_HEIGHT = 78;
+const FOOTER_HEIGHT = 100;
+// 27 mm: at least 25 mm keeps every module of the code a few pixels wide in a 100 dpi scan.
+const QR_SIZE = 76;
 
 /** A label in both languages, "Vietnamese / English": the agreement is one bilingual document. */
 function both(key: MessageKey, params?: Record<string, string | number>): string {
@@ -41,7 +45,7 @@ function both(key: MessageKey, params?: Record<string, string | number>): string
 
 /** Lays out the agreement (cover, clauses, commitments, signatures, audit) with pdfkit; not yet sealed. */
 export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer> {
-  const qr = await qrCodePng(doc.verifyUrl, 180);
+  const qr = await qrCodePng(doc.verifyUrl, 300);
   const { pdf, done } = startPdf({
     size: "A4",
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
@@ -193,11 +197,14 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer
     pdf.page.margins.bottom = 0;
     const y = pdf.page.height - MARGIN - FOOTER_HEIGHT + 14;
     pdf.moveTo(MARGIN, y - 6).lineTo(MARGIN + width, y - 6).lineWidth(0.5).strokeColor("#c5ced8").stroke();
-    pdf.image(qr, MARGIN, y, { width: 60, height: 60 });
+    pdf.image(qr, MARGIN, y, { width: QR_SIZE, height: QR_SIZE });
+    const textX = MARGIN + QR_SIZE + 10;
+    const textWidth = width - QR_SIZE - 10;
     pdf.font("regular").fontSize(8).fillColor(GREY);
-    pdf.text(both("mous.pdf.verifyHint"), MARGIN + 70, y + 2, { width: width - 70, lineBreak: true });
-    pdf.fillColor(NAVY).text(doc.verifyUrl, MARGIN + 70, pdf.y + 2, { width: width - 70, link: doc.verifyUrl, underline: true });
-    pdf.fillColor(GREY).text(`${doc.reference} · ${both("mous.pdf.page", { n: i + 1, total: range.count })}`, MARGIN + 70, pdf.y + 2, { width: width - 70 });
+    pdf.text(both("mous.pdf.verifyHint"), textX, y + 2, { width: textWidth, lineBreak: true });
+    pdf.fillColor(NAVY).text(doc.verifyUrl, textX, pdf.y + 2, { width: textWidth, link: doc.verifyUrl, underline: true });
+    pdf.fillColor(GREY).text(`${doc.reference} · ${both("mous.pdf.page", { n: i + 1, total: range.count })}`, textX, pdf.y + 2, { width: textWidth });
+    if (doc.developmentCertificate) pdf.font("bold").fillColor("#b42318").text(both("mous.pdf.developmentCertificate"), textX, pdf.y + 2, { width: textWidth });
     pdf.page.margins.bottom = bottom;
   }
   pdf.end();
