@@ -7,7 +7,7 @@ import { formatDate, formatDay, formatNumber, translate } from "~/i18n/translate
 import type { SigningCertificate } from "./certificate.server";
 import { buildSignedData, OID, type CmsSigner } from "./cms.server";
 import { startPdf } from "./document.server";
-import { drawImageIfReadable, pngFromDataUrl, qrCodePng } from "./images.server";
+import { drawImageIfReadable, drawQrCode, pngFromDataUrl } from "./images.server";
 import { requestTimestampToken } from "./timestamp.server";
 
 export type AgreementDocument = {
@@ -23,7 +23,7 @@ export type AgreementDocument = {
   parties: { name_vi: string; name_en: string; lead: boolean; logo: Buffer | null }[];
   clauses: { heading_vi: string | null; heading_en: string | null; body_vi: string; body_en: string | null }[];
   commitments: { party: string; title_vi: string; title_en: string | null; target: number | null; unit_vi: string | null; unit_en: string | null; due_on: string }[];
-  signatories: { name: string; title: string | null; organization: string; kind: "typed" | "drawn"; data: string; signedAt: string }[];
+  signatories: { name: string; title: string | null; organization: string; email: string; kind: "typed" | "drawn"; data: string; signedAt: string }[];
   audit: { at: string; actor: string; step: string; ip: string | null; hash: string | null }[];
   verifyUrl: string;
   issuedAt: string;
@@ -35,8 +35,10 @@ const NAVY = "#0b3b66";
 const GREY = "#51606f";
 const MARGIN = 56;
 const FOOTER_HEIGHT = 100;
-// 27 mm: at least 25 mm keeps every module of the code a few pixels wide in a 100 dpi scan.
-const QR_SIZE = 76;
+// 28 mm: at least 25 mm keeps every module of the code about three pixels wide in a 100 dpi scan.
+const QR_SIZE = 80;
+// The white a reader needs around the code: four modules of a version 4 code (33 modules) at this size.
+const QR_QUIET = 10;
 
 /** A label in both languages, "Vietnamese / English": the agreement is one bilingual document. */
 function both(key: MessageKey, params?: Record<string, string | number>): string {
@@ -45,7 +47,6 @@ function both(key: MessageKey, params?: Record<string, string | number>): string
 
 /** Lays out the agreement (cover, clauses, commitments, signatures, audit) with pdfkit; not yet sealed. */
 export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer> {
-  const qr = await qrCodePng(doc.verifyUrl, 300);
   const { pdf, done } = startPdf({
     size: "A4",
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
@@ -160,6 +161,7 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer
     pdf.font("semibold").fontSize(11).fillColor("black").text(s.organization, MARGIN, top, { width: width / 2 - 10 });
     pdf.font("regular").fontSize(10).text(s.name, { width: width / 2 - 10 });
     if (s.title) pdf.fillColor(GREY).text(s.title, { width: width / 2 - 10 });
+    pdf.fillColor(GREY).text(s.email, { width: width / 2 - 10 });
     pdf.fillColor(GREY).fontSize(9).text(`${both("mous.pdf.signedAt")}: ${formatDate(s.signedAt, "vi", "dateTime")} (UTC+7)`, { width: width / 2 - 10 });
     const leftBottom = pdf.y;
     const boxX = MARGIN + width / 2;
@@ -197,9 +199,9 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer
     pdf.page.margins.bottom = 0;
     const y = pdf.page.height - MARGIN - FOOTER_HEIGHT + 14;
     pdf.moveTo(MARGIN, y - 6).lineTo(MARGIN + width, y - 6).lineWidth(0.5).strokeColor("#c5ced8").stroke();
-    pdf.image(qr, MARGIN, y, { width: QR_SIZE, height: QR_SIZE });
-    const textX = MARGIN + QR_SIZE + 10;
-    const textWidth = width - QR_SIZE - 10;
+    drawQrCode(pdf, doc.verifyUrl, MARGIN, y + QR_QUIET - 6, QR_SIZE);
+    const textX = MARGIN + QR_SIZE + QR_QUIET + 4;
+    const textWidth = width - QR_SIZE - QR_QUIET - 4;
     pdf.font("regular").fontSize(8).fillColor(GREY);
     pdf.text(both("mous.pdf.verifyHint"), textX, y + 2, { width: textWidth, lineBreak: true });
     pdf.fillColor(NAVY).text(doc.verifyUrl, textX, pdf.y + 2, { width: textWidth, link: doc.verifyUrl, underline: true });

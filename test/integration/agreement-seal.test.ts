@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import jsQR from "jsqr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readP12 } from "~/pdf/certificate.server";
 import { Client, DEMO } from "../helpers/http";
@@ -90,6 +91,36 @@ describe("the agreement seal: PAdES with a timestamp, and a certificate anyone c
     expect(text.split("development certificate").length - 1).toBeGreaterThanOrEqual(pages);
   });
 
+  it("has a QR code on every page that decodes from a 100 dpi scan to the verification link", async () => {
+    const file = path.join(tmp, "scan.pdf");
+    fs.writeFileSync(file, await agreementPdf("MOU-%-0001"));
+    execFileSync("pdftoppm", ["-r", "100", "-gray", file, path.join(tmp, "scan")]);
+    const scans = fs.readdirSync(tmp).filter((f) => f.startsWith("scan-") && f.endsWith(".pgm"));
+    expect(scans.length).toBeGreaterThan(3);
+    for (const scan of scans) {
+      const pgm = fs.readFileSync(path.join(tmp, scan));
+      // PGM: "P5\n<width> <height>\n255\n" then one byte a pixel.
+      const [, width, height] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 32).toString("latin1"))!.map(Number);
+      const pixels = pgm.subarray(pgm.length - width * height);
+      const rgba = new Uint8ClampedArray(width * height * 4);
+      pixels.forEach((v, i) => rgba.set([v, v, v, 255], i * 4));
+      expect(jsQR(rgba, width, height)?.data, scan).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):\d+\/verify\?code=/);
+    }
+  });
+
+  async function auditText(reference: string): Promise<string> {
+    const file = path.join(tmp, "audit.pdf");
+    fs.writeFileSync(file, await agreementPdf(reference));
+    return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  }
+
+  it("prints the seeded agreement's trail from the draft on, with each signatory's email", async () => {
+    const text = await auditText("MOU-%-0001");
+    expect(text).toContain("Tạo bản nháp / Draft created");
+    expect(text).toContain(`<${DEMO.signerKami}>`);
+    expect(text).toContain(`<${DEMO.signer3ds}>`);
+  });
+
   it("/verify publishes the sealing certificate's fingerprint, and it is the certificate in the seal", async () => {
     const pdf = await agreementPdf("MOU-%-0001");
     const fingerprint = sha256(readCms(extractSignatures(pdf).at(-1)!.cms).signerCertificate);
@@ -126,6 +157,12 @@ describe("the agreement seal: PAdES with a timestamp, and a certificate anyone c
     tsa.failing = false;
     await waitUntil("the sealed agreement", () => server.db.selectFrom("agreements").select("id").where("mou_id", "=", mou.id).executeTakeFirst());
     verifyTimestamp(await agreementPdf("MOU-%-0002"), "retried");
+
+    // Signed here through the portal: the audit page gives the addresses as written plainly.
+    const text = await auditText("MOU-%-0002");
+    expect(text).toContain("Tạo bản nháp / Draft created");
+    expect(text).toMatch(new RegExp(`<${DEMO.signerKami}>, [^·]+ · IP: 127\\.0\\.0\\.1`));
+    expect(text).not.toContain("::ffff:");
   });
 });
 
