@@ -45,8 +45,17 @@ export function createSelfSignedP12(passphrase: string, commonName = "Innovation
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
 }
 
+/** forge hands UTF8String values over as their bytes in a binary string. */
+function decodedValue(value: unknown): string {
+  try {
+    return forge.util.decodeUtf8(String(value));
+  } catch {
+    return String(value);
+  }
+}
+
 function distinguishedName(name: forge.pki.Certificate["subject"]): string {
-  return name.attributes.map((a) => `${a.shortName ?? a.name ?? a.type}=${String(a.value)}`).join(", ");
+  return name.attributes.map((a) => `${a.shortName ?? a.name ?? a.type}=${decodedValue(a.value)}`).join(", ");
 }
 
 export function describeCertificate(der: Buffer): CertificateFacts {
@@ -88,7 +97,7 @@ export function readP12(p12: Buffer, passphrase: string, label: string): { signe
   const cn = cert.subject.getField("CN");
   return {
     signer: { key: crypto.createPrivateKey(forge.pki.privateKeyToPem(privateKey)), chain },
-    subject: cn ? String(cn.value) : distinguishedName(cert.subject),
+    subject: cn ? decodedValue(cn.value) : distinguishedName(cert.subject),
     facts: describeCertificate(chain[0]),
   };
 }

@@ -21,7 +21,11 @@ export function makeCertificate(options: {
   cert.serialNumber = "01" + forge.util.bytesToHex(forge.random.getBytesSync(8));
   cert.validity.notBefore = options.notBefore ?? new Date(Date.now() - 24 * 3600_000);
   cert.validity.notAfter = options.notAfter ?? new Date(Date.now() + 365 * 24 * 3600_000);
-  const subject = [{ name: "commonName", value: options.commonName }, { name: "countryName", value: "VN" }];
+  // UTF8String, as Vietnamese CAs write names with diacritics (forge would write a PrintableString).
+  const subject = [
+    { name: "commonName", value: options.commonName, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
+    { name: "countryName", value: "VN" },
+  ];
   cert.setSubject(subject);
   cert.setIssuer(options.issuer ? options.issuer.cert.subject.attributes : subject);
   cert.setExtensions([
