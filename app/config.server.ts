@@ -21,6 +21,11 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("Cổng Đổi mới sáng tạo <no-reply@portal.localhost>"),
   SIGNING_P12_PATH: z.string().optional(),
   SIGNING_P12_PASSPHRASE: z.string().optional(),
+  SIGNING_DEVELOPMENT_CERTIFICATE: z.enum(["on", "off"]).default("off"),
+  TSA_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^https?:\/\/\S+$/.test(v), { message: "must be the http(s) URL of an RFC 3161 timestamp authority" }),
   PUBLIC_URL: z
     .string()
     .optional()
@@ -46,6 +51,10 @@ const EnvSchema = z.object({
   // verification link sealed into agreements name the configured one.
   path: ["PUBLIC_URL"],
   message: "required when DEMO_DATA=off: the portal's public origin, e.g. https://portal.example.vn",
+}).refine((e) => e.DEMO_DATA === "on" || Boolean(e.SIGNING_P12_PATH) || e.SIGNING_DEVELOPMENT_CERTIFICATE === "on", {
+  // A self-signed certificate anyone can imitate must not seal a real deployment's agreements by default.
+  path: ["SIGNING_P12_PATH"],
+  message: "required when DEMO_DATA=off: the PKCS#12 file of the certificate that seals agreements (or SIGNING_DEVELOPMENT_CERTIFICATE=on to seal with a development certificate, marked as such)",
 });
 
 export type Config = {
@@ -55,6 +64,8 @@ export type Config = {
   smtpUrl: string | null;
   mailFrom: string;
   signing: { p12Path: string | null; passphrase: string };
+  /** RFC 3161 timestamp authority for agreement seals (PAdES B-T); unset: seals carry the signer's own time only (B-B). */
+  tsaUrl: string | null;
   publicUrl: string | null;
   /** How many proxies in front of the portal are believed about the client address (X-Forwarded-For). */
   trustProxy: number;
@@ -97,6 +108,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     smtpUrl: e.SMTP_URL || null,
     mailFrom: e.MAIL_FROM,
     signing: { p12Path: e.SIGNING_P12_PATH || null, passphrase: e.SIGNING_P12_PASSPHRASE ?? "" },
+    tsaUrl: e.TSA_URL || null,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/$/, "") : null,
     trustProxy: e.TRUST_PROXY,
     auditChainKey: e.AUDIT_CHAIN_KEY || null,

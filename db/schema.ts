@@ -10,7 +10,7 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { OrganizationTable, UserTable, SessionTable, MembershipTable, InvitationTable, AuthTokenTable, ThrottleCounterTable } from "./schema/accounts";
 import type { EventTable, EventOrganizationTable, SpeakerTable, AgendaItemTable, AgendaSpeakerTable, RegistrationTable } from "./schema/events";
-import type { MouTable, MouPartyTable, MouClauseTable, MouVersionTable, MouCommentTable, SignatoryTable, AgreementTable } from "./schema/mous";
+import type { MouTable, MouPartyTable, MouClauseTable, MouVersionTable, MouCommentTable, SignatoryTable, AgreementTable, SealingCertificateTable } from "./schema/mous";
 import type { CommitmentTable, MilestoneTable, ProgressUpdateTable, ProgressUpdateFileTable } from "./schema/commitments";
 import type { FileTable, AuditLogTable, OutboxTable, JobTable } from "./schema/platform";
 
@@ -42,6 +42,7 @@ export interface Database {
   mou_comments: MouCommentTable;
   signatories: SignatoryTable;
   agreements: AgreementTable;
+  sealing_certificates: SealingCertificateTable;
   commitments: CommitmentTable;
   milestones: MilestoneTable;
   progress_updates: ProgressUpdateTable;

@@ -1,7 +1,7 @@
+import { getConfig } from "~/config.server";
 import { recordAudit } from "~/audit/audit-log.server";
 import { isUniqueViolation } from "~/db/errors.server";
 import { STORED_FILE, storeFile } from "~/files/files.server";
-import type { MessageKey } from "~/i18n/messages";
 import { translate } from "~/i18n/translate";
 import { newId, newSecret, sha256Hex } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
@@ -10,27 +10,12 @@ import { renderAgreementPdf, sealPdf, type AgreementDocument } from "~/pdf/agree
 import type { DB } from "~db/schema";
 import { signatoriesWithOrganization } from "./mous.server";
 import { mailAboutMou, partyMembers, signatoryRecipients } from "./notify.server";
+import { recordSealingCertificate } from "./sealing-certificates.server";
+import { agreementTrail, bilingual } from "./agreement-trail.server";
 import { statusAfter, statusesBefore } from "./status";
 import type { VersionContent } from "./versions.server";
 
 const LOGO_TYPES = ["image/png", "image/jpeg"];
-
-/** The audit-log actions printed on the agreement's audit page, with their bilingual labels. */
-const AUDIT_STEPS: Record<string, MessageKey> = {
-  "mou.created": "mous.audit.created",
-  "mou.shared": "mous.audit.shared",
-  "mou.edited": "mous.audit.edited",
-  "mou.change_request": "mous.audit.changeRequest",
-  "mou.signatory_added": "mous.audit.signatoryAdded",
-  "mou.sent_for_signature": "mous.audit.frozen",
-  "mou.signing_code_sent": "mous.audit.codeSent",
-  "mou.signed": "mous.audit.signedTyped",
-  "mou.declined": "mous.audit.declined",
-  "mou.signing_closed": "mous.audit.closed",
-  "mou.amendment_started": "mous.audit.amendment",
-  "mou.sealed": "mous.audit.sealed",
-};
-
 
 /** Everything the agreement shows, read from the frozen version and the signatures made on it. */
 async function gatherAgreement(db: DB, mouId: string, versionId: string, verifyUrl: string, issuedAt: string): Promise<AgreementDocument> {
@@ -72,39 +57,8 @@ async function gatherAgreement(db: DB, mouId: string, versionId: string, verifyU
     .orderBy("mou_versions.number")
     .execute();
   const creator = mou.created_by ? await db.selectFrom("users").select("name").where("id", "=", mou.created_by).executeTakeFirst() : undefined;
-  const step = (key: MessageKey, params?: Record<string, string | number>) =>
-    `${translate("vi", key, params)} / ${translate("en", key, params)}`;
-  const logged = await db
-    .selectFrom("audit_log")
-    .select(["at", "actor_label", "action", "after", "ip"])
-    .where("entity_type", "=", "mou")
-    .where("entity_id", "=", mouId)
-    .where("action", "in", Object.keys(AUDIT_STEPS))
-    .orderBy("seq")
-    .execute();
-  // The audit log tells every step with its address; MoUs that predate it (the demo data) are
-  // told from their own rows: drafting, versions, freezing and each signature.
-  const audit: AgreementDocument["audit"] = logged.length
-    ? logged.flatMap((entry) => {
-        const after = (entry.after ? JSON.parse(entry.after) : {}) as { version?: number | null; hash?: string; kind?: string };
-        // A save before sharing makes no version: nothing to report.
-        if (entry.action === "mou.edited" && !after.version) return [];
-        const key = entry.action === "mou.signed" && after.kind === "drawn" ? "mous.audit.signedDrawn" : AUDIT_STEPS[entry.action];
-        return [{ at: entry.at, actor: entry.actor_label ?? "—", step: step(key, { n: after.version ?? "" }), ip: entry.ip, hash: after.hash ?? null }];
-      })
-    : [
-        { at: mou.created_at, actor: creator?.name ?? "—", step: step("mous.audit.created"), ip: null, hash: null },
-        ...versions.map((v) => ({ at: v.created_at, actor: v.author ?? "—", step: step("mous.audit.version", { n: v.number }), ip: null, hash: v.content_hash })),
-        ...(version.frozen_at ? [{ at: version.frozen_at, actor: versions.at(-1)?.author ?? "—", step: step("mous.audit.frozen", { n: version.number }), ip: null, hash: version.content_hash }] : []),
-        ...signatories.map((s) => ({
-          at: s.signed_at!,
-          actor: `${s.name} <${s.email}>`,
-          step: step(s.signature_kind === "drawn" ? "mous.audit.signedDrawn" : "mous.audit.signedTyped"),
-          ip: s.ip,
-          hash: s.version_hash,
-        })),
-      ].sort((a, b) => a.at.localeCompare(b.at));
-  audit.push({ at: issuedAt, actor: translate("vi", "app.name"), step: step("mous.audit.sealed"), ip: null, hash: version.content_hash });
+  const audit = await agreementTrail(db, { mou, creator: creator?.name ?? null, version, versions, signatories });
+  audit.push({ at: issuedAt, actor: translate("vi", "app.name"), step: bilingual("mous.audit.sealed"), ip: null, hash: version.content_hash });
   return {
     reference: mou.reference,
     title: content.title,
@@ -134,6 +88,7 @@ async function gatherAgreement(db: DB, mouId: string, versionId: string, verifyU
       name: s.name,
       title: s.title,
       organization: s.org_name,
+      email: s.email,
       kind: s.signature_kind === "drawn" ? "drawn" : "typed",
       data: s.signature_data ?? s.name,
       signedAt: s.signed_at!,
@@ -141,6 +96,7 @@ async function gatherAgreement(db: DB, mouId: string, versionId: string, verifyU
     audit,
     verifyUrl,
     issuedAt,
+    developmentCertificate: getSigningCertificate().source === "development",
   };
 }
 
@@ -163,20 +119,23 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
   const code = newSecret(16);
   const verifyUrl = `${options.origin}/verify?code=${code}`;
   const document = await gatherAgreement(db, mouId, versionId, verifyUrl, issuedAt);
-  const pdf = await sealPdf(await renderAgreementPdf(document), getSigningCertificate(), {
+  const certificate = getSigningCertificate();
+  const pdf = await sealPdf(await renderAgreementPdf(document), certificate, {
     reason: `Agreement ${mou.reference} signed by all parties`,
     location: "Viet Nam",
     at: new Date(issuedAt),
+    tsaUrl: getConfig().tsaUrl,
   });
   const sha256 = sha256Hex(pdf);
   const agreementId = newId();
   const filename = `${mou.reference}-v${document.versionNumber}.pdf`;
   try {
     await db.transaction().execute(async (trx) => {
+      await recordSealingCertificate(trx, certificate, issuedAt);
       const fileId = await storeFile(trx, { kind: "agreement", filename, mimeType: "application/pdf", content: pdf, createdBy: null, at: issuedAt });
       await trx
         .insertInto("agreements")
-        .values({ id: agreementId, mou_id: mouId, version_id: versionId, file_id: fileId, sha256, verification_code: code, created_at: issuedAt })
+        .values({ id: agreementId, mou_id: mouId, version_id: versionId, file_id: fileId, sha256, verification_code: code, created_at: issuedAt, certificate_fingerprint: certificate.fingerprint })
         .execute();
       await trx.updateTable("mous").set({ status: statusAfter("seal"), updated_at: issuedAt }).where("id", "=", mouId).where("status", "in", statusesBefore("seal")).execute();
       await recordAudit(trx, { actorId: null, actorLabel: "portal", action: "mou.sealed", entityType: "mou", entityId: mouId, after: { agreement: agreementId, sha256, version: document.versionNumber } });
@@ -255,7 +214,11 @@ export async function findIssuedAgreement(db: DB, by: { sha256: string } | { cod
     .selectFrom("agreements")
     .innerJoin("mous", "mous.id", "agreements.mou_id")
     .innerJoin("mou_versions", "mou_versions.id", "agreements.version_id")
+    .leftJoin("sealing_certificates", "sealing_certificates.fingerprint", "agreements.certificate_fingerprint")
     .select([
+      "sealing_certificates.fingerprint as certificate_fingerprint",
+      "sealing_certificates.subject as certificate_subject",
+      "sealing_certificates.development as certificate_development",
       "agreements.mou_id",
       "agreements.version_id",
       "agreements.sha256",
@@ -292,5 +255,8 @@ export async function findIssuedAgreement(db: DB, by: { sha256: string } | { cod
     issuedAt: agreement.created_at,
     parties: content.parties.map((p) => ({ name_vi: p.name_vi, name_en: p.name_en })),
     signatories,
+    certificate: agreement.certificate_fingerprint
+      ? { fingerprint: agreement.certificate_fingerprint, subject: agreement.certificate_subject ?? "", development: Number(agreement.certificate_development) === 1 }
+      : null,
   };
 }

@@ -1,11 +1,14 @@
 import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
-import { P12Signer } from "@signpdf/signer-p12";
 import { SignPdf } from "@signpdf/signpdf";
+import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from "@signpdf/utils";
+import * as pkijs from "pkijs";
 import type { MessageKey } from "~/i18n/messages";
 import { formatDate, formatDay, formatNumber, translate } from "~/i18n/translate";
 import type { SigningCertificate } from "./certificate.server";
+import { buildSignedData, OID, type CmsSigner } from "./cms.server";
 import { startPdf } from "./document.server";
-import { drawImageIfReadable, pngFromDataUrl, qrCodePng } from "./images.server";
+import { drawImageIfReadable, drawQrCode, pngFromDataUrl } from "./images.server";
+import { requestTimestampToken } from "./timestamp.server";
 
 export type AgreementDocument = {
   reference: string;
@@ -20,16 +23,22 @@ export type AgreementDocument = {
   parties: { name_vi: string; name_en: string; lead: boolean; logo: Buffer | null }[];
   clauses: { heading_vi: string | null; heading_en: string | null; body_vi: string; body_en: string | null }[];
   commitments: { party: string; title_vi: string; title_en: string | null; target: number | null; unit_vi: string | null; unit_en: string | null; due_on: string }[];
-  signatories: { name: string; title: string | null; organization: string; kind: "typed" | "drawn"; data: string; signedAt: string }[];
+  signatories: { name: string; title: string | null; organization: string; email: string; kind: "typed" | "drawn"; data: string; signedAt: string }[];
   audit: { at: string; actor: string; step: string; ip: string | null; hash: string | null }[];
   verifyUrl: string;
   issuedAt: string;
+  /** Sealed with the self-signed development certificate: every page says so. */
+  developmentCertificate: boolean;
 };
 
 const NAVY = "#0b3b66";
 const GREY = "#51606f";
 const MARGIN = 56;
-const FOOTER_HEIGHT = 78;
+const FOOTER_HEIGHT = 100;
+// 28 mm: at least 25 mm keeps every module of the code about three pixels wide in a 100 dpi scan.
+const QR_SIZE = 80;
+// The white a reader needs around the code: four modules of a version 4 code (33 modules) at this size.
+const QR_QUIET = 10;
 
 /** A label in both languages, "Vietnamese / English": the agreement is one bilingual document. */
 function both(key: MessageKey, params?: Record<string, string | number>): string {
@@ -38,7 +47,6 @@ function both(key: MessageKey, params?: Record<string, string | number>): string
 
 /** Lays out the agreement (cover, clauses, commitments, signatures, audit) with pdfkit; not yet sealed. */
 export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer> {
-  const qr = await qrCodePng(doc.verifyUrl, 180);
   const { pdf, done } = startPdf({
     size: "A4",
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
@@ -153,6 +161,7 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer
     pdf.font("semibold").fontSize(11).fillColor("black").text(s.organization, MARGIN, top, { width: width / 2 - 10 });
     pdf.font("regular").fontSize(10).text(s.name, { width: width / 2 - 10 });
     if (s.title) pdf.fillColor(GREY).text(s.title, { width: width / 2 - 10 });
+    pdf.fillColor(GREY).text(s.email, { width: width / 2 - 10 });
     pdf.fillColor(GREY).fontSize(9).text(`${both("mous.pdf.signedAt")}: ${formatDate(s.signedAt, "vi", "dateTime")} (UTC+7)`, { width: width / 2 - 10 });
     const leftBottom = pdf.y;
     const boxX = MARGIN + width / 2;
@@ -190,11 +199,14 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer
     pdf.page.margins.bottom = 0;
     const y = pdf.page.height - MARGIN - FOOTER_HEIGHT + 14;
     pdf.moveTo(MARGIN, y - 6).lineTo(MARGIN + width, y - 6).lineWidth(0.5).strokeColor("#c5ced8").stroke();
-    pdf.image(qr, MARGIN, y, { width: 60, height: 60 });
+    drawQrCode(pdf, doc.verifyUrl, MARGIN, y + QR_QUIET - 6, QR_SIZE);
+    const textX = MARGIN + QR_SIZE + QR_QUIET + 4;
+    const textWidth = width - QR_SIZE - QR_QUIET - 4;
     pdf.font("regular").fontSize(8).fillColor(GREY);
-    pdf.text(both("mous.pdf.verifyHint"), MARGIN + 70, y + 2, { width: width - 70, lineBreak: true });
-    pdf.fillColor(NAVY).text(doc.verifyUrl, MARGIN + 70, pdf.y + 2, { width: width - 70, link: doc.verifyUrl, underline: true });
-    pdf.fillColor(GREY).text(`${doc.reference} · ${both("mous.pdf.page", { n: i + 1, total: range.count })}`, MARGIN + 70, pdf.y + 2, { width: width - 70 });
+    pdf.text(both("mous.pdf.verifyHint"), textX, y + 2, { width: textWidth, lineBreak: true });
+    pdf.fillColor(NAVY).text(doc.verifyUrl, textX, pdf.y + 2, { width: textWidth, link: doc.verifyUrl, underline: true });
+    pdf.fillColor(GREY).text(`${doc.reference} · ${both("mous.pdf.page", { n: i + 1, total: range.count })}`, textX, pdf.y + 2, { width: textWidth });
+    if (doc.developmentCertificate) pdf.font("bold").fillColor("#b42318").text(both("mous.pdf.developmentCertificate"), textX, pdf.y + 2, { width: textWidth });
     pdf.page.margins.bottom = bottom;
   }
   pdf.end();
@@ -202,21 +214,61 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer
 }
 
 /**
- * Seals the finished PDF with one PKCS#7 detached signature over the whole file. Sealed once at
- * the end: a seal per signer makes the earlier ones look broken in PDF readers.
+ * A PAdES signer for @signpdf: CAdES signed attributes over the byte ranges, and with a timestamp
+ * authority an RFC 3161 token over the signature value (B-T); a TSA that fails fails the seal.
  */
-export async function sealPdf(pdf: Buffer, certificate: SigningCertificate, details: { reason: string; location: string; at: Date }): Promise<Buffer> {
+class CadesSigner extends Signer {
+  constructor(
+    private readonly signer: CmsSigner,
+    private readonly tsaUrl: string | null,
+  ) {
+    super();
+  }
+
+  async sign(data: Buffer): Promise<Buffer> {
+    const tsaUrl = this.tsaUrl;
+    return buildSignedData(this.signer, {
+      content: data,
+      unsignedAttributes: tsaUrl
+        ? async (signature) => [new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [await requestTimestampToken(tsaUrl, signature)] })]
+        : undefined,
+    });
+  }
+}
+
+/**
+ * The placeholder library writes `startxref` one byte before its cross-reference section (it
+ * forgets the newline it puts in front); readers recover, `qpdf --check` warns. Point it right.
+ */
+function correctLastStartxref(pdf: Buffer): Buffer {
+  const xref = pdf.lastIndexOf("\nxref\n") + 1;
+  const marker = pdf.lastIndexOf("startxref\n");
+  const end = pdf.indexOf("\n", marker + "startxref\n".length);
+  if (xref <= 0 || marker < xref || end < 0) return pdf;
+  return Buffer.concat([pdf.subarray(0, marker), Buffer.from(`startxref\n${xref}`), pdf.subarray(end)]);
+}
+
+/**
+ * Seals the finished PDF with one PAdES signature (ETSI.CAdES.detached) over the whole file, its
+ * time in /M. Sealed once at the end: a seal per signer makes the earlier ones look broken in PDF readers.
+ */
+export async function sealPdf(
+  pdf: Buffer,
+  certificate: SigningCertificate,
+  details: { reason: string; location: string; at: Date; tsaUrl: string | null },
+): Promise<Buffer> {
   const withPlaceholder = plainAddPlaceholder({
     pdfBuffer: pdf,
     reason: details.reason,
     contactInfo: "",
-    name: certificate.subject,
+    name: certificate.name,
     location: details.location,
     signingTime: details.at,
-    signatureLength: 8192,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    // Room for a certificate chain and a timestamp token with the authority's own certificates.
+    signatureLength: 16384,
     // Written as a PDF name object: no spaces.
     appName: "InnovationForumPortal",
   });
-  const signer = new P12Signer(certificate.p12, { passphrase: certificate.passphrase });
-  return new SignPdf().sign(withPlaceholder, signer, details.at);
+  return new SignPdf().sign(correctLastStartxref(withPlaceholder), new CadesSigner(certificate.signer, details.tsaUrl), details.at);
 }

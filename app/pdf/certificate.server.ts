@@ -1,14 +1,22 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import forge from "node-forge";
 import { getConfig, type Config } from "~/config.server";
+import { readDataDirSecret } from "~/lib/data-dir-secret.server";
+import type { CmsSigner } from "./cms.server";
 
 export class SigningCertificateError extends Error {}
 
-export type SigningCertificate = { p12: Buffer; passphrase: string; subject: string; source: "configured" | "development" };
+/** What anyone may know about a sealing certificate, to tell the genuine one from a look-alike. */
+export type CertificateFacts = { subject: string; issuer: string; notBefore: string; notAfter: string; fingerprint: string; der: Buffer };
 
-const DEV_P12_NAME = "development-signing.p12";
-const DEV_PASSPHRASE = "development-only";
+/** `name` is the common name, shown by PDF readers as the signer. */
+export type SigningCertificate = CertificateFacts & { name: string; signer: CmsSigner; source: "configured" | "development" };
+
+// Not the name used while the passphrase was fixed in the code: such a file proves nothing and is left unused.
+const DEV_P12_NAME = "development-seal.p12";
+const DEV_PASSPHRASE_NAME = "development-seal.passphrase";
 
 /**
  * Makes a self-signed certificate for development: PDF readers show the signature as valid but
@@ -37,8 +45,36 @@ export function createSelfSignedP12(passphrase: string, commonName = "Innovation
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
 }
 
-/** Opens a PKCS#12 file with its passphrase and checks it holds a private key and a certificate. */
-export function readP12(p12: Buffer, passphrase: string, label: string): { subject: string } {
+/** forge hands UTF8String values over as their bytes in a binary string. */
+function decodedValue(value: unknown): string {
+  try {
+    return forge.util.decodeUtf8(String(value));
+  } catch {
+    return String(value);
+  }
+}
+
+function distinguishedName(name: forge.pki.Certificate["subject"]): string {
+  return name.attributes.map((a) => `${a.shortName ?? a.name ?? a.type}=${decodedValue(a.value)}`).join(", ");
+}
+
+export function describeCertificate(der: Buffer): CertificateFacts {
+  const x509 = new crypto.X509Certificate(der);
+  return {
+    subject: x509.subject.split("\n").join(", "),
+    issuer: x509.issuer.split("\n").join(", "),
+    notBefore: new Date(x509.validFrom).toISOString(),
+    notAfter: new Date(x509.validTo).toISOString(),
+    fingerprint: x509.fingerprint256.replace(/:/g, "").toLowerCase(),
+    der,
+  };
+}
+
+/**
+ * Opens a PKCS#12 file with its passphrase: the private key, the certificate that goes with it
+ * and the rest of the chain the file holds (embedded in every seal so readers can build the path).
+ */
+export function readP12(p12: Buffer, passphrase: string, label: string): { signer: CmsSigner; subject: string; facts: CertificateFacts } {
   let parsed: forge.pkcs12.Pkcs12Pfx;
   try {
     parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString("binary")), passphrase);
@@ -51,12 +87,19 @@ export function readP12(p12: Buffer, passphrase: string, label: string): { subje
     );
   }
   const keyBags = parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? [];
-  const certBags = parsed.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
-  const cert = certBags[0]?.cert;
-  if (!keyBags[0]?.key || !cert) throw new SigningCertificateError(`The signing certificate ${label} holds no private key and certificate.`);
+  const certs = (parsed.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []).flatMap((b) => (b.cert ? [b.cert] : []));
+  const privateKey = keyBags[0]?.key as forge.pki.rsa.PrivateKey | undefined;
+  const cert = privateKey && certs.find((c) => (c.publicKey as forge.pki.rsa.PublicKey).n?.equals(privateKey.n));
+  if (!privateKey || !cert) throw new SigningCertificateError(`The signing certificate ${label} holds no private key and certificate that belongs to it.`);
   if (cert.validity.notAfter.getTime() < Date.now()) throw new SigningCertificateError(`The signing certificate ${label} expired on ${cert.validity.notAfter.toISOString()}.`);
+  const der = (c: forge.pki.Certificate) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), "binary");
+  const chain = [der(cert), ...certs.filter((c) => c !== cert).map(der)];
   const cn = cert.subject.getField("CN");
-  return { subject: cn ? String(cn.value) : "" };
+  return {
+    signer: { key: crypto.createPrivateKey(forge.pki.privateKeyToPem(privateKey)), chain },
+    subject: cn ? decodedValue(cn.value) : distinguishedName(cert.subject),
+    facts: describeCertificate(chain[0]),
+  };
 }
 
 function loadFromConfig(config: Config): SigningCertificate {
@@ -69,18 +112,22 @@ function loadFromConfig(config: Config): SigningCertificate {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new SigningCertificateError(`SIGNING_P12_PATH=${p12Path} cannot be read (${code}); agreements could not be sealed.`);
     }
-    const { subject } = readP12(p12, passphrase, `at SIGNING_P12_PATH=${p12Path}`);
-    return { p12, passphrase, subject, source: "configured" };
+    const { signer, subject, facts } = readP12(p12, passphrase, `at SIGNING_P12_PATH=${p12Path}`);
+    return { ...facts, name: subject, signer, source: "configured" };
   }
-  // Kept under the data directory (var/ by default, ignored by git), made once and reused.
+  // Kept under the data directory (var/ by default, ignored by git), made once and reused, with a
+  // passphrase of its own: a passphrase in the code would let anyone who reads it use the key.
+  const devPassphrase = readDataDirSecret(config, DEV_PASSPHRASE_NAME, true)!.toString("hex");
   const file = path.join(config.dataDir, DEV_P12_NAME);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    fs.writeFileSync(file, createSelfSignedP12(DEV_PASSPHRASE), { mode: 0o600 });
+    try {
+      fs.writeFileSync(file, createSelfSignedP12(devPassphrase), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
   }
-  const p12 = fs.readFileSync(file);
-  const { subject } = readP12(p12, DEV_PASSPHRASE, `at ${file}`);
-  return { p12, passphrase: DEV_PASSPHRASE, subject, source: "development" };
+  const { signer, subject, facts } = readP12(fs.readFileSync(file), devPassphrase, `at ${file}`);
+  return { ...facts, name: subject, signer, source: "development" };
 }
 
 let cached: SigningCertificate | undefined;

@@ -8,6 +8,23 @@ export function qrCodePng(text: string, width: number): Promise<Buffer> {
   return QRCode.toBuffer(text, { ...QR_OPTIONS, type: "png", width });
 }
 
+/**
+ * Draws a QR code as vector squares, `size` points wide without its quiet zone: crisp at any scan
+ * resolution, where a bitmap scaled into the page blurs its modules. The caller keeps four modules
+ * of white around it.
+ */
+export function drawQrCode(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: QR_OPTIONS.errorCorrectionLevel });
+  const cell = size / modules.size;
+  pdf.save().fillColor("black");
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (modules.data[row * modules.size + col]) pdf.rect(x + col * cell, y + row * cell, cell, cell);
+    }
+  }
+  pdf.fill().restore();
+}
+
 /** The same QR code as a data URL, for a page. */
 export function qrCodeDataUrl(text: string, width: number): Promise<string> {
   return QRCode.toDataURL(text, { ...QR_OPTIONS, width });

@@ -7,6 +7,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { sha256Hex } from "~/lib/ids.server";
 import { describeRefusal, isTooLarge, readUploadForm } from "~/lib/form-body.server";
 import { findIssuedAgreement } from "~/mous/agreements.server";
+import { listPublishedCertificates, type PublishedCertificate } from "~/mous/sealing-certificates.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
 import stylesheet from "~/styles/mous.css";
@@ -21,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const code = new URL(request.url).searchParams.get("code");
   const record = code ? await findIssuedAgreement(getDb(), { code: code.slice(0, 100) }) : null;
-  return json({ title: translate(locale, "verify.title"), code: code ? code.slice(0, 100) : null, record });
+  const certificates = await listPublishedCertificates(getDb());
+  return json({ title: translate(locale, "verify.title"), code: code ? code.slice(0, 100) : null, record, certificates });
 }
 
 /** Anyone may check a file: it is issued by the portal when its SHA-256 is that of an agreement we sealed. */
@@ -89,12 +91,71 @@ function AgreementRecord({ record }: { record: Record }) {
         <dt>{t("verify.fileHash")}</dt>
         <dd className="mono hash">{record.sha256}</dd>
       </div>
+      <div>
+        <dt>{t("verify.sealedBy")}</dt>
+        <dd>
+          {record.certificate ? (
+            <>
+              {record.certificate.subject}
+              <br />
+              <span className="mono hash">{record.certificate.fingerprint}</span>
+              {record.certificate.development ? <strong className="verify-development">{t("verify.developmentCertificate")}</strong> : null}
+            </>
+          ) : (
+            t("verify.sealedByUnrecorded")
+          )}
+        </dd>
+      </div>
     </dl>
   );
 }
 
+function SealingCertificates({ certificates }: { certificates: PublishedCertificate[] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section className="card" aria-labelledby="certificates-heading">
+      <h2 id="certificates-heading">{t("verify.certificatesHeading")}</h2>
+      <p className="small">{t("verify.certificatesLead")}</p>
+      {certificates.map((c) => (
+        <dl key={c.fingerprint} className="mou-facts verify-certificate">
+          <div>
+            <dt>{c.current ? t("verify.certificateCurrent") : t("verify.certificateEarlier")}</dt>
+            <dd>
+              {c.subject}
+              {c.development ? <strong className="verify-development">{t("verify.developmentCertificate")}</strong> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("verify.certificateIssuer")}</dt>
+            <dd>{c.issuer}</dd>
+          </div>
+          <div>
+            <dt>{t("verify.certificateValidity")}</dt>
+            <dd>
+              {formatDate(c.notBefore, locale, "dateTime")} – {formatDate(c.notAfter, locale, "dateTime")}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("verify.certificateFingerprint")}</dt>
+            <dd className="mono hash">{c.fingerprint}</dd>
+          </div>
+          <div>
+            <dt />
+            <dd>
+              <a href={`/verify/certificates/${c.fingerprint}`} download>
+                {t("verify.certificateDownload")}
+              </a>
+            </dd>
+          </div>
+        </dl>
+      ))}
+    </section>
+  );
+}
+
 export default function Verify() {
-  const { code, record } = useLoaderData<typeof loader>();
+  const { code, record, certificates } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const t = useT();
   const busy = useNavigation().state === "submitting";
@@ -149,6 +210,7 @@ export default function Verify() {
           {t("verify.submit")}
         </button>
       </Form>
+      <SealingCertificates certificates={certificates} />
     </div>
   );
 }

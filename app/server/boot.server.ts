@@ -15,7 +15,7 @@ export async function prepareDatabase(): Promise<void> {
   // Checked before anything else: without a usable certificate an agreement would stay half-made
   // after its last signature, so a missing file or a wrong passphrase stops the start here.
   const certificate = getSigningCertificate();
-  log("info", "signing certificate ready", { source: certificate.source, subject: certificate.subject });
+  log("info", "signing certificate ready", { source: certificate.source, subject: certificate.subject, sha256: certificate.fingerprint });
   const { db, dialect } = getConnection();
   const applied = await migrateToLatest(db);
   if (applied.length) log("info", "migrations applied", { dialect, migrations: applied });

@@ -119,4 +119,19 @@ export interface AgreementTable {
   sha256: string;
   verification_code: string;
   created_at: string;
+  /** The certificate that sealed it; null for agreements sealed before certificates were recorded. */
+  certificate_fingerprint: string | null;
+}
+
+export interface SealingCertificateTable {
+  /** SHA-256 of the DER certificate, lower-case hex. */
+  fingerprint: string;
+  subject: string;
+  issuer: string;
+  not_before: string;
+  not_after: string;
+  /** 1 for the self-signed development certificate. */
+  development: number;
+  der: Buffer;
+  first_used_at: string;
 }

@@ -54,6 +54,8 @@ export async function startTestServer(
       DATA_DIR: dataDir,
       LOG_REQUESTS: "off",
       OUTBOX_POLL_MS: "200",
+      // Test servers seal with the development certificate, also those that run as a real deployment (DEMO_DATA=off).
+      SIGNING_DEVELOPMENT_CERTIFICATE: "on",
       ...(typeof env === "function" ? env(baseUrl) : env),
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -48,13 +48,13 @@ describe("the sealed agreement of the demo MoU signed at the forum", () => {
     expect(createHash("sha256").update(pdf).digest("hex")).toBe(rows[0].sha256);
   });
 
-  it.skipIf(!hasPoppler)("carries a valid PKCS#7 signature over the whole file and Vietnamese and French letters as text", () => {
+  it.skipIf(!hasPoppler)("carries a valid PAdES signature over the whole file and Vietnamese and French letters as text", () => {
     const file = path.join(tmp, "agreement.pdf");
     fs.writeFileSync(file, pdf);
     const sig = spawnSync("pdfsig", [file], { encoding: "utf8" });
     expect(sig.stdout).toContain("Signature is Valid");
     expect(sig.stdout).toContain("Total document signed");
-    expect(sig.stdout).toContain("adbe.pkcs7.detached");
+    expect(sig.stdout).toContain("ETSI.CAdES.detached");
     const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
     for (const words of ["Biên bản ghi nhớ", "Vĩnh Phúc", "Dassault Systèmes", "Đỗ Thị Thu Trang", "/verify?code="]) expect(text).toContain(words);
     // The verification link is on every page.
@@ -121,6 +121,14 @@ describe("the signing certificate at start", () => {
       });
     });
   }
+
+  it("refuses a real deployment's start without a certificate, naming SIGNING_P12_PATH", async () => {
+    const { code, output } = await start({});
+    expect(code).toBe(1);
+    expect(output).toContain("SIGNING_P12_PATH: required when DEMO_DATA=off");
+    expect(output).toContain("SIGNING_DEVELOPMENT_CERTIFICATE=on");
+    expect(output).not.toContain("portal listening");
+  });
 
   it("stops the start with a clear message when the certificate file is missing", async () => {
     const { code, output } = await start({ SIGNING_P12_PATH: "/nonexistent/portal.p12", SIGNING_P12_PASSPHRASE: "x" });

@@ -181,7 +181,7 @@ describe("links in emails and agreements name the configured origin, whatever ho
 describe("a real deployment (DEMO_DATA=off) without PUBLIC_URL", () => {
   it("is refused by the configuration, naming PUBLIC_URL", () => {
     expect(() => parseConfig({ NODE_ENV: "production", DEMO_DATA: "off" })).toThrow(/PUBLIC_URL: required when DEMO_DATA=off/);
-    expect(parseConfig({ NODE_ENV: "production", DEMO_DATA: "off", PUBLIC_URL: "https://portal.example.vn/" }).publicUrl).toBe("https://portal.example.vn");
+    expect(parseConfig({ NODE_ENV: "production", DEMO_DATA: "off", PUBLIC_URL: "https://portal.example.vn/", SIGNING_P12_PATH: "/etc/portal/seal.p12" }).publicUrl).toBe("https://portal.example.vn");
   });
 
   it("does not start, and says why", () => {
