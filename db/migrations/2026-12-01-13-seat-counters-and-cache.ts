@@ -5,7 +5,6 @@ import { dialectTypes } from "./dialect";
  * One counter row per event holding the number of seats taken, kept exact by triggers on
  * registrations: every writer (registration, cancellation, decision, walk-in, erasure) moves it
  * without having to remember to, and a seat claim locks one small row instead of counting rows.
- * `site_versions` holds the stamp the render cache compares, shared by every process on the database.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -17,12 +16,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     INSERT INTO event_seat_counts (event_id, taken)
     SELECT e.id, (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status IN ('confirmed', 'pending')) FROM events e
   `.execute(db);
-  await db.schema
-    .createTable("site_versions")
-    .addColumn("name", "text", (c) => c.primaryKey())
-    .addColumn("version", "integer", (c) => c.notNull())
-    .execute();
-  await sql`INSERT INTO site_versions (name, version) VALUES ('public', 1)`.execute(db);
 
   if (dialectTypes(db).postgres) {
     await sql`
@@ -78,6 +71,5 @@ export async function down(db: Kysely<any>): Promise<void> {
       await sql`DROP TRIGGER ${sql.raw(name)}`.execute(db);
     }
   }
-  await db.schema.dropTable("site_versions").execute();
   await db.schema.dropTable("event_seat_counts").execute();
 }

@@ -70,9 +70,3 @@ export interface JobTable {
   created_at: string;
   finished_at: string | null;
 }
-
-/** A stamp per cached area ("public"), raised by every change that a cached page shows. */
-export interface SiteVersionTable {
-  name: string;
-  version: number;
-}
