@@ -22,6 +22,8 @@ export type TestServer = {
   baseUrl: string;
   /** The server's process id, for reading its memory from /proc. */
   pid: number;
+  /** The server's process, for tests of signals and restarts. */
+  child: ChildProcess;
   database: TestDatabase;
   /** The server's DATA_DIR (development certificate, audit chain key), for commands run beside it. */
   dataDir: string;
@@ -54,6 +56,8 @@ export async function startTestServer(
       DATA_DIR: dataDir,
       LOG_REQUESTS: "off",
       OUTBOX_POLL_MS: "200",
+      // One process, as before workers: a test that wants the cluster asks for it.
+      WEB_CONCURRENCY: "1",
       ...(typeof env === "function" ? env(baseUrl) : env),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -79,6 +83,7 @@ export async function startTestServer(
   return {
     baseUrl,
     pid: child.pid!,
+    child,
     database,
     dataDir,
     db: connection.db,
