@@ -12,7 +12,7 @@ import type { OrganizationTable, UserTable, SessionTable, MembershipTable, Invit
 import type { EventTable, EventOrganizationTable, SpeakerTable, AgendaItemTable, AgendaSpeakerTable, RegistrationTable, EventSeatCountTable } from "./schema/events";
 import type { MouTable, MouPartyTable, MouClauseTable, MouVersionTable, MouCommentTable, SignatoryTable, AgreementTable } from "./schema/mous";
 import type { CommitmentTable, MilestoneTable, ProgressUpdateTable, ProgressUpdateFileTable } from "./schema/commitments";
-import type { FileTable, AuditLogTable, OutboxTable, JobTable } from "./schema/platform";
+import type { FileTable, AuditLogTable, OutboxTable, JobTable, SiteVersionTable } from "./schema/platform";
 
 export type { Locale } from "./schema/columns";
 export * from "./schema/accounts";
@@ -51,6 +51,7 @@ export interface Database {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   jobs: JobTable;
+  site_versions: SiteVersionTable;
 }
 
 export type DB = Kysely<Database>;

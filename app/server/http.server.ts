@@ -11,6 +11,7 @@ import { prepareDatabase } from "./boot.server";
 import { requestLimits } from "./request-limits.server";
 import { startBackgroundJobs } from "./background.server";
 import { withDomainErrors } from "./domain-errors.server";
+import { renderCache } from "./render-cache.server";
 import { isClusterWorker, superviseWorkers } from "./cluster.server";
 
 /** Within this the portal is gone after SIGTERM (systemd's default is 90 s; we promise 10). */
@@ -46,6 +47,7 @@ async function serve(build: ServerBuild): Promise<void> {
   app.use(securityHeaders(config.publicUrl));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+  app.use(renderCache(() => getConnection().db));
   app.all(
     "*",
     createRequestHandler({
