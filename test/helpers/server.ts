@@ -40,8 +40,10 @@ export type TestServer = {
  */
 export async function startTestServer(
   env: Record<string, string> | ((baseUrl: string) => Record<string, string>) = {},
+  /** Another server's database (a restart, a second process): left for its owner to drop. */
+  shared?: TestDatabase,
 ): Promise<TestServer> {
-  const database = await createTestDatabase();
+  const database = shared ?? (await createTestDatabase());
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-data-"));
@@ -96,7 +98,7 @@ export async function startTestServer(
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill("SIGKILL");
       }
-      await database.drop();
+      if (!shared) await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
