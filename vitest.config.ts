@@ -10,6 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // The fault tests have their own run (vitest.faults.config.ts, `npm run test:faults`).
+    exclude: ["test/faults/**", "**/node_modules/**"],
     globalSetup: ["test/global-setup.ts"],
     pool: "forks",
     // Two cores: each test file may run its own server and browser.

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -38,6 +39,7 @@ const EnvSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   AUDIT_CHAIN_KEY: z
     .string()
     .optional()
@@ -69,6 +71,8 @@ export type Config = {
   publicUrl: string | null;
   /** How many proxies in front of the portal are believed about the client address (X-Forwarded-For). */
   trustProxy: number;
+  /** Worker processes sharing the port; 1 serves from the starting process itself. */
+  webConcurrency: number;
   /** Keys the audit chain's HMAC; unset: a key generated once under dataDir. */
   auditChainKey: string | null;
   /** Signs the portal's own short-lived cookies (the flash message); unset: a secret generated once under dataDir. */
@@ -111,6 +115,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     tsaUrl: e.TSA_URL || null,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/$/, "") : null,
     trustProxy: e.TRUST_PROXY,
+    webConcurrency: e.WEB_CONCURRENCY ?? os.availableParallelism(),
     auditChainKey: e.AUDIT_CHAIN_KEY || null,
     cookieSecret: e.COOKIE_SECRET || null,
     demoData: e.DEMO_DATA === "on",

@@ -9,10 +9,10 @@
  */
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { OrganizationTable, UserTable, SessionTable, MembershipTable, InvitationTable, AuthTokenTable, ThrottleCounterTable } from "./schema/accounts";
-import type { EventTable, EventOrganizationTable, SpeakerTable, AgendaItemTable, AgendaSpeakerTable, RegistrationTable } from "./schema/events";
+import type { EventTable, EventOrganizationTable, SpeakerTable, AgendaItemTable, AgendaSpeakerTable, RegistrationTable, EventSeatCountTable } from "./schema/events";
 import type { MouTable, MouPartyTable, MouClauseTable, MouVersionTable, MouCommentTable, SignatoryTable, AgreementTable, SealingCertificateTable } from "./schema/mous";
 import type { CommitmentTable, MilestoneTable, ProgressUpdateTable, ProgressUpdateFileTable } from "./schema/commitments";
-import type { FileTable, AuditLogTable, OutboxTable, JobTable } from "./schema/platform";
+import type { FileTable, AuditLogTable, OutboxTable, JobTable, SiteVersionTable } from "./schema/platform";
 
 export type { Locale } from "./schema/columns";
 export * from "./schema/accounts";
@@ -35,6 +35,7 @@ export interface Database {
   agenda_items: AgendaItemTable;
   agenda_speakers: AgendaSpeakerTable;
   registrations: RegistrationTable;
+  event_seat_counts: EventSeatCountTable;
   mous: MouTable;
   mou_parties: MouPartyTable;
   mou_clauses: MouClauseTable;
@@ -51,6 +52,7 @@ export interface Database {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   jobs: JobTable;
+  site_versions: SiteVersionTable;
 }
 
 export type DB = Kysely<Database>;

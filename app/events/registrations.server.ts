@@ -7,7 +7,7 @@ import { nowIso } from "~/lib/time";
 import type { DB, Event, Registration, RegistrationStatus, Trx, Tx } from "~db/schema";
 import { registrationWindow } from "./registration-window";
 import { enqueueRegistrationEmail, type MailOptions } from "./registration-mail.server";
-import { countTakenSeats } from "./seats.server";
+import { lockSeats } from "./seats.server";
 
 /** Statuses an attendee or organizer may still cancel. */
 export const ACTIVE: RegistrationStatus[] = ["confirmed", "pending", "waitlisted"];
@@ -18,8 +18,9 @@ export function normalizeEmail(email: string): string {
 
 /**
  * Reads the event inside a transaction and holds it until the end: on PostgreSQL the row lock
- * (SELECT … FOR UPDATE) queues every other seat claim for this event behind ours; SQLite has a
- * single writer and Kysely runs one transaction at a time on its one connection.
+ * (SELECT … FOR UPDATE) queues every other change to this event behind ours; SQLite has a
+ * single writer and Kysely runs one transaction at a time on its one connection. Seats have their
+ * own lock (`lockSeats`), which whatever gives a seat takes after this one.
  */
 export async function lockEvent(trx: Tx, eventId: string): Promise<Event> {
   return forUpdate(trx, trx.selectFrom("events").selectAll().where("id", "=", eventId)).executeTakeFirstOrThrow();
@@ -69,7 +70,7 @@ export function newTicketCode(): string {
 /**
  * Registers people for an event in one transaction: each gets a seat while seats last, then the
  * waitlist; an email already registered for the event gets its registration back instead. Never
- * oversells: the seat count is read and the row written under the event lock.
+ * oversells: the seat count is read and the row written under the event's seat lock.
  */
 export async function registerAttendees(
   db: DB,
@@ -79,10 +80,12 @@ export async function registerAttendees(
   mail: MailOptions,
 ): Promise<RegisterOutcome[]> {
   return db.transaction().execute(async (trx) => {
-    const event = await lockEvent(trx, eventId);
+    // The seat lock first, then the event read under it: a claim never waits on the event row,
+    // which editors and reminders also lock, and still sees a cancellation committed before it.
+    let taken = await lockSeats(trx, eventId);
+    const event = await trx.selectFrom("events").selectAll().where("id", "=", eventId).executeTakeFirstOrThrow();
     const now = nowIso();
     if (registrationWindow(event, now) !== "open") return attendees.map(() => ({ kind: "closed" as const }));
-    let taken = await countTakenSeats(trx, event.id);
     const outcomes: RegisterOutcome[] = [];
     for (const attendee of attendees) {
       const emailNormalized = normalizeEmail(attendee.email);
@@ -147,7 +150,7 @@ export async function registerAttendees(
  */
 export async function fillFreeSeats(trx: Tx, event: Event, mail: MailOptions): Promise<Registration[]> {
   if (event.status === "cancelled" || event.status === "archived") return [];
-  const free = event.capacity === null ? Number.MAX_SAFE_INTEGER : event.capacity - (await countTakenSeats(trx, event.id));
+  const free = event.capacity === null ? Number.MAX_SAFE_INTEGER : event.capacity - (await lockSeats(trx, event.id));
   if (free <= 0) return [];
   const next = await trx
     .selectFrom("registrations")
@@ -228,7 +231,7 @@ export async function decideRegistration(
     const now = nowIso();
     if (decision === "promote") {
       if (before.status !== "waitlisted") return "not_allowed";
-      if (event.capacity !== null && (await countTakenSeats(trx, event.id)) >= event.capacity) return "no_seat";
+      if (event.capacity !== null && (await lockSeats(trx, event.id)) >= event.capacity) return "no_seat";
       const after = await promote(trx, event, before.id, mail);
       await auditRegistration(trx, actor, "registration.promote", before, { status: after.status });
       return "done";

@@ -27,19 +27,26 @@ function periodicWork(): Periodic[] {
   ];
 }
 
-export function startBackgroundJobs(): () => void {
+/** Starts the timers; the function it returns stops them and resolves once the runs in flight have ended. */
+export function startBackgroundJobs(): () => Promise<void> {
+  const inFlight = new Set<Promise<unknown>>();
   const timers = periodicWork().map((job) => {
     let running = false;
     return setInterval(() => {
       if (running) return;
       running = true;
-      job
+      const run = job
         .run()
         .catch((error) => log("error", "background job failed", { job: job.name, error: String(error) }))
         .finally(() => {
           running = false;
+          inFlight.delete(run);
         });
+      inFlight.add(run);
     }, job.everyMs);
   });
-  return () => timers.forEach(clearInterval);
+  return async () => {
+    timers.forEach(clearInterval);
+    await Promise.allSettled([...inFlight]);
+  };
 }

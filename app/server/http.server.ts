@@ -1,7 +1,6 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import type { Server } from "node:http";
 import { readSession } from "~/auth/lucia.server";
 import { getConfig, portalOrigin } from "~/config.server";
 import { getConnection } from "~/db.server";
@@ -12,10 +11,29 @@ import { prepareDatabase } from "./boot.server";
 import { requestLimits } from "./request-limits.server";
 import { startBackgroundJobs } from "./background.server";
 import { withDomainErrors } from "./domain-errors.server";
+import { renderCache } from "./render-cache.server";
+import { isClusterWorker, superviseWorkers } from "./cluster.server";
 
-export async function startPortal(build: ServerBuild): Promise<Server> {
+/** Within this the portal is gone after SIGTERM (systemd's default is 90 s; we promise 10). */
+const SHUTDOWN_GRACE_MS = 9_000;
+
+/**
+ * With WEB_CONCURRENCY above 1 the starting process prepares the database once and becomes the
+ * primary that forks the workers; each worker (and a single process) serves.
+ */
+export async function startPortal(build: ServerBuild): Promise<void> {
   const config = getConfig();
+  if (isClusterWorker()) return serve(build);
   await prepareDatabase();
+  if (config.webConcurrency <= 1) return serve(build);
+  // Migrations and demo data are done: the workers open their own connections.
+  await getConnection().db.destroy();
+  log("info", "starting workers", { workers: config.webConcurrency });
+  superviseWorkers(config.webConcurrency, SHUTDOWN_GRACE_MS + 500);
+}
+
+async function serve(build: ServerBuild): Promise<void> {
+  const config = getConfig();
   const stopJobs = startBackgroundJobs();
 
   const app = express();
@@ -29,6 +47,7 @@ export async function startPortal(build: ServerBuild): Promise<Server> {
   app.use(securityHeaders(config.publicUrl));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+  app.use(renderCache(() => getConnection().db));
   app.all(
     "*",
     createRequestHandler({
@@ -57,16 +76,19 @@ export async function startPortal(build: ServerBuild): Promise<Server> {
     log("info", "portal listening", { url: `http://localhost:${port}`, database: getConnection().dialect });
   });
 
-  const shutdown = () => {
-    stopJobs();
-    server.close(() => {
-      void getConnection()
-        .db.destroy()
-        .finally(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(0), 5000).unref();
+  // Stop accepting, let requests and job runs in flight finish, then close the database; whatever
+  // is still open when the grace period ends is cut off so that the portal is gone in time.
+  const shutdown = async () => {
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    await Promise.all([closed, stopJobs()]);
+    await getConnection().db.destroy();
+    process.exit(0);
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
-  return server;
+  process.once("SIGTERM", () => void shutdown());
+  process.once("SIGINT", () => void shutdown());
 }

@@ -51,10 +51,11 @@ export function canonicalHost(publicUrl: string | null, trustProxy: number) {
   };
 }
 
-export function contentSecurityPolicy(nonce: string): string {
+/** `scripts`: the sources of the inline scripts allowed, a nonce (`'nonce-…'`) or their hashes (`'sha256-…'`). */
+export function contentSecurityPolicy(scripts: string[]): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    ["script-src 'self'", ...scripts].join(" "),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -73,7 +74,7 @@ export function securityHeaders(publicUrl: string | null) {
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.nonce = nonce;
-    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy([`'nonce-${nonce}'`]));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("X-Frame-Options", "DENY");

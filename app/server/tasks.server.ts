@@ -1,10 +1,11 @@
 import { auditChainHead, checkNotedEntry, verifyAuditChain } from "~/audit/audit-log.server";
 import { AuditChainKeyError, getExistingAuditChainKey } from "~/audit/chain-key.server";
 import { getConnection } from "~/db.server";
+import { BackupError, backupDatabase, restoreDatabase } from "~/db/backup.server";
 import { migrateToLatest } from "~/db/migrate.server";
 import { isDatabaseEmpty, seedDemoData } from "~/demo/seed.server";
 
-/** The command-line tasks behind `npm run db:migrate`, `db:seed` and `audit:verify`. Returns the exit code. */
+/** The command-line tasks behind `npm run db:migrate`, `db:seed`, `audit:verify`, `db:backup` and `db:restore`. Returns the exit code. */
 export async function runTask(name: string, args: string[] = []): Promise<number> {
   const { db, dialect } = getConnection();
   try {
@@ -26,12 +27,37 @@ export async function runTask(name: string, args: string[] = []): Promise<number
       }
       case "audit:verify":
         return await verifyAuditLog(args);
+      case "backup":
+      case "restore":
+        return await copyDatabase(name, args);
       default:
-        console.error(`Unknown task "${name}". Known: migrate, seed, audit:verify.`);
+        console.error(`Unknown task "${name}". Known: migrate, seed, audit:verify, backup, restore.`);
         return 2;
     }
   } finally {
     await db.destroy();
+  }
+}
+
+async function copyDatabase(task: "backup" | "restore", args: string[]): Promise<number> {
+  const file = args.find((a) => !a.startsWith("--"));
+  if (!file) {
+    console.error(`Usage: npm run db:${task} -- FILE${task === "restore" ? " [--force]" : ""}`);
+    return 2;
+  }
+  try {
+    if (task === "backup") {
+      const { pages } = await backupDatabase(getConnection(), file);
+      console.log(`Backed up to ${file} (${pages} pages).`);
+    } else {
+      const { pages } = await restoreDatabase(getConnection(), file, args.includes("--force"));
+      console.log(`Restored from ${file} (${pages} pages).`);
+    }
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    console.error(error.message);
+    return 1;
   }
 }
 

@@ -117,3 +117,9 @@ export interface RegistrationTable {
   created_at: string;
   updated_at: string;
 }
+
+/** Seats held at one event, kept by triggers on registrations (migration 2026-12-01-13): never written by app code. */
+export interface EventSeatCountTable {
+  event_id: string;
+  taken: number;
+}

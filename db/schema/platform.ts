@@ -70,3 +70,9 @@ export interface JobTable {
   created_at: string;
   finished_at: string | null;
 }
+
+/** A stamp per cached area ("public"), raised by triggers on every change that a cached page shows. */
+export interface SiteVersionTable {
+  name: string;
+  version: number;
+}

@@ -22,6 +22,8 @@ export type TestServer = {
   baseUrl: string;
   /** The server's process id, for reading its memory from /proc. */
   pid: number;
+  /** The server's process, for tests of signals and restarts. */
+  child: ChildProcess;
   database: TestDatabase;
   /** The server's DATA_DIR (development certificate, audit chain key), for commands run beside it. */
   dataDir: string;
@@ -38,8 +40,10 @@ export type TestServer = {
  */
 export async function startTestServer(
   env: Record<string, string> | ((baseUrl: string) => Record<string, string>) = {},
+  /** Another server's database (a restart, a second process): left for its owner to drop. */
+  shared?: TestDatabase,
 ): Promise<TestServer> {
-  const database = await createTestDatabase();
+  const database = shared ?? (await createTestDatabase());
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-data-"));
@@ -56,6 +60,8 @@ export async function startTestServer(
       OUTBOX_POLL_MS: "200",
       // Test servers seal with the development certificate, also those that run as a real deployment (DEMO_DATA=off).
       SIGNING_DEVELOPMENT_CERTIFICATE: "on",
+      // One process, as before workers: a test that wants the cluster asks for it.
+      WEB_CONCURRENCY: "1",
       ...(typeof env === "function" ? env(baseUrl) : env),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -81,6 +87,7 @@ export async function startTestServer(
   return {
     baseUrl,
     pid: child.pid!,
+    child,
     database,
     dataDir,
     db: connection.db,
@@ -93,7 +100,7 @@ export async function startTestServer(
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill("SIGKILL");
       }
-      await database.drop();
+      if (!shared) await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

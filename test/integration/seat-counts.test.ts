@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cancelRegistration, decideRegistration, registerAttendees, type Attendee } from "~/events/registrations.server";
+import { countTakenSeats } from "~/events/seats.server";
+import { connect, openMigratedDatabase } from "../helpers/database";
+import { createTestEvent } from "../helpers/events";
+
+const meta = { locale: "vi" as const, consentText: "Đồng ý", userId: null, orgId: null, registeredBy: null };
+const mail = { origin: "http://localhost:3000" };
+const actor = { id: null, name: "test", ip: "127.0.0.1" };
+const attendee = (n: string): Attendee => ({ name: `Lê Văn ${n}`, email: `seat${n}@example.vn`, organization: null, position: null, phone: null, answers: {} });
+
+describe("the seat counter row", () => {
+  let database: Awaited<ReturnType<typeof openMigratedDatabase>>;
+  beforeAll(async () => {
+    database = await openMigratedDatabase();
+  });
+  afterAll(async () => database?.close());
+
+  const heldSeats = async (eventId: string) => {
+    const row = await database.db
+      .selectFrom("registrations")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("event_id", "=", eventId)
+      .where("status", "in", ["confirmed", "pending"])
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+
+  it("follows every change of status: claims, cancellation, approval, rejection, promotion and deletion", async () => {
+    const event = await createTestEvent(database.db, { capacity: 3, requires_approval: 1 });
+    expect(await countTakenSeats(database.db, event.id)).toBe(0);
+    const outcomes = await registerAttendees(database.db, event.id, ["a", "b", "c", "d", "e"].map(attendee), meta, mail);
+    const ids = outcomes.map((o) => (o.kind === "created" ? o.registration.id : ""));
+    expect(await countTakenSeats(database.db, event.id)).toBe(3);
+    expect(await decideRegistration(database.db, ids[0], "approve", actor, mail)).toBe("done");
+    expect(await countTakenSeats(database.db, event.id)).toBe(3);
+    // A rejection frees a seat that goes straight to the first on the waitlist.
+    expect(await decideRegistration(database.db, ids[1], "reject", actor, mail)).toBe("done");
+    expect(await countTakenSeats(database.db, event.id)).toBe(3);
+    expect(await cancelRegistration(database.db, ids[2], actor, mail)).toBe("cancelled");
+    expect(await countTakenSeats(database.db, event.id)).toBe(3);
+    expect(await heldSeats(event.id)).toBe(3);
+    await database.db.deleteFrom("registrations").where("id", "=", ids[0]).execute();
+    expect(await countTakenSeats(database.db, event.id)).toBe(2);
+    expect(await heldSeats(event.id)).toBe(2);
+  });
+
+  it("never oversells when two connections (as two portal processes) claim seats at once", async () => {
+    const event = await createTestEvent(database.db, { capacity: 20 });
+    const other = connect(database.url);
+    try {
+      // better-sqlite3 waits for a lock synchronously, so two SQLite connections in one thread
+      // would wait on each other: there, one connection queues the claims (processes are the fault tests' part).
+      const handles = database.dialect === "postgres" ? [database.db, other.db] : [database.db];
+      const outcomes = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => registerAttendees(handles[i % handles.length], event.id, [attendee(`race${i}`)], meta, mail)),
+      );
+      expect(outcomes.flat().every((o) => o.kind === "created")).toBe(true);
+      const rows = await database.db.selectFrom("registrations").select("status").where("event_id", "=", event.id).execute();
+      expect(rows.filter((r) => r.status === "confirmed")).toHaveLength(20);
+      expect(rows.filter((r) => r.status === "waitlisted")).toHaveLength(40);
+      expect(await countTakenSeats(database.db, event.id)).toBe(20);
+    } finally {
+      await other.db.destroy();
+    }
+  });
+});
