@@ -3,7 +3,7 @@ import { vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
 import { hasEnded } from "~/mous/status";
 import type { Database, DB, MouStatus, Tx } from "~db/schema";
-import { commitmentProgress, deriveCommitmentStatus, type CommitmentStatus } from "./status";
+import { commitmentProgress, deriveCommitmentStatus } from "./status";
 
 /**
  * Commitments are tracked once their MoU has a sealed agreement, and stay tracked while an
@@ -49,6 +49,7 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
       "commitments.org_id",
       "commitments.title_vi",
       "commitments.title_en",
+      "commitments.kpi_baseline",
       "commitments.kpi_target",
       "commitments.kpi_current",
       "commitments.kpi_unit_vi",
@@ -84,13 +85,14 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
       .map((m) => ({ ...m, weight: Number(m.weight), late: m.status !== "done" && m.due_on < today }));
     const input = {
       ...c,
+      kpi_baseline: c.kpi_baseline === null ? null : Number(c.kpi_baseline),
       kpi_target: c.kpi_target === null ? null : Number(c.kpi_target),
       kpi_current: Number(c.kpi_current),
       milestones: own,
     };
     return {
       ...input,
-      status: deriveCommitmentStatus(input, today) as CommitmentStatus,
+      status: deriveCommitmentStatus(input, today),
       progress: commitmentProgress(input),
     };
   });

@@ -62,6 +62,7 @@ export async function findCommitment(db: DB, id: string) {
   const today = vietnamToday();
   const input = {
     ...commitment,
+    kpi_baseline: commitment.kpi_baseline === null ? null : Number(commitment.kpi_baseline),
     kpi_target: commitment.kpi_target === null ? null : Number(commitment.kpi_target),
     kpi_current: Number(commitment.kpi_current),
     milestones: milestones.map((m) => ({ ...m, weight: Number(m.weight), late: m.status !== "done" && m.due_on < today })),

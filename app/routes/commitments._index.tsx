@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/permissions.server";
 import { listTrackedCommitments } from "~/commitments/commitments.server";
-import type { CommitmentStatus } from "~/commitments/status";
+import { COMMITMENT_STATUSES } from "~/commitments/status";
 import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n/messages";
 import { formatDay, localized } from "~/i18n/translate";
@@ -16,13 +16,12 @@ export const links = () => [{ rel: "stylesheet", href: commitmentsStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Cam kết · Commitments" }];
 
-const STATUSES: CommitmentStatus[] = ["delayed", "at_risk", "on_track", "done", "cancelled"];
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   const status = new URL(args.request.url).searchParams.get("status");
   const all = await listTrackedCommitments(getDb(), actor);
-  const filter = STATUSES.find((s) => s === status) ?? null;
+  const filter = COMMITMENT_STATUSES.find((s) => s === status) ?? null;
   return json({ commitments: filter ? all.filter((c) => c.status === filter) : all, filter, total: all.length });
 }
 
@@ -41,7 +40,7 @@ export default function Commitments() {
           <label htmlFor="status-filter">{t("commitments.filter")}</label>
           <select id="status-filter" name="status" defaultValue={filter ?? ""}>
             <option value="">{t("commitments.all")}</option>
-            {STATUSES.map((s) => (
+            {COMMITMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`commitments.status.${s}`)}
               </option>

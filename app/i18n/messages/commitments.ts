@@ -19,6 +19,7 @@ export const commitmentMessages = {
   "commitments.lateMilestone": { vi: "Quá hạn", en: "Overdue" },
   "commitments.status.done": { vi: "Hoàn thành", en: "Done" },
   "commitments.status.delayed": { vi: "Chậm tiến độ", en: "Delayed" },
+  "commitments.status.very_late": { vi: "Chậm nghiêm trọng", en: "Very late" },
   "commitments.status.at_risk": { vi: "Có nguy cơ chậm", en: "At risk" },
   "commitments.status.on_track": { vi: "Đúng tiến độ", en: "On track" },
   "commitments.status.cancelled": { vi: "Đã hủy", en: "Cancelled" },
