@@ -27,9 +27,12 @@ export async function retireCommitments(trx: Tx, mouId: string, ids: string[], a
   }
 }
 
-/** While a sealed MoU is in force, the parties report on it; after it ends, its record is read-only. */
-export function isInForce(mouStatus: MouStatus): boolean {
-  return !hasEnded(mouStatus);
+/**
+ * While a sealed MoU is in force the parties report on it and plan its milestones; before its
+ * effective date ("signed") it is not yet, and after it ends its record is read-only.
+ */
+export function isInForce(mou: { mou_status: MouStatus }): boolean {
+  return mou.mou_status !== "signed" && !hasEnded(mou.mou_status);
 }
 
 /**

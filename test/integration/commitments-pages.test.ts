@@ -73,7 +73,7 @@ describe("commitments and the staff dashboard", () => {
     expect(problems).toEqual([]);
   });
 
-  it("records a progress report: the KPI, the milestone and the derived status change together, with an audit entry", async () => {
+  it("records a progress report that counts only once another party confirms it: then the KPI, the milestone and the derived status change together, with audit entries", async () => {
     const { id } = await kamiMesCommitment();
     const pilot = await server.db.selectFrom("milestones").select("id").where("title_vi", "=", "Dây chuyền thí điểm tại nhà máy Kami").executeTakeFirstOrThrow();
     expect(await (await clients.member.get(`/commitments/${id}`)).text()).toContain("Chậm tiến độ");
@@ -84,22 +84,39 @@ describe("commitments and the staff dashboard", () => {
       milestone_status: "done",
     });
     expect(res.status).toBe(302);
-    const html = await (await clients.member.follow(res)).text();
-    expect(html).toContain("Dây chuyền thí điểm đã chạy ổn định 2 tuần.");
-    expect(html).toContain("Đã ghi nhận báo cáo tiến độ.");
-    expect(html).not.toContain("Chậm tiến độ");
+    const submitted = await (await clients.member.follow(res)).text();
+    expect(submitted).toContain("Dây chuyền thí điểm đã chạy ổn định 2 tuần.");
+    expect(submitted).toContain("Đã gửi báo cáo; các bên còn lại sẽ xác nhận.");
+    const badge = (page: string) => /<header class="page-head commitment-head">[\s\S]*?<\/header>/.exec(page)![0];
+    expect(badge(submitted)).toContain("Chậm tiến độ");
+    expect((await kamiMesCommitment()).kpi_current).toBe(0);
+    const update = await server.db.selectFrom("progress_updates").select(["id", "status"]).where("note", "=", "Dây chuyền thí điểm đã chạy ổn định 2 tuần.").executeTakeFirstOrThrow();
+    expect(update.status).toBe("submitted");
+
+    const signer3ds = new Client(server.baseUrl);
+    await signer3ds.signIn(DEMO.signer3ds);
+    const confirmed = await signer3ds.post(`/commitments/${id}`, { intent: "confirm", update_id: update.id });
+    expect(confirmed.status).toBe(302);
+    const html = await (await signer3ds.follow(confirmed)).text();
+    expect(html).toContain("Đã xác nhận báo cáo.");
+    expect(badge(html)).not.toContain("Chậm tiến độ");
+    expect(html).toContain("Trạng thái: Chậm tiến độ → ");
     expect((await kamiMesCommitment()).kpi_current).toBe(1);
     const milestone = await server.db.selectFrom("milestones").select(["status", "done_at"]).where("id", "=", pilot.id).executeTakeFirstOrThrow();
     expect(milestone.status).toBe("done");
     expect(milestone.done_at).not.toBeNull();
     const audit = await server.db
       .selectFrom("audit_log")
-      .select(["action", "entity_id", "after"])
+      .select(["action", "entity_id", "before", "after"])
+      .where("action", "=", "commitment.update.confirmed")
       .orderBy("seq", "desc")
       .limit(1)
       .executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ action: "commitment.progress", entity_id: id });
+    expect(audit).toMatchObject({ action: "commitment.update.confirmed", entity_id: id });
+    expect(JSON.parse(audit.before!)).toEqual({ kpi_current: 0 });
     expect(JSON.parse(audit.after!)).toEqual({ kpi_current: 1, milestone: { id: pilot.id, status: "done" } });
+    const statusChange = await server.db.selectFrom("audit_log").select(["before", "after"]).where("action", "=", "commitment.status.changed").where("entity_id", "=", id).executeTakeFirstOrThrow();
+    expect(JSON.parse(statusChange.before!)).toEqual({ status: "delayed" });
   });
 
   it("answers bad input next to the field, in the user's language, and writes nothing", async () => {

@@ -13,6 +13,8 @@ const EXPECTED: Record<MouMove, { from: MouStatus[]; to: MouStatus }> = {
   close_signing: { from: ["awaiting_signatures"], to: "draft" },
   seal: { from: ["awaiting_signatures", "active"], to: "active" },
   amend: { from: ["active"], to: "in_review" },
+  take_effect: { from: ["signed"], to: "active" },
+  expire: { from: ["active"], to: "expired" },
 };
 
 describe("the MoU status rules", () => {
