@@ -1,7 +1,7 @@
 import { readableMouIds, type Actor } from "~/auth/permissions.server";
 import { vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
-import { hasEnded } from "~/mous/status";
+import { isInForceStatus } from "~/mous/status";
 import type { Database, DB, MouStatus, Tx } from "~db/schema";
 import { commitmentProgress, deriveCommitmentStatus } from "./status";
 
@@ -32,7 +32,7 @@ export async function retireCommitments(trx: Tx, mouId: string, ids: string[], a
  * effective date ("signed") it is not yet, and after it ends its record is read-only.
  */
 export function isInForce(mou: { mou_status: MouStatus }): boolean {
-  return mou.mou_status !== "signed" && !hasEnded(mou.mou_status);
+  return isInForceStatus(mou.mou_status);
 }
 
 /**

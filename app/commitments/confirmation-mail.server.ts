@@ -18,15 +18,18 @@ function mouFacts(c: CommitmentMailFacts) {
   return { reference: c.reference, title_vi: c.mou_title_vi, title_en: c.mou_title_en ?? c.mou_title_vi };
 }
 
-/** Asks the other parties' members to confirm (or return) a report the owner has just submitted. */
-export async function requestConfirmation(trx: Tx, c: CommitmentMailFacts, exceptUserId: string, kind = "commitment.confirm-request"): Promise<void> {
+/**
+ * Asks the other parties' members to confirm (or return) a report the owner has just submitted,
+ * or (`reminder`) one that has waited too long.
+ */
+export async function requestConfirmation(trx: Tx, c: CommitmentMailFacts, exceptUserId: string | null, reminder = false): Promise<void> {
   const parties = await trx.selectFrom("mou_parties").select("org_id").where("mou_id", "=", c.mou_id).where("accepted_at", "is not", null).execute();
   const others = parties.map((p) => p.org_id).filter((id) => id !== c.org_id);
   if (!others.length) return;
-  const recipients = await partyMembers(trx, c.mou_id, { orgIds: others, exceptUserId });
+  const recipients = await partyMembers(trx, c.mou_id, { orgIds: others, exceptUserId: exceptUserId ?? undefined });
   await mailAboutMou(trx, recipients, {
-    kind,
-    prefix: "commitment.mail.confirm",
+    kind: reminder ? "commitment.confirm-reminder" : "commitment.confirm-request",
+    prefix: reminder ? "commitment.mail.confirmReminder" : "commitment.mail.confirm",
     mou: mouFacts(c),
     url: `${portalOrigin()}/commitments/${c.id}`,
     localParams: (locale) => ({ commitment: localized({ title_vi: c.title_vi, title_en: c.title_en }, "title", locale) }),

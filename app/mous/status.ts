@@ -29,6 +29,16 @@ const MOVES: Record<MouMove, { from: readonly MouStatus[]; to: MouStatus }> = {
   expire: { from: ["active"], to: "expired" },
 };
 
+/**
+ * A sealed MoU binds its parties from its effective date until it ends, also while an amendment
+ * is reviewed or signed (the signed text still holds); "signed" waits for its effective date.
+ */
+export function isInForceStatus(status: MouStatus): boolean {
+  return status !== "signed" && !hasEnded(status);
+}
+
+export const IN_FORCE_STATUSES: readonly MouStatus[] = MOU_STATUSES.filter(isInForceStatus);
+
 /** Where a sealed MoU lands: active, or signed and waiting when its effective date is after today. */
 export function sealedStatus(effectiveOn: string | null, today: string): MouStatus {
   return effectiveOn !== null && effectiveOn > today ? "signed" : statusAfter("seal");

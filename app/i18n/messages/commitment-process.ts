@@ -94,4 +94,22 @@ export const commitmentProcessMessages = {
     en: "The milestone “{milestone}” of “{commitment}” was due on {due} and is not done.",
   },
   "commitment.mail.milestoneMissed.action": { vi: "Báo cáo tiến độ", en: "Report progress" },
+  "commitment.digest.subject": { vi: "Cam kết cần chú ý trong tuần ({date})", en: "Commitments to look at this week ({date})" },
+  "commitment.digest.heading": { vi: "Bản tin cam kết hằng tuần", en: "Your weekly commitments digest" },
+  "commitment.digest.dueSoon": { vi: "Mốc đến hạn trong {days} ngày tới:", en: "Milestones due in the next {days} days:" },
+  "commitment.digest.late": { vi: "Mốc đã quá hạn:", en: "Milestones past due:" },
+  "commitment.digest.waiting": { vi: "Báo cáo của các bên khác chờ bạn xác nhận:", en: "Reports of other parties waiting for your confirmation:" },
+  "commitment.digest.action": { vi: "Xem các cam kết", en: "Open commitments" },
+  "commitment.digest.optOut": {
+    vi: "Không muốn nhận bản tin này? Tắt tại {url}.",
+    en: "Rather not receive this digest? Turn it off at {url}.",
+  },
+  "account.digest.legend": { vi: "Bản tin cam kết hằng tuần", en: "Weekly commitments digest" },
+  "account.digest.label": {
+    vi: "Gửi cho tôi bản tin mỗi sáng thứ Hai: mốc sắp đến hạn, mốc quá hạn và báo cáo chờ tôi xác nhận.",
+    en: "Email me a digest every Monday morning: milestones coming due, milestones late and reports waiting for my confirmation.",
+  },
+  "account.digest.save": { vi: "Lưu lựa chọn", en: "Save choice" },
+  "account.digest.on": { vi: "Bạn sẽ nhận bản tin cam kết hằng tuần.", en: "You will receive the weekly commitments digest." },
+  "account.digest.off": { vi: "Bạn sẽ không nhận bản tin cam kết hằng tuần.", en: "You will no longer receive the weekly commitments digest." },
 } satisfies MessageTable;
