@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMMITMENT_STATUSES } from "./status";
 
 const optionalNumber = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? Number(v.replace(",", ".")) : v),
@@ -47,3 +48,14 @@ export type MilestoneInput = z.output<typeof MilestoneSchema>;
 
 export const MilestoneEditSchema = MilestoneSchema.extend({ milestone_id: id });
 export const MilestoneRefSchema = z.object({ milestone_id: id, direction: z.enum(["up", "down"]).optional() });
+
+/** The filters of /commitments, all in the URL. `due` is a window in days from today. */
+export const CommitmentListQuerySchema = z.object({
+  mou: z.string().max(64).optional().catch(undefined),
+  owner: z.string().max(64).optional().catch(undefined),
+  status: z.enum(COMMITMENT_STATUSES).optional().catch(undefined),
+  due: z.enum(["7", "30", "90"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export type CommitmentListQuery = z.output<typeof CommitmentListQuerySchema>;

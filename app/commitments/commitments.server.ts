@@ -35,11 +35,14 @@ export function isInForce(mou: { mou_status: MouStatus }): boolean {
   return isInForceStatus(mou.mou_status);
 }
 
+/** Filters that narrow the list in SQL: one MoU, one owner, due on or before a day. */
+export type TrackedFilter = { mouId?: string; orgId?: string; dueBefore?: string };
+
 /**
  * Commitments the actor may follow, with their milestones and derived status: staff see all;
  * everyone else those of MoUs their organizations take part in (the filter is in the query).
  */
-export async function listTrackedCommitments(db: DB, actor: Actor, today = vietnamToday()) {
+export async function listTrackedCommitments(db: DB, actor: Actor, today = vietnamToday(), filter: TrackedFilter = {}) {
   const readable = readableMouIds(db, actor);
   if (readable === "none") return [];
   let query = db
@@ -69,6 +72,9 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
     .where(mouIsSealed)
     .orderBy("commitments.due_on");
   if (readable !== "all") query = query.where("commitments.mou_id", "in", readable);
+  if (filter.mouId) query = query.where("commitments.mou_id", "=", filter.mouId);
+  if (filter.orgId) query = query.where("commitments.org_id", "=", filter.orgId);
+  if (filter.dueBefore) query = query.where("commitments.due_on", "<=", filter.dueBefore);
   const commitments = await query.execute();
   const milestones = commitments.length
     ? await db

@@ -2,6 +2,7 @@ import { newId } from "~/lib/ids.server";
 import { createVersion } from "~/mous/versions.server";
 import type { Trx, Tx } from "~db/schema";
 import { addDays, at, dayFromToday } from "./days";
+import { seedCommitmentStates } from "./seed-commitment-states.server";
 import { FORUM_MOU_CLAUSES, NTT_MOU_CLAUSES, TRAINING_MOU_CLAUSES, type DemoClause } from "./demo-data";
 
 type MouSeed = {
@@ -42,19 +43,21 @@ async function insertMou(trx: Trx, m: MouSeed) {
   return { id, partyIds };
 }
 
-type CommitmentSeed = {
+export type CommitmentSeed = {
   org: string;
   title_vi: string;
   title_en: string;
+  kpi_baseline?: number;
   kpi_target: number | null;
   kpi_unit_vi: string | null;
   kpi_unit_en: string | null;
   kpi_current: number;
   due_on: string;
   milestones: { title_vi: string; title_en: string; due_on: string; weight: number; status: "pending" | "in_progress" | "done" }[];
+  contact_user_id?: string;
 };
 
-async function insertCommitments(trx: Trx, mouId: string, startOn: string, list: CommitmentSeed[]) {
+export async function insertCommitments(trx: Trx, mouId: string, startOn: string, list: CommitmentSeed[]) {
   const now = new Date().toISOString();
   const ids: string[] = [];
   for (const [i, c] of list.entries()) {
@@ -171,6 +174,8 @@ export async function seedMous(trx: Tx, { forumId, forumDay, userIds }: { forumI
       created_at: at(addDays(forumDay, 14), "17:00"),
     })
     .execute();
+
+  await seedCommitmentStates(trx, { mouId: signed.id, forumDay, signer3ds, signerKami });
 
   // 2. Awaiting signatures: the demo signers can sign it.
   const pending = await insertMou(trx, {

@@ -212,5 +212,50 @@ describe("commitments and the staff dashboard", () => {
     expect(await tooMany.text()).toContain("Chỉ đính kèm tối đa 5 tệp.");
     expect(await count()).toBe(before);
   });
+  it("puts what needs attention first for a company, with its filters in the URL", async () => {
+    const signer3ds = new Client(server.baseUrl);
+    await signer3ds.signIn(DEMO.signer3ds);
+    const html = await (await signer3ds.get("/commitments")).text();
+    const order = ["Số hóa quy trình kiểm tra chất lượng", "Triển khai MES", "Kết nối IoT cho 20 máy CNC", "Đào tạo 200 kỹ sư", "Tặng 10 giấy phép ENOVIA"].map((title) => html.indexOf(title));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).toContain("1 báo cáo chờ bạn xác nhận");
+    expect(html).toContain("Chậm nghiêm trọng");
+    const kami = await (await clients.member.get("/commitments")).text();
+    expect(kami).toContain("1 báo cáo bị trả lại, cần sửa");
+    expect(kami).not.toContain("chờ bạn xác nhận");
+
+    const owned = await (await signer3ds.get("/commitments?owner=kami")).text();
+    expect(owned).toContain("Triển khai MES");
+    expect(owned).not.toContain("Đào tạo 200 kỹ sư");
+    const veryLate = await (await signer3ds.get("/commitments?status=very_late")).text();
+    expect(veryLate).toContain("Số hóa quy trình kiểm tra chất lượng");
+    expect(veryLate).not.toContain("Triển khai MES");
+    const soon = await (await signer3ds.get("/commitments?due=90")).text();
+    expect(soon).toContain("Tặng 10 giấy phép ENOVIA");
+    expect(soon).not.toContain("Triển khai MES");
+    const mou = await server.db.selectFrom("mous").select("id").where("reference", "like", "%-0001").executeTakeFirstOrThrow();
+    expect(await (await signer3ds.get(`/commitments?mou=${mou.id}&owner=kami`)).text()).toContain("Triển khai MES");
+    expect(await (await signer3ds.get("/commitments?mou=khong-co")).text()).toContain("Chưa có cam kết nào để theo dõi.");
+    expect((await signer3ds.get("/commitments?status=bogus&due=1000&page=abc")).status).toBe(200);
+  });
+
+  it("pages the list, at most 20 a page", async () => {
+    const mou = await server.db.selectFrom("mous").select("id").where("reference", "like", "%-0001").executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    for (let i = 0; i < 20; i++) {
+      await server.db
+        .insertInto("commitments")
+        .values({ id: `page-test-${i}`, mou_id: mou.id, org_id: "dassault-systemes", title_vi: `Cam kết phân trang ${i}`, due_on: "2030-01-01", created_at: now, updated_at: now, kpi_target: null, kpi_unit_vi: null, kpi_unit_en: null, start_on: null, title_en: null, description_vi: null, description_en: null, cancelled_at: null, cancel_reason: null, kpi_baseline: null, contact_user_id: null })
+        .execute();
+    }
+    const cards = (page: string) => [...page.matchAll(/class="card commitment /g)].length;
+    const total = Number((await server.db.selectFrom("commitments").select((eb) => eb.fn.countAll().as("n")).where("mou_id", "=", mou.id).executeTakeFirstOrThrow()).n);
+    const first = await (await clients.staff.get("/commitments")).text();
+    expect(cards(first)).toBe(20);
+    const second = await (await clients.staff.get("/commitments?page=2")).text();
+    expect(cards(second)).toBe(total - 20);
+    expect(second).not.toContain("Số hóa quy trình kiểm tra chất lượng");
+  });
 });
 
