@@ -1,7 +1,7 @@
 import { newId } from "~/lib/ids.server";
 import type { TimelineKind, Tx } from "~db/schema";
 import { addDays, at, dayFromToday } from "./days";
-import { insertCommitments } from "./seed-mous.server";
+import { insertCommitments } from "./seed-commitments.server";
 
 /**
  * More commitments of the forum MoU, so that it shows every state the process knows: done, at
