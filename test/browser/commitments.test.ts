@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)("a commitment as a process: planned, reported, ret
     await ds.goto(commitmentUrl);
     const pending = update(ds, "Dây chuyền thí điểm đã chạy ổn định");
     await pending.locator('form:has(input[name="intent"][value="return"]) textarea').fill("Vui lòng bổ sung biên bản nghiệm thu có chữ ký.");
-    await pending.getByRole("button", { name: "Trả lại" }).click();
+    await pending.locator('form:has(input[name="intent"][value="return"]) button').click();
     await ds.getByText("Đã trả lại báo cáo kèm góp ý.").waitFor();
     await update(ds, "Dây chuyền thí điểm đã chạy ổn định").getByText("Bị trả lại").waitFor();
 
@@ -83,12 +83,12 @@ describe.skipIf(!hasChromium)("a commitment as a process: planned, reported, ret
     const returned = update(kami, "Dây chuyền thí điểm đã chạy ổn định");
     await returned.getByText("Sửa và gửi lại", { exact: true }).first().click();
     await returned.locator('textarea[name="note"]').fill("Dây chuyền thí điểm đã chạy ổn định 2 tuần; biên bản nghiệm thu đã ký.");
-    await returned.getByRole("button", { name: "Sửa và gửi lại" }).click();
+    await returned.locator('form:has(input[name="intent"][value="revise"]) button[type="submit"]').click();
     await kami.getByText("Đã gửi lại báo cáo đã sửa.").waitFor();
 
     // Dassault Systèmes confirms: now the KPI, the milestone and the status move.
     await ds.goto(commitmentUrl);
-    await update(ds, "biên bản nghiệm thu đã ký").getByRole("button", { name: "Xác nhận" }).click();
+    await update(ds, "biên bản nghiệm thu đã ký").locator('form:has(input[name="intent"][value="confirm"]) button').click();
     await ds.getByText("Đã xác nhận báo cáo.").waitFor();
     await update(ds, "biên bản nghiệm thu đã ký").getByText("Đã xác nhận").waitFor();
     await expect(statusBadge(ds).textContent()).resolves.toBe("Đúng tiến độ");
