@@ -216,7 +216,8 @@ describe("commitments and the staff dashboard", () => {
     const signer3ds = new Client(server.baseUrl);
     await signer3ds.signIn(DEMO.signer3ds);
     const html = await (await signer3ds.get("/commitments")).text();
-    const order = ["Số hóa quy trình kiểm tra chất lượng", "Triển khai MES", "Kết nối IoT cho 20 máy CNC", "Đào tạo 200 kỹ sư", "Tặng 10 giấy phép ENOVIA"].map((title) => html.indexOf(title));
+    // Very late, delayed, a report to confirm, at risk… done last (the MES commitment is on track by now).
+    const order = ["Số hóa quy trình kiểm tra chất lượng", "Tư vấn mô hình kinh tế số", "Kết nối IoT cho 20 máy CNC", "Đào tạo 200 kỹ sư", "Tặng 10 giấy phép ENOVIA"].map((title) => html.indexOf(title));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain("1 báo cáo chờ bạn xác nhận");
