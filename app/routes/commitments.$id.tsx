@@ -27,7 +27,9 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({ commitment, can: commitmentAbilities(actor, commitment), timeline });
 }
 
-export const action = (args: ActionFunctionArgs) => handleCommitmentAction(args);
+export async function action(args: ActionFunctionArgs) {
+  return handleCommitmentAction(args);
+}
 
 export default function CommitmentPage() {
   const { commitment: c, can, timeline } = useLoaderData<typeof loader>();
