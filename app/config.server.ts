@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default(""),
   LOG_REQUESTS: z.enum(["on", "off"]).default("on"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(2000),
+  /** How often commitment reminders and digests are looked for; their unique keys make any rate safe. */
+  REMINDER_POLL_MS: z.coerce.number().int().min(50).default(15 * 60_000),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
@@ -83,6 +85,7 @@ export type Config = {
   logRequests: boolean;
   /** How often each process looks for due jobs (named for the outbox, the queue's first use). */
   outboxPollMs: number;
+  reminderPollMs: number;
   /** First retry delay after a failed job (a delivery, a seal); doubles with each attempt. */
   outboxRetryBaseMs: number;
 };
@@ -122,6 +125,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: e.DATA_DIR ? path.resolve(root, e.DATA_DIR) : path.join(root, "var"),
     logRequests: e.LOG_REQUESTS === "on",
     outboxPollMs: e.OUTBOX_POLL_MS,
+    reminderPollMs: e.REMINDER_POLL_MS,
     outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
   };
 }

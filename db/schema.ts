@@ -11,7 +11,7 @@ import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "ky
 import type { OrganizationTable, UserTable, SessionTable, MembershipTable, InvitationTable, AuthTokenTable, ThrottleCounterTable } from "./schema/accounts";
 import type { EventTable, EventOrganizationTable, SpeakerTable, AgendaItemTable, AgendaSpeakerTable, RegistrationTable, EventSeatCountTable } from "./schema/events";
 import type { MouTable, MouPartyTable, MouClauseTable, MouVersionTable, MouCommentTable, SignatoryTable, AgreementTable, SealingCertificateTable } from "./schema/mous";
-import type { CommitmentTable, MilestoneTable, ProgressUpdateTable, ProgressUpdateFileTable } from "./schema/commitments";
+import type { CommitmentTable, MilestoneTable, ProgressUpdateTable, ProgressUpdateFileTable, CommitmentTimelineTable, ReminderSentTable } from "./schema/commitments";
 import type { FileTable, AuditLogTable, OutboxTable, JobTable, SiteVersionTable } from "./schema/platform";
 
 export type { Locale } from "./schema/columns";
@@ -48,6 +48,8 @@ export interface Database {
   milestones: MilestoneTable;
   progress_updates: ProgressUpdateTable;
   progress_update_files: ProgressUpdateFileTable;
+  commitment_timeline: CommitmentTimelineTable;
+  reminders_sent: ReminderSentTable;
   files: FileTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;

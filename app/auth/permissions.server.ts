@@ -158,7 +158,10 @@ export type Permission =
   | { action: "mou.signatories"; partyOrgId: string; status: MouStatus }
   | { action: "mou.sign"; signatory: { user_id: string | null; email: string } }
   | { action: "commitment.read"; parties: PartyStanding[] }
-  | { action: "commitment.report"; ownerOrgId: string; inForce: boolean };
+  | { action: "commitment.report"; ownerOrgId: string; inForce: boolean }
+  | { action: "commitment.plan"; ownerOrgId: string; inForce: boolean }
+  | { action: "commitment.confirm"; ownerOrgId: string; parties: PartyStanding[]; inForce: boolean }
+  | { action: "commitment.comment"; parties: PartyStanding[] };
 
 export function can(actor: Actor, permission: Permission): boolean {
   const user = actor.user;
@@ -212,10 +215,16 @@ export function can(actor: Actor, permission: Permission): boolean {
         ? permission.signatory.user_id === user.id
         : user.emailVerified && permission.signatory.email.toLowerCase() === user.email.toLowerCase();
     case "commitment.read":
+    case "commitment.comment":
       return user.isStaff || takingPart(permission.parties).some((id) => isMemberOf(actor, id));
     case "commitment.report":
-      // Only the organization that made the promise reports on it, and only while the MoU is in force.
+    case "commitment.plan":
+      // Only the organization that made the promise reports on it and plans its steps, and only while the MoU is in force.
       return permission.inForce && isMemberOf(actor, permission.ownerOrgId);
+    case "commitment.confirm":
+      // Someone other than the reporter vouches for a report: another party taking part, or staff.
+      if (!permission.inForce) return false;
+      return user.isStaff || takingPart(permission.parties).some((id) => id !== permission.ownerOrgId && isMemberOf(actor, id));
   }
 }
 

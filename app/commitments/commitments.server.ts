@@ -1,9 +1,9 @@
 import { readableMouIds, type Actor } from "~/auth/permissions.server";
 import { vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
-import { hasEnded } from "~/mous/status";
+import { isInForceStatus } from "~/mous/status";
 import type { Database, DB, MouStatus, Tx } from "~db/schema";
-import { commitmentProgress, deriveCommitmentStatus, type CommitmentStatus } from "./status";
+import { commitmentProgress, deriveCommitmentStatus } from "./status";
 
 /**
  * Commitments are tracked once their MoU has a sealed agreement, and stay tracked while an
@@ -27,16 +27,22 @@ export async function retireCommitments(trx: Tx, mouId: string, ids: string[], a
   }
 }
 
-/** While a sealed MoU is in force, the parties report on it; after it ends, its record is read-only. */
-export function isInForce(mouStatus: MouStatus): boolean {
-  return !hasEnded(mouStatus);
+/**
+ * While a sealed MoU is in force the parties report on it and plan its milestones; before its
+ * effective date ("signed") it is not yet, and after it ends its record is read-only.
+ */
+export function isInForce(mou: { mou_status: MouStatus }): boolean {
+  return isInForceStatus(mou.mou_status);
 }
+
+/** Filters that narrow the list in SQL: one MoU, one owner, due on or before a day. */
+export type TrackedFilter = { mouId?: string; orgId?: string; dueBefore?: string };
 
 /**
  * Commitments the actor may follow, with their milestones and derived status: staff see all;
  * everyone else those of MoUs their organizations take part in (the filter is in the query).
  */
-export async function listTrackedCommitments(db: DB, actor: Actor, today = vietnamToday()) {
+export async function listTrackedCommitments(db: DB, actor: Actor, today = vietnamToday(), filter: TrackedFilter = {}) {
   const readable = readableMouIds(db, actor);
   if (readable === "none") return [];
   let query = db
@@ -49,6 +55,7 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
       "commitments.org_id",
       "commitments.title_vi",
       "commitments.title_en",
+      "commitments.kpi_baseline",
       "commitments.kpi_target",
       "commitments.kpi_current",
       "commitments.kpi_unit_vi",
@@ -65,6 +72,9 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
     .where(mouIsSealed)
     .orderBy("commitments.due_on");
   if (readable !== "all") query = query.where("commitments.mou_id", "in", readable);
+  if (filter.mouId) query = query.where("commitments.mou_id", "=", filter.mouId);
+  if (filter.orgId) query = query.where("commitments.org_id", "=", filter.orgId);
+  if (filter.dueBefore) query = query.where("commitments.due_on", "<=", filter.dueBefore);
   const commitments = await query.execute();
   const milestones = commitments.length
     ? await db
@@ -84,13 +94,14 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
       .map((m) => ({ ...m, weight: Number(m.weight), late: m.status !== "done" && m.due_on < today }));
     const input = {
       ...c,
+      kpi_baseline: c.kpi_baseline === null ? null : Number(c.kpi_baseline),
       kpi_target: c.kpi_target === null ? null : Number(c.kpi_target),
       kpi_current: Number(c.kpi_current),
       milestones: own,
     };
     return {
       ...input,
-      status: deriveCommitmentStatus(input, today) as CommitmentStatus,
+      status: deriveCommitmentStatus(input, today),
       progress: commitmentProgress(input),
     };
   });

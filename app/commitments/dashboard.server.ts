@@ -3,9 +3,7 @@ import { nowIso, vietnamToday } from "~/lib/time";
 import { MOU_STATUSES } from "~/mous/status";
 import type { DB } from "~db/schema";
 import { listTrackedCommitments } from "./commitments.server";
-import type { CommitmentStatus } from "./status";
-
-const COMMITMENT_STATUSES: CommitmentStatus[] = ["delayed", "at_risk", "on_track", "done", "cancelled"];
+import { COMMITMENT_STATUSES } from "./status";
 
 /** The staff overview: what is coming, what is signed, and what is late. */
 export async function loadDashboard(db: DB, actor: Actor) {

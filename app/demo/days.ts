@@ -8,11 +8,7 @@ export function dayFromToday(days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays } from "~/lib/time";
 
 /** A time on a demo day, Vietnam time, as ISO UTC. */
 export function at(day: string, time: string): string {

@@ -2,6 +2,8 @@ import { newId } from "~/lib/ids.server";
 import { createVersion } from "~/mous/versions.server";
 import type { Trx, Tx } from "~db/schema";
 import { addDays, at, dayFromToday } from "./days";
+import { seedCommitmentStates } from "./seed-commitment-states.server";
+import { insertCommitments } from "./seed-commitments.server";
 import { FORUM_MOU_CLAUSES, NTT_MOU_CLAUSES, TRAINING_MOU_CLAUSES, type DemoClause } from "./demo-data";
 
 type MouSeed = {
@@ -40,47 +42,6 @@ async function insertMou(trx: Trx, m: MouSeed) {
     await trx.insertInto("mou_clauses").values({ id: newId(), mou_id: id, position: i + 1, ...c }).execute();
   }
   return { id, partyIds };
-}
-
-type CommitmentSeed = {
-  org: string;
-  title_vi: string;
-  title_en: string;
-  kpi_target: number | null;
-  kpi_unit_vi: string | null;
-  kpi_unit_en: string | null;
-  kpi_current: number;
-  due_on: string;
-  milestones: { title_vi: string; title_en: string; due_on: string; weight: number; status: "pending" | "in_progress" | "done" }[];
-};
-
-async function insertCommitments(trx: Trx, mouId: string, startOn: string, list: CommitmentSeed[]) {
-  const now = new Date().toISOString();
-  const ids: string[] = [];
-  for (const [i, c] of list.entries()) {
-    const id = newId();
-    ids.push(id);
-    const { org, milestones, ...fields } = c;
-    await trx
-      .insertInto("commitments")
-      .values({ id, mou_id: mouId, org_id: org, ...fields, description_vi: null, description_en: null, start_on: startOn, sort_order: i, created_at: now, updated_at: now })
-      .execute();
-    for (const [j, m] of milestones.entries()) {
-      await trx
-        .insertInto("milestones")
-        .values({
-          id: newId(),
-          commitment_id: id,
-          ...m,
-          done_at: m.status === "done" ? at(m.due_on, "17:00") : null,
-          sort_order: j,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-    }
-  }
-  return ids;
 }
 
 /** The three demo MoUs: one signed at the forum, one awaiting signatures, one private to NTT and a sample company. */
@@ -171,6 +132,8 @@ export async function seedMous(trx: Tx, { forumId, forumDay, userIds }: { forumI
       created_at: at(addDays(forumDay, 14), "17:00"),
     })
     .execute();
+
+  await seedCommitmentStates(trx, { mouId: signed.id, forumDay, signer3ds, signerKami });
 
   // 2. Awaiting signatures: the demo signers can sign it.
   const pending = await insertMou(trx, {

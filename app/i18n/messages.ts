@@ -7,6 +7,7 @@ import { adminMessages } from "./messages/admin";
 import { mouMessages } from "./messages/mous";
 import { commitmentMessages } from "./messages/commitments";
 import { sealMessages } from "./messages/seals";
+import { commitmentProcessMessages } from "./messages/commitment-process";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -22,6 +23,7 @@ export const MESSAGES = {
   ...mouMessages,
   ...commitmentMessages,
   ...sealMessages,
+  ...commitmentProcessMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -30,3 +30,8 @@ export function isoToVietnamLocal(iso: string): string {
 export function vietnamToday(now = new Date()): string {
   return new Date(now.getTime() + VN_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
 }
+
+/** A YYYY-MM-DD day moved by whole days. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -4,7 +4,7 @@ import { isUniqueViolation } from "~/db/errors.server";
 import { STORED_FILE, storeFile } from "~/files/files.server";
 import { translate } from "~/i18n/translate";
 import { newId, newSecret, sha256Hex } from "~/lib/ids.server";
-import { nowIso } from "~/lib/time";
+import { nowIso, vietnamToday } from "~/lib/time";
 import { getSigningCertificate } from "~/pdf/certificate.server";
 import { renderAgreementPdf, sealPdf, type AgreementDocument } from "~/pdf/agreement.server";
 import type { DB } from "~db/schema";
@@ -12,7 +12,7 @@ import { signatoriesWithOrganization } from "./mous.server";
 import { mailAboutMou, partyMembers, signatoryRecipients } from "./notify.server";
 import { recordSealingCertificate } from "./sealing-certificates.server";
 import { agreementTrail, bilingual } from "./agreement-trail.server";
-import { statusAfter, statusesBefore } from "./status";
+import { sealedStatus, statusesBefore } from "./status";
 import type { VersionContent } from "./versions.server";
 
 const LOGO_TYPES = ["image/png", "image/jpeg"];
@@ -137,7 +137,7 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
         .insertInto("agreements")
         .values({ id: agreementId, mou_id: mouId, version_id: versionId, file_id: fileId, sha256, verification_code: code, created_at: issuedAt, certificate_fingerprint: certificate.fingerprint })
         .execute();
-      await trx.updateTable("mous").set({ status: statusAfter("seal"), updated_at: issuedAt }).where("id", "=", mouId).where("status", "in", statusesBefore("seal")).execute();
+      await trx.updateTable("mous").set({ status: sealedStatus(mou.effective_on, vietnamToday()), updated_at: issuedAt }).where("id", "=", mouId).where("status", "in", statusesBefore("seal")).execute();
       await recordAudit(trx, { actorId: null, actorLabel: "portal", action: "mou.sealed", entityType: "mou", entityId: mouId, after: { agreement: agreementId, sha256, version: document.versionNumber } });
       if (options.notify) {
         const everyone = [...(await signatoryRecipients(trx, mouId)), ...(await partyMembers(trx, mouId))];

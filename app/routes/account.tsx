@@ -10,6 +10,7 @@ import {
 } from "~/auth/accounts.server";
 import { endOtherSessions } from "~/auth/lucia.server";
 import { requireActor } from "~/auth/permissions.server";
+import { readDigestChoice, saveDigestChoice } from "~/commitments/digest-choice.server";
 import { getDb } from "~/db.server";
 import { getLocale, localeCookie } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
@@ -22,6 +23,7 @@ import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
 import { LocaleField, NewPasswordField } from "~/ui/form-controls";
+import { DigestChoice } from "~/ui/commitments/digest-choice";
 import { OrgLogo } from "~/ui/org-logo";
 import accountsStyles from "~/styles/accounts.css";
 
@@ -36,6 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({
     title: translate(getLocale(args.request), "account.title"),
     ...account,
+    digest: await readDigestChoice(getDb(), actor.user.id),
   });
 }
 
@@ -68,6 +71,11 @@ export async function action(args: ActionFunctionArgs) {
       await endOtherSessions(actor.user.id, context.sessionId);
       return redirectWithFlash("/account", { key: "account.passwordChanged" }, context.secure);
     }
+    case "digest": {
+      const on = form.get("commitment_digest") === "on";
+      await saveDigestChoice(db, actor.user.id, on, context.clientIp);
+      return redirectWithFlash("/account", { key: on ? "account.digest.on" : "account.digest.off" }, context.secure);
+    }
     case "resend": {
       if (!actor.user.emailVerified) await resendVerification(db, actor.user, context.origin);
       return redirectWithFlash("/account", { key: "account.resent" }, context.secure);
@@ -78,7 +86,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, memberships } = useLoaderData<typeof loader>();
+  const { user, memberships, digest } = useLoaderData<typeof loader>();
   const { errors, values: submitted } = formState(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
@@ -180,6 +188,8 @@ export default function Account() {
           </Form>
         </section>
       </div>
+
+      <DigestChoice on={digest} />
 
       <section className="section" aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">{t("account.memberships")}</h2>

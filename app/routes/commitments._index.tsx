@@ -1,8 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireActor } from "~/auth/permissions.server";
-import { listTrackedCommitments } from "~/commitments/commitments.server";
-import type { CommitmentStatus } from "~/commitments/status";
+import { CommitmentListQuerySchema } from "~/commitments/commitment.schema";
+import { listCommitmentsPage } from "~/commitments/commitment-list.server";
+import { COMMITMENT_STATUSES } from "~/commitments/status";
 import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n/messages";
 import { formatDay, localized } from "~/i18n/translate";
@@ -10,26 +11,25 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { CommitmentFacts } from "~/ui/commitment-facts";
 import { CommitmentStatusBadge } from "~/ui/commitment-status-badge";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { Pager } from "~/ui/pager";
 import commitmentsStyles from "~/styles/commitments.css";
 
 export const links = () => [{ rel: "stylesheet", href: commitmentsStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Cam kết · Commitments" }];
 
-const STATUSES: CommitmentStatus[] = ["delayed", "at_risk", "on_track", "done", "cancelled"];
-
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
-  const status = new URL(args.request.url).searchParams.get("status");
-  const all = await listTrackedCommitments(getDb(), actor);
-  const filter = STATUSES.find((s) => s === status) ?? null;
-  return json({ commitments: filter ? all.filter((c) => c.status === filter) : all, filter, total: all.length });
+  const query = CommitmentListQuerySchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
+  const page = await listCommitmentsPage(getDb(), actor, query);
+  return json({ ...page, query });
 }
 
 export default function Commitments() {
-  const { commitments, filter } = useLoaderData<typeof loader>();
+  const { commitments, query, choices, total, page, pageSize } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const search = useLocation().search;
   return (
     <div className="container page">
       <header className="page-head">
@@ -39,11 +39,44 @@ export default function Commitments() {
       <Form method="get" className="row filter-bar">
         <div className="field">
           <label htmlFor="status-filter">{t("commitments.filter")}</label>
-          <select id="status-filter" name="status" defaultValue={filter ?? ""}>
+          <select id="status-filter" name="status" defaultValue={query.status ?? ""}>
             <option value="">{t("commitments.all")}</option>
-            {STATUSES.map((s) => (
+            {COMMITMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`commitments.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="mou-filter">{t("commitments.filter.mou")}</label>
+          <select id="mou-filter" name="mou" defaultValue={query.mou ?? ""}>
+            <option value="">{t("commitments.all")}</option>
+            {choices.mous.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.reference}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="owner-filter">{t("commitments.filter.owner")}</label>
+          <select id="owner-filter" name="owner" defaultValue={query.owner ?? ""}>
+            <option value="">{t("commitments.all")}</option>
+            {choices.owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {localized(o, "name", locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="due-filter">{t("commitments.filter.due")}</label>
+          <select id="due-filter" name="due" defaultValue={query.due ?? ""}>
+            <option value="">{t("commitments.all")}</option>
+            {(["7", "30", "90"] as const).map((d) => (
+              <option key={d} value={d}>
+                {t("commitments.filter.dueDays", { days: d })}
               </option>
             ))}
           </select>
@@ -62,9 +95,11 @@ export default function Commitments() {
               </h2>
               <CommitmentStatusBadge status={c.status} />
             </div>
+            {c.toConfirm ? <p className="badge badge-warning">{t("commitments.toConfirm", { n: c.toConfirm })}</p> : null}
+            {c.returned ? <p className="badge badge-danger">{t("commitments.returned", { n: c.returned })}</p> : null}
             <CommitmentFacts commitment={c} />
             {c.milestones.length ? (
-              <details className="milestones" open={c.status === "delayed" || c.status === "at_risk"}>
+              <details className="milestones" open={c.rank <= 3}>
                 <summary>
                   {t("commitments.milestones")} ({c.milestones.filter((m) => m.status === "done").length}/{c.milestones.length})
                 </summary>
@@ -84,6 +119,7 @@ export default function Commitments() {
           </li>
         ))}
       </ul>
+      {total > pageSize ? <Pager page={page} pageSize={pageSize} total={total} search={search} /> : null}
     </div>
   );
 }

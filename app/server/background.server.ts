@@ -1,8 +1,11 @@
 import { pruneAuthRecords } from "~/auth/throttle.server";
+import { sendWeeklyDigests } from "~/commitments/digest.server";
+import { sendCommitmentReminders } from "~/commitments/reminders.server";
 import { getConfig, portalOrigin } from "~/config.server";
 import { getConnection } from "~/db.server";
 import { closeEndedEvents, sendDueReminders } from "~/events/event-lifecycle.server";
 import { runDueJobs } from "~/jobs/runner.server";
+import { applyMouDates } from "~/mous/in-force.server";
 import { closeOverdueSignings, remindSignatories } from "~/mous/signing.server";
 import { jobHandlers } from "./job-handlers.server";
 import { log } from "./logging.server";
@@ -24,6 +27,10 @@ function periodicWork(): Periodic[] {
     // The day-before reminder: queued once per event (reminder_sent_at), delivered by the outbox.
     { name: "event-reminders", everyMs: 5 * 60_000, run: () => sendDueReminders(db(), portalOrigin()) },
     { name: "close-ended-events", everyMs: 5 * 60_000, run: () => closeEndedEvents(db()) },
+    // Every process looks; the unique key of each reminder and digest lets one of them send it, once.
+    { name: "commitment-reminders", everyMs: config.reminderPollMs, run: async () => (await sendCommitmentReminders(db())) + (await sendWeeklyDigests(db())) },
+    // Effective and expiry dates are days in Vietnam: checking every quarter hour moves an MoU soon after midnight.
+    { name: "mou-in-force-dates", everyMs: 15 * 60_000, run: () => applyMouDates(db()) },
   ];
 }
 

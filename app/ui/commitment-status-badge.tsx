@@ -6,6 +6,7 @@ const TONE: Record<CommitmentStatus, string> = {
   on_track: "badge-info",
   at_risk: "badge-warning",
   delayed: "badge-danger",
+  very_late: "badge-danger",
   cancelled: "badge-muted",
 };
 

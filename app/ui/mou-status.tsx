@@ -5,6 +5,7 @@ const TONE: Record<MouStatus, string> = {
   draft: "badge-muted",
   in_review: "badge-info",
   awaiting_signatures: "badge-warning",
+  signed: "badge-info",
   active: "badge-success",
   completed: "badge-success",
   expired: "badge-muted",

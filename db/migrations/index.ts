@@ -7,8 +7,9 @@ import * as m30 from "./2026-11-23-30-signatory-rounds";
 import * as m40 from "./2026-12-01-01-throttle-counters";
 import * as m42 from "./2026-12-01-03-party-acceptance";
 import * as m43 from "./2026-12-01-04-jobs";
+import * as m10 from "./2026-12-01-10-commitment-process";
 import * as m13 from "./2026-12-01-13-seat-counters-and-cache";
-import * as m54 from "./2026-12-01-14-signatures";
+import * as m14 from "./2026-12-01-14-signatures";
 
 /**
  * Every migration imported by name: the classic compiler bundles the server, where
@@ -23,8 +24,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-01-01-throttle-counters": m40,
   "2026-12-01-03-party-acceptance": m42,
   "2026-12-01-04-jobs": m43,
+  "2026-12-01-10-commitment-process": m10,
   "2026-12-01-13-seat-counters-and-cache": m13,
-  "2026-12-01-14-signatures": m54,
+  "2026-12-01-14-signatures": m14,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -34,6 +34,8 @@ export interface UserTable {
   locale: Generated<Locale>;
   is_staff: Generated<Flag>;
   is_organizer: Generated<Flag>;
+  /** 1: the weekly commitments digest is sent; the user turns it off in /account. */
+  commitment_digest: Generated<Flag>;
   phone: string | null;
   position: string | null;
   disabled_at: string | null;

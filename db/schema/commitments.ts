@@ -11,12 +11,14 @@ export interface CommitmentTable {
   title_en: string | null;
   description_vi: string | null;
   description_en: string | null;
+  kpi_baseline: number | null;
   kpi_target: number | null;
   kpi_unit_vi: string | null;
   kpi_unit_en: string | null;
   kpi_current: Generated<number>;
   start_on: string | null;
   due_on: string;
+  contact_user_id: string | null;
   cancelled_at: string | null;
   cancel_reason: string | null;
   sort_order: Generated<number>;
@@ -45,7 +47,47 @@ export interface ProgressUpdateTable {
   author_id: string | null;
   note: string;
   kpi_value: number | null;
+  /** Only a confirmed update counts toward the KPI and the milestones. */
+  status: Generated<ProgressUpdateStatus>;
+  /** The milestone's status the update reports, applied when it is confirmed. */
+  milestone_status: MilestoneStatus | null;
+  submitted_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
   created_at: string;
+}
+
+export type ProgressUpdateStatus = "submitted" | "confirmed" | "returned";
+
+export type TimelineKind =
+  | "update.submitted"
+  | "update.revised"
+  | "update.confirmed"
+  | "update.returned"
+  | "comment"
+  | "milestone.added"
+  | "milestone.changed"
+  | "milestone.removed"
+  | "status.changed";
+
+/** What happened to a commitment, in order: the history its page shows. */
+export interface CommitmentTimelineTable {
+  id: string;
+  commitment_id: string;
+  progress_update_id: string | null;
+  kind: TimelineKind;
+  actor_id: string | null;
+  actor_label: string | null;
+  body: string | null;
+  before: string | null;
+  after: string | null;
+  at: string;
+}
+
+/** One row per reminder or digest sent, by a key that names it: inserted once, whatever the number of processes. */
+export interface ReminderSentTable {
+  key: string;
+  sent_at: string;
 }
 
 export interface ProgressUpdateFileTable {

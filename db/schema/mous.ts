@@ -1,7 +1,8 @@
 /** MoUs: parties, clauses, versions, signatories and the sealed agreement. */
 import type { Generated, Flag } from "./columns";
 
-export type MouStatus = "draft" | "in_review" | "awaiting_signatures" | "active" | "completed" | "expired" | "terminated";
+/** "signed": sealed, in force from its effective date (then "active"). */
+export type MouStatus = "draft" | "in_review" | "awaiting_signatures" | "signed" | "active" | "completed" | "expired" | "terminated";
 export type SignatoryStatus = "pending" | "signed" | "declined";
 
 export interface MouTable {

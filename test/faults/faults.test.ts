@@ -25,7 +25,7 @@ describe("faults", () => {
     const database: TestDatabase = await createTestDatabase();
     cleanup.push(() => database.drop());
     const env = (baseUrl: string) => ({ ...SHARED_SECRETS, PUBLIC_URL: baseUrl });
-    const first = await startTestServer(env, database);
+    const first = await startTestServer(env, { database });
     const event = await createTestEvent(first.db, { capacity: 40 });
     const acknowledged: string[] = [];
     let sent = 0;
@@ -44,7 +44,7 @@ describe("faults", () => {
     await rush;
     await first.stop();
 
-    const second = await startTestServer(env, database);
+    const second = await startTestServer(env, { database });
     cleanup.push(() => second.stop());
     const after = await statuses(second, event.id);
     const stored = new Set(after.rows.map((r) => r.email_normalized));
@@ -84,8 +84,8 @@ describe("faults", () => {
     const database = await createTestDatabase();
     cleanup.push(() => database.drop());
     const env = (baseUrl: string) => ({ ...SHARED_SECRETS, PUBLIC_URL: baseUrl, SMTP_URL: smtp.url });
-    const a = await startTestServer(env, database);
-    const b = await startTestServer(env, database);
+    const a = await startTestServer(env, { database });
+    const b = await startTestServer(env, { database });
     cleanup.push(() => b.stop(), () => a.stop());
     const event = await createTestEvent(a.db, { capacity: 25 });
     // Each process checks Origin against its own PUBLIC_URL, so each client talks to one process.

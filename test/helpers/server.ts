@@ -37,16 +37,24 @@ export type TestServer = {
  * Starts the real production server (`node server.mjs`) on a free port with its own fresh
  * database, and waits until /healthz answers. Demo data is loaded unless `DEMO_DATA: "off"`, which
  * needs a PUBLIC_URL: give env as a function of the server's address to use that one.
+ * With `options.beside`, the server is one more process on another server's database and DATA_DIR
+ * (several processes on one PostgreSQL database, or a restart): it neither creates nor removes them.
  */
 export async function startTestServer(
   env: Record<string, string> | ((baseUrl: string) => Record<string, string>) = {},
-  /** Another server's database (a restart, a second process): left for its owner to drop. */
-  shared?: TestDatabase,
+  /**
+   * `beside`: another process on that server's database and data directory (a second worker, a
+   * restart); `database`: an existing database with a data directory of its own. Either is left
+   * for its owner to drop.
+   */
+  options: { beside?: TestServer; database?: TestDatabase } = {},
 ): Promise<TestServer> {
-  const database = shared ?? (await createTestDatabase());
+  const shared = options.beside;
+  const borrowed = shared?.database ?? options.database;
+  const database = borrowed ?? (await createTestDatabase());
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-data-"));
+  const dataDir = shared?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "portal-data-"));
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["server.mjs"], {
     cwd: ROOT,
@@ -100,7 +108,8 @@ export async function startTestServer(
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill("SIGKILL");
       }
-      if (!shared) await database.drop();
+      if (!borrowed) await database.drop();
+      if (shared) return;
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -73,7 +73,7 @@ describe("commitments and the staff dashboard", () => {
     expect(problems).toEqual([]);
   });
 
-  it("records a progress report: the KPI, the milestone and the derived status change together, with an audit entry", async () => {
+  it("records a progress report that counts only once another party confirms it: then the KPI, the milestone and the derived status change together, with audit entries", async () => {
     const { id } = await kamiMesCommitment();
     const pilot = await server.db.selectFrom("milestones").select("id").where("title_vi", "=", "Dây chuyền thí điểm tại nhà máy Kami").executeTakeFirstOrThrow();
     expect(await (await clients.member.get(`/commitments/${id}`)).text()).toContain("Chậm tiến độ");
@@ -84,22 +84,39 @@ describe("commitments and the staff dashboard", () => {
       milestone_status: "done",
     });
     expect(res.status).toBe(302);
-    const html = await (await clients.member.follow(res)).text();
-    expect(html).toContain("Dây chuyền thí điểm đã chạy ổn định 2 tuần.");
-    expect(html).toContain("Đã ghi nhận báo cáo tiến độ.");
-    expect(html).not.toContain("Chậm tiến độ");
+    const submitted = await (await clients.member.follow(res)).text();
+    expect(submitted).toContain("Dây chuyền thí điểm đã chạy ổn định 2 tuần.");
+    expect(submitted).toContain("Đã gửi báo cáo; các bên còn lại sẽ xác nhận.");
+    const badge = (page: string) => /<header class="page-head commitment-head">[\s\S]*?<\/header>/.exec(page)![0];
+    expect(badge(submitted)).toContain("Chậm tiến độ");
+    expect((await kamiMesCommitment()).kpi_current).toBe(0);
+    const update = await server.db.selectFrom("progress_updates").select(["id", "status"]).where("note", "=", "Dây chuyền thí điểm đã chạy ổn định 2 tuần.").executeTakeFirstOrThrow();
+    expect(update.status).toBe("submitted");
+
+    const signer3ds = new Client(server.baseUrl);
+    await signer3ds.signIn(DEMO.signer3ds);
+    const confirmed = await signer3ds.post(`/commitments/${id}`, { intent: "confirm", update_id: update.id });
+    expect(confirmed.status).toBe(302);
+    const html = await (await signer3ds.follow(confirmed)).text();
+    expect(html).toContain("Đã xác nhận báo cáo.");
+    expect(badge(html)).not.toContain("Chậm tiến độ");
+    expect(html).toContain("Trạng thái: Chậm tiến độ → ");
     expect((await kamiMesCommitment()).kpi_current).toBe(1);
     const milestone = await server.db.selectFrom("milestones").select(["status", "done_at"]).where("id", "=", pilot.id).executeTakeFirstOrThrow();
     expect(milestone.status).toBe("done");
     expect(milestone.done_at).not.toBeNull();
     const audit = await server.db
       .selectFrom("audit_log")
-      .select(["action", "entity_id", "after"])
+      .select(["action", "entity_id", "before", "after"])
+      .where("action", "=", "commitment.update.confirmed")
       .orderBy("seq", "desc")
       .limit(1)
       .executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ action: "commitment.progress", entity_id: id });
+    expect(audit).toMatchObject({ action: "commitment.update.confirmed", entity_id: id });
+    expect(JSON.parse(audit.before!)).toEqual({ kpi_current: 0 });
     expect(JSON.parse(audit.after!)).toEqual({ kpi_current: 1, milestone: { id: pilot.id, status: "done" } });
+    const statusChange = await server.db.selectFrom("audit_log").select(["before", "after"]).where("action", "=", "commitment.status.changed").where("entity_id", "=", id).executeTakeFirstOrThrow();
+    expect(JSON.parse(statusChange.before!)).toEqual({ status: "delayed" });
   });
 
   it("answers bad input next to the field, in the user's language, and writes nothing", async () => {
@@ -194,6 +211,52 @@ describe("commitments and the staff dashboard", () => {
     expect(tooMany.status).toBe(400);
     expect(await tooMany.text()).toContain("Chỉ đính kèm tối đa 5 tệp.");
     expect(await count()).toBe(before);
+  });
+  it("puts what needs attention first for a company, with its filters in the URL", async () => {
+    const signer3ds = new Client(server.baseUrl);
+    await signer3ds.signIn(DEMO.signer3ds);
+    const html = await (await signer3ds.get("/commitments")).text();
+    // Very late, delayed, a report to confirm, at risk… done last (the MES commitment is on track by now).
+    const order = ["Số hóa quy trình kiểm tra chất lượng", "Tư vấn mô hình kinh tế số", "Kết nối IoT cho 20 máy CNC", "Đào tạo 200 kỹ sư", "Tặng 10 giấy phép ENOVIA"].map((title) => html.indexOf(title));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).toContain("1 báo cáo chờ bạn xác nhận");
+    expect(html).toContain("Chậm nghiêm trọng");
+    const kami = await (await clients.member.get("/commitments")).text();
+    expect(kami).toContain("1 báo cáo bị trả lại, cần sửa");
+    expect(kami).not.toContain("chờ bạn xác nhận");
+
+    const owned = await (await signer3ds.get("/commitments?owner=kami")).text();
+    expect(owned).toContain("Triển khai MES");
+    expect(owned).not.toContain("Đào tạo 200 kỹ sư");
+    const veryLate = await (await signer3ds.get("/commitments?status=very_late")).text();
+    expect(veryLate).toContain("Số hóa quy trình kiểm tra chất lượng");
+    expect(veryLate).not.toContain("Triển khai MES");
+    const soon = await (await signer3ds.get("/commitments?due=90")).text();
+    expect(soon).toContain("Tặng 10 giấy phép ENOVIA");
+    expect(soon).not.toContain("Triển khai MES");
+    const mou = await server.db.selectFrom("mous").select("id").where("reference", "like", "%-0001").executeTakeFirstOrThrow();
+    expect(await (await signer3ds.get(`/commitments?mou=${mou.id}&owner=kami`)).text()).toContain("Triển khai MES");
+    expect(await (await signer3ds.get("/commitments?mou=khong-co")).text()).toContain("Chưa có cam kết nào để theo dõi.");
+    expect((await signer3ds.get("/commitments?status=bogus&due=1000&page=abc")).status).toBe(200);
+  });
+
+  it("pages the list, at most 20 a page", async () => {
+    const mou = await server.db.selectFrom("mous").select("id").where("reference", "like", "%-0001").executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    for (let i = 0; i < 20; i++) {
+      await server.db
+        .insertInto("commitments")
+        .values({ id: `page-test-${i}`, mou_id: mou.id, org_id: "dassault-systemes", title_vi: `Cam kết phân trang ${i}`, due_on: "2030-01-01", created_at: now, updated_at: now, kpi_target: null, kpi_unit_vi: null, kpi_unit_en: null, start_on: null, title_en: null, description_vi: null, description_en: null, cancelled_at: null, cancel_reason: null, kpi_baseline: null, contact_user_id: null })
+        .execute();
+    }
+    const cards = (page: string) => [...page.matchAll(/class="card commitment /g)].length;
+    const total = Number((await server.db.selectFrom("commitments").select((eb) => eb.fn.countAll().as("n")).where("mou_id", "=", mou.id).executeTakeFirstOrThrow()).n);
+    const first = await (await clients.staff.get("/commitments")).text();
+    expect(cards(first)).toBe(20);
+    const second = await (await clients.staff.get("/commitments?page=2")).text();
+    expect(cards(second)).toBe(total - 20);
+    expect(second).not.toContain("Số hóa quy trình kiểm tra chất lượng");
   });
 });
 

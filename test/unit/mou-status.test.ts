@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { canMoveMou, EDITABLE_STATUSES, hasEnded, isEditableStatus, MOU_STATUSES, statusAfter, statusesBefore, type MouMove } from "~/mous/status";
+import { canMoveMou, EDITABLE_STATUSES, hasEnded, isEditableStatus, MOU_STATUSES, sealedStatus, statusAfter, statusesBefore, type MouMove } from "~/mous/status";
 import type { MouStatus } from "~db/schema";
 
 /** Every move, the statuses it may start from, and where it lands: the whole table, spelled out once more. */
@@ -13,6 +13,8 @@ const EXPECTED: Record<MouMove, { from: MouStatus[]; to: MouStatus }> = {
   close_signing: { from: ["awaiting_signatures"], to: "draft" },
   seal: { from: ["awaiting_signatures", "active"], to: "active" },
   amend: { from: ["active"], to: "in_review" },
+  take_effect: { from: ["signed"], to: "active" },
+  expire: { from: ["active"], to: "expired" },
 };
 
 describe("the MoU status rules", () => {
@@ -28,6 +30,13 @@ describe("the MoU status rules", () => {
       expect(statusesBefore(move)).toEqual(from);
     });
   }
+
+  it("seals an MoU as signed while its effective date is ahead, as active from that day on", () => {
+    expect(sealedStatus("2026-12-02", "2026-12-01")).toBe("signed");
+    expect(sealedStatus("2026-12-01", "2026-12-01")).toBe("active");
+    expect(sealedStatus("2026-11-30", "2026-12-01")).toBe("active");
+    expect(sealedStatus(null, "2026-12-01")).toBe("active");
+  });
 
   it("leaves the text editable in draft and in review only", () => {
     expect(MOU_STATUSES.filter(isEditableStatus)).toEqual(["draft", "in_review"]);

@@ -19,6 +19,7 @@ export const commitmentMessages = {
   "commitments.lateMilestone": { vi: "Quá hạn", en: "Overdue" },
   "commitments.status.done": { vi: "Hoàn thành", en: "Done" },
   "commitments.status.delayed": { vi: "Chậm tiến độ", en: "Delayed" },
+  "commitments.status.very_late": { vi: "Chậm nghiêm trọng", en: "Very late" },
   "commitments.status.at_risk": { vi: "Có nguy cơ chậm", en: "At risk" },
   "commitments.status.on_track": { vi: "Đúng tiến độ", en: "On track" },
   "commitments.status.cancelled": { vi: "Đã hủy", en: "Cancelled" },
@@ -42,7 +43,6 @@ export const commitmentMessages = {
   "commitment.report.milestoneStatus": { vi: "Trạng thái mới của mốc", en: "New status of the milestone" },
   "commitment.report.keepStatus": { vi: "Giữ nguyên", en: "Unchanged" },
   "commitment.report.submit": { vi: "Gửi báo cáo", en: "Submit report" },
-  "commitment.report.saved": { vi: "Đã ghi nhận báo cáo tiến độ.", en: "The progress report was recorded." },
   "commitment.report.milestoneRequired": { vi: "Chọn mốc để đổi trạng thái.", en: "Choose the milestone whose status changes." },
   "commitment.report.notAllowed": {
     vi: "Chỉ thành viên của {org} báo cáo tiến độ cam kết này, khi biên bản đang hiệu lực.",
@@ -80,6 +80,7 @@ export const commitmentMessages = {
   "mou.status.draft": { vi: "Bản nháp", en: "Draft" },
   "mou.status.in_review": { vi: "Đang góp ý", en: "In review" },
   "mou.status.awaiting_signatures": { vi: "Chờ ký", en: "Awaiting signatures" },
+  "mou.status.signed": { vi: "Đã ký, chưa có hiệu lực", en: "Signed, not yet in force" },
   "mou.status.active": { vi: "Đang hiệu lực", en: "Active" },
   "mou.status.completed": { vi: "Đã hoàn thành", en: "Completed" },
   "mou.status.expired": { vi: "Hết hiệu lực", en: "Expired" },

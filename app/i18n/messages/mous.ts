@@ -24,6 +24,7 @@ export const mouMessages = {
   "mous.status.draft": { vi: "Bản nháp", en: "Draft" },
   "mous.status.in_review": { vi: "Đang góp ý", en: "In review" },
   "mous.status.awaiting_signatures": { vi: "Chờ ký", en: "Awaiting signatures" },
+  "mous.status.signed": { vi: "Đã ký, chưa có hiệu lực", en: "Signed, not yet in force" },
   "mous.status.active": { vi: "Đang hiệu lực", en: "Active" },
   "mous.status.completed": { vi: "Đã hoàn thành", en: "Completed" },
   "mous.status.expired": { vi: "Hết hạn", en: "Expired" },
