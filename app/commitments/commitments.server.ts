@@ -3,6 +3,7 @@ import { vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
 import { hasEnded } from "~/mous/status";
 import type { Database, DB, MouStatus, Tx } from "~db/schema";
+import { refreshCommitmentStatuses } from "./stored-status.server";
 import { commitmentProgress, deriveCommitmentStatus, type CommitmentStatus } from "./status";
 
 /**
@@ -22,6 +23,7 @@ export async function retireCommitments(trx: Tx, mouId: string, ids: string[], a
   const sealed = await trx.selectFrom("agreements").select("id").where("mou_id", "=", mouId).executeTakeFirst();
   if (sealed) {
     await trx.updateTable("commitments").set({ cancelled_at: at, cancel_reason: "amendment", updated_at: at }).where("id", "in", ids).execute();
+    await refreshCommitmentStatuses(trx, ids);
   } else {
     await trx.deleteFrom("commitments").where("id", "in", ids).execute();
   }

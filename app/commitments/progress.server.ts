@@ -6,6 +6,7 @@ import type { DB } from "~db/schema";
 import { storeFile } from "~/files/files.server";
 import { mouIsSealed } from "./commitments.server";
 import type { Evidence } from "./evidence.server";
+import { refreshCommitmentStatus } from "./stored-status.server";
 import { commitmentProgress, deriveCommitmentStatus } from "./status";
 
 /** One commitment with what its page needs, or null when it does not exist or its MoU has no sealed agreement yet. */
@@ -138,6 +139,7 @@ export async function recordProgress(
         .where("id", "=", milestone.id)
         .execute();
     }
+    await refreshCommitmentStatus(trx, commitment.id);
     await recordAudit(trx, {
       actorId: actor.id,
       actorLabel: actor.name,

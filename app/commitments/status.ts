@@ -1,6 +1,6 @@
 /**
- * A commitment's status is never stored: it is derived from its milestones, its KPI and the date,
- * so it can never disagree with them.
+ * A commitment's status is derived from its milestones, its KPI and the date; lists and counts read
+ * the copy app/commitments/stored-status.server.ts keeps of it (decision 0015).
  */
 export type CommitmentStatus = "done" | "delayed" | "at_risk" | "on_track" | "cancelled";
 

@@ -1,4 +1,5 @@
 import { newId } from "~/lib/ids.server";
+import { refreshCommitmentStatuses } from "~/commitments/stored-status.server";
 import { createVersion } from "~/mous/versions.server";
 import type { Trx, Tx } from "~db/schema";
 import { addDays, at, dayFromToday } from "./days";
@@ -54,7 +55,7 @@ type CommitmentSeed = {
   milestones: { title_vi: string; title_en: string; due_on: string; weight: number; status: "pending" | "in_progress" | "done" }[];
 };
 
-async function insertCommitments(trx: Trx, mouId: string, startOn: string, list: CommitmentSeed[]) {
+async function insertCommitments(trx: Tx, mouId: string, startOn: string, list: CommitmentSeed[]) {
   const now = new Date().toISOString();
   const ids: string[] = [];
   for (const [i, c] of list.entries()) {
@@ -80,6 +81,7 @@ async function insertCommitments(trx: Trx, mouId: string, startOn: string, list:
         .execute();
     }
   }
+  await refreshCommitmentStatuses(trx, ids);
   return ids;
 }
 

@@ -1,3 +1,4 @@
+import { scheduleDailyStatusRefresh } from "~/commitments/stored-status.server";
 import { pruneAuthRecords } from "~/auth/throttle.server";
 import { getConfig, portalOrigin } from "~/config.server";
 import { getConnection } from "~/db.server";
@@ -24,6 +25,8 @@ function periodicWork(): Periodic[] {
     // The day-before reminder: queued once per event (reminder_sent_at), delivered by the outbox.
     { name: "event-reminders", everyMs: 5 * 60_000, run: () => sendDueReminders(db(), portalOrigin()) },
     { name: "close-ended-events", everyMs: 5 * 60_000, run: () => closeEndedEvents(db()) },
+    // Statuses that only the calendar changes are re-derived once a day, as a job (decision 0015).
+    { name: "commitment-statuses", everyMs: 10 * 60_000, run: () => scheduleDailyStatusRefresh(db()) },
   ];
 }
 
