@@ -1,10 +1,11 @@
 import { readableMouIds, type Actor } from "~/auth/permissions.server";
+import { pageOffset, PAGE_SIZE } from "~/lib/paging";
 import { vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
 import { hasEnded } from "~/mous/status";
 import type { Database, DB, MouStatus, Tx } from "~db/schema";
 import { refreshCommitmentStatuses } from "./stored-status.server";
-import { commitmentProgress, deriveCommitmentStatus, type CommitmentStatus } from "./status";
+import { commitmentProgress, type CommitmentStatus } from "./status";
 
 /**
  * Commitments are tracked once their MoU has a sealed agreement, and stay tracked while an
@@ -35,39 +36,59 @@ export function isInForce(mouStatus: MouStatus): boolean {
 }
 
 /**
- * Commitments the actor may follow, with their milestones and derived status: staff see all;
- * everyone else those of MoUs their organizations take part in (the filter is in the query).
+ * The commitments the actor may follow, as a query: staff see all; everyone else those of MoUs
+ * their organizations take part in (the filter is in the query). Null when the actor may follow none.
  */
-export async function listTrackedCommitments(db: DB, actor: Actor, today = vietnamToday()) {
+export function trackedCommitments(db: DB, actor: Actor) {
   const readable = readableMouIds(db, actor);
-  if (readable === "none") return [];
-  let query = db
-    .selectFrom("commitments")
-    .innerJoin("mous", "mous.id", "commitments.mou_id")
-    .innerJoin("organizations", "organizations.id", "commitments.org_id")
-    .select([
-      "commitments.id",
-      "commitments.mou_id",
-      "commitments.org_id",
-      "commitments.title_vi",
-      "commitments.title_en",
-      "commitments.kpi_target",
-      "commitments.kpi_current",
-      "commitments.kpi_unit_vi",
-      "commitments.kpi_unit_en",
-      "commitments.start_on",
-      "commitments.due_on",
-      "commitments.cancelled_at",
-      "mous.reference",
-      "mous.title_vi as mou_title_vi",
-      "mous.title_en as mou_title_en",
-      "organizations.name_vi as org_name_vi",
-      "organizations.name_en as org_name_en",
-    ])
-    .where(mouIsSealed)
-    .orderBy("commitments.due_on");
-  if (readable !== "all") query = query.where("commitments.mou_id", "in", readable);
-  const commitments = await query.execute();
+  if (readable === "none") return null;
+  const query = db.selectFrom("commitments").where(mouIsSealed);
+  return readable === "all" ? query : query.where("commitments.mou_id", "in", readable);
+}
+
+export type CommitmentListFilter = { status: CommitmentStatus | null; orgId: string | null; page: number };
+
+/**
+ * One page of the commitments the actor may follow, by due date, with their milestones and the
+ * stored status (decision 0015), and how many match in all.
+ */
+export async function listTrackedCommitments(db: DB, actor: Actor, filter: CommitmentListFilter, today = vietnamToday()) {
+  let base = trackedCommitments(db, actor);
+  if (!base) return { rows: [], total: 0 };
+  if (filter.status) base = base.where("commitments.status", "=", filter.status);
+  if (filter.orgId) base = base.where("commitments.org_id", "=", filter.orgId);
+  const [commitments, total] = await Promise.all([
+    base
+      .innerJoin("mous", "mous.id", "commitments.mou_id")
+      .innerJoin("organizations", "organizations.id", "commitments.org_id")
+      .select([
+        "commitments.id",
+        "commitments.mou_id",
+        "commitments.org_id",
+        "commitments.title_vi",
+        "commitments.title_en",
+        "commitments.kpi_target",
+        "commitments.kpi_current",
+        "commitments.kpi_unit_vi",
+        "commitments.kpi_unit_en",
+        "commitments.start_on",
+        "commitments.due_on",
+        "commitments.cancelled_at",
+        "commitments.status",
+        "commitments.days_late",
+        "mous.reference",
+        "mous.title_vi as mou_title_vi",
+        "mous.title_en as mou_title_en",
+        "organizations.name_vi as org_name_vi",
+        "organizations.name_en as org_name_en",
+      ])
+      .orderBy("commitments.due_on")
+      .orderBy("commitments.id")
+      .limit(PAGE_SIZE)
+      .offset(pageOffset(filter.page))
+      .execute(),
+    base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+  ]);
   const milestones = commitments.length
     ? await db
         .selectFrom("milestones")
@@ -80,7 +101,7 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
         .orderBy("sort_order")
         .execute()
     : [];
-  return commitments.map((c) => {
+  const rows = commitments.map((c) => {
     const own = milestones
       .filter((m) => m.commitment_id === c.id)
       .map((m) => ({ ...m, weight: Number(m.weight), late: m.status !== "done" && m.due_on < today }));
@@ -88,14 +109,12 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
       ...c,
       kpi_target: c.kpi_target === null ? null : Number(c.kpi_target),
       kpi_current: Number(c.kpi_current),
+      days_late: Number(c.days_late),
       milestones: own,
     };
-    return {
-      ...input,
-      status: deriveCommitmentStatus(input, today) as CommitmentStatus,
-      progress: commitmentProgress(input),
-    };
+    return { ...input, status: c.status as CommitmentStatus, progress: commitmentProgress(input) };
   });
+  return { rows, total: Number(total.n) };
 }
 
-export type TrackedCommitment = Awaited<ReturnType<typeof listTrackedCommitments>>[number];
+export type TrackedCommitment = Awaited<ReturnType<typeof listTrackedCommitments>>["rows"][number];

@@ -6,6 +6,7 @@ import { orgMessages } from "./messages/orgs";
 import { adminMessages } from "./messages/admin";
 import { mouMessages } from "./messages/mous";
 import { commitmentMessages } from "./messages/commitments";
+import { monitoringMessages } from "./messages/monitoring";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -20,6 +21,7 @@ export const MESSAGES = {
   ...adminMessages,
   ...mouMessages,
   ...commitmentMessages,
+  ...monitoringMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,8 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireActor } from "~/auth/permissions.server";
 import { listTrackedCommitments } from "~/commitments/commitments.server";
-import type { CommitmentStatus } from "~/commitments/status";
+import { COMMITMENT_STATUSES, isCommitmentStatus } from "~/commitments/status-list";
+import { pageParam, PAGE_SIZE } from "~/lib/paging";
+import { Pager } from "~/ui/pager";
 import { getDb } from "~/db.server";
 import type { MessageKey } from "~/i18n/messages";
 import { formatDay, localized } from "~/i18n/translate";
@@ -16,18 +18,20 @@ export const links = () => [{ rel: "stylesheet", href: commitmentsStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Cam kết · Commitments" }];
 
-const STATUSES: CommitmentStatus[] = ["delayed", "at_risk", "on_track", "done", "cancelled"];
-
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
-  const status = new URL(args.request.url).searchParams.get("status");
-  const all = await listTrackedCommitments(getDb(), actor);
-  const filter = STATUSES.find((s) => s === status) ?? null;
-  return json({ commitments: filter ? all.filter((c) => c.status === filter) : all, filter, total: all.length });
+  const url = new URL(args.request.url);
+  const status = url.searchParams.get("status");
+  const filter = isCommitmentStatus(status) ? status : null;
+  const org = url.searchParams.get("org");
+  const page = pageParam(url);
+  const { rows, total } = await listTrackedCommitments(getDb(), actor, { status: filter, orgId: org && org.length <= 64 ? org : null, page });
+  return json({ commitments: rows, filter, total, page, pageSize: PAGE_SIZE });
 }
 
 export default function Commitments() {
-  const { commitments, filter } = useLoaderData<typeof loader>();
+  const { commitments, filter, total, page, pageSize } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const t = useT();
   const locale = useLocale();
   return (
@@ -41,7 +45,7 @@ export default function Commitments() {
           <label htmlFor="status-filter">{t("commitments.filter")}</label>
           <select id="status-filter" name="status" defaultValue={filter ?? ""}>
             <option value="">{t("commitments.all")}</option>
-            {STATUSES.map((s) => (
+            {COMMITMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`commitments.status.${s}`)}
               </option>
@@ -84,6 +88,7 @@ export default function Commitments() {
           </li>
         ))}
       </ul>
+      <Pager page={page} pageSize={pageSize} total={total} search={location.search} />
     </div>
   );
 }

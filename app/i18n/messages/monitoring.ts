@@ -1,0 +1,31 @@
+import type { MessageTable } from "../types";
+
+/** Monitoring at scale: the dashboard's filters and charts, the exports. */
+export const monitoringMessages = {
+  "monitoring.filters": { vi: "Bộ lọc", en: "Filters" },
+  "monitoring.from": { vi: "Ký từ ngày", en: "Signed from" },
+  "monitoring.to": { vi: "Ký đến ngày", en: "Signed until" },
+  "monitoring.event": { vi: "Sự kiện", en: "Event" },
+  "monitoring.partner": { vi: "Đối tác", en: "Partner organization" },
+  "monitoring.sector": { vi: "Lĩnh vực", en: "Sector" },
+  "monitoring.province": { vi: "Tỉnh, thành", en: "Province" },
+  "monitoring.status": { vi: "Trạng thái cam kết", en: "Commitment status" },
+  "monitoring.any": { vi: "Tất cả", en: "Any" },
+  "monitoring.apply": { vi: "Lọc", en: "Apply" },
+  "monitoring.clear": { vi: "Bỏ lọc", en: "Clear filters" },
+  "monitoring.noData": { vi: "Không có dữ liệu cho bộ lọc này.", en: "No data for these filters." },
+  "monitoring.chartTable": { vi: "Xem dạng bảng", en: "Show as a table" },
+  "monitoring.group": { vi: "Nhóm", en: "Group" },
+  "monitoring.total": { vi: "Tổng", en: "Total" },
+  "monitoring.count": { vi: "Số lượng", en: "Count" },
+  "monitoring.unknown": { vi: "(chưa rõ)", en: "(not given)" },
+  "monitoring.charts": { vi: "Biểu đồ", en: "Charts" },
+  "monitoring.signedPerMonth": { vi: "Biên bản ký theo tháng", en: "MoUs signed per month" },
+  "monitoring.statusByMonth": { vi: "Cam kết theo trạng thái, theo tháng đến hạn", en: "Commitments by status, by month due" },
+  "monitoring.byPartner": { vi: "Tiến độ theo đối tác", en: "Progress per partner" },
+  "monitoring.bySector": { vi: "Cam kết theo lĩnh vực", en: "Commitments by sector" },
+  "monitoring.byProvince": { vi: "Cam kết theo tỉnh, thành", en: "Commitments by province" },
+  "monitoring.commitments": { vi: "Cam kết được theo dõi", en: "Tracked commitments" },
+  "monitoring.exports": { vi: "Xuất báo cáo", en: "Export" },
+  "monitoring.csv": { vi: "Tải CSV", en: "Download CSV" },
+} satisfies MessageTable;
