@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedScale } from "~/demo/seed-scale.server";
+import { PERSONA_EMAILS, signInPersonas, type Persona } from "../helpers/personas";
+import type { Client } from "../helpers/http";
+import { startTestServer, type TestServer } from "../helpers/server";
+
+/** The links of a listing page that open one item, e.g. every `/mous/ID` on `/mous`. */
+function itemLinks(html: string, prefix: string): string[] {
+  return [...html.matchAll(new RegExp(`href="${prefix}/([A-Za-z0-9_-]+)"`, "g"))].map((m) => m[1]);
+}
+
+describe("monitoring at scale", () => {
+  let server: TestServer;
+  let clients: Record<Persona, Client>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    clients = await signInPersonas(server);
+    await seedScale(server.db, 120);
+  });
+  afterAll(async () => server?.stop());
+
+  it("pages /mous by 50 with the count, and the pages together show every MoU once", async () => {
+    const total = Number((await server.db.selectFrom("mous").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const seen: string[] = [];
+    for (let page = 1; page <= Math.ceil(total / 50); page++) {
+      const html = await (await clients.staff.get(`/mous?page=${page}`)).text();
+      const ids = [...new Set(itemLinks(html, "/mous").filter((id) => id !== "new"))];
+      expect(ids.length).toBeLessThanOrEqual(50);
+      seen.push(...ids);
+    }
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it("pages the staff's /commitments by 50 and filters by the stored status in SQL", async () => {
+    const delayed = Number(
+      (await server.db.selectFrom("commitments").select((eb) => eb.fn.countAll().as("n")).where("status", "=", "delayed").executeTakeFirstOrThrow()).n,
+    );
+    expect(delayed).toBeGreaterThan(50);
+    const html = await (await clients.staff.get("/commitments?status=delayed")).text();
+    const ids = new Set(itemLinks(html, "/commitments"));
+    expect(ids.size).toBe(50);
+    const statuses = await server.db.selectFrom("commitments").select("status").distinct().where("id", "in", [...ids]).execute();
+    expect(statuses.map((s) => s.status)).toEqual(["delayed"]);
+    expect(html).toContain(`${delayed}`);
+  });
+
+  it("shows a company member only the commitments of its own MoUs", async () => {
+    const html = await (await clients.otherMember.get("/commitments")).text();
+    const ids = itemLinks(html, "/commitments");
+    if (ids.length) {
+      const foreign = await server.db
+        .selectFrom("commitments")
+        .select("id")
+        .where("id", "in", ids)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom("mou_parties").innerJoin("memberships", "memberships.org_id", "mou_parties.org_id").innerJoin("users", "users.id", "memberships.user_id").select("mou_parties.id").whereRef("mou_parties.mou_id", "=", "commitments.mou_id").where("users.email", "=", PERSONA_EMAILS.otherMember))))
+        .execute();
+      expect(foreign).toEqual([]);
+    }
+  });
+
+  it("gives staff a dashboard whose counts follow the filters in the URL, and refuses it to a company member", async () => {
+    expect((await clients.member.get("/dashboard")).status).toBe(403);
+    const sample = await server.db.selectFrom("organizations").select(["id", "sector"]).where("is_sample", "=", 1).where("sector", "is not", null).limit(1).executeTakeFirstOrThrow();
+    const html = await (await clients.staff.get(`/dashboard?sector=${encodeURIComponent(sample.sector!)}`)).text();
+    expect(html).toContain("<svg");
+    expect(html).toContain('role="img"');
+    expect(html).toContain("Xem dạng bảng");
+    const inSector = Number(
+      (
+        await server.db
+          .selectFrom("commitments")
+          .innerJoin("organizations", "organizations.id", "commitments.org_id")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("organizations.sector", "=", sample.sector)
+          .where("commitments.status", "=", "delayed")
+          .where((eb) => eb.exists(eb.selectFrom("agreements").select("agreements.id").whereRef("agreements.mou_id", "=", "commitments.mou_id")))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(html).toMatch(new RegExp(`<p class="tile-value">${inSector}</p><p class="tile-label">Chậm tiến độ`));
+    expect((await clients.staff.get("/dashboard?status=nonsense&from=yesterday")).status).toBe(200);
+  });
+});
