@@ -149,6 +149,9 @@ export default function Dashboard() {
         <a className="button button-quiet" href={`/dashboard.csv${data.query}`} download>
           {t("monitoring.csv")}
         </a>
+        <a className="button button-quiet" href={`/dashboard.xlsx${data.query}`} download>
+          {t("monitoring.xlsx")}
+        </a>
       </section>
 
       <section className="section" aria-labelledby="charts-heading">

@@ -81,4 +81,24 @@ describe("monitoring at scale", () => {
     expect(html).toMatch(new RegExp(`<p class="tile-value">${inSector}</p><p class="tile-label">Chậm tiến độ`));
     expect((await clients.staff.get("/dashboard?status=nonsense&from=yesterday")).status).toBe(200);
   });
+
+  it("exports what the dashboard shows for the same filters as CSV (UTF-8 with BOM) and XLSX, to staff only", async () => {
+    const sample = await server.db.selectFrom("organizations").select("sector").where("is_sample", "=", 1).where("sector", "is not", null).limit(1).executeTakeFirstOrThrow();
+    const query = `?sector=${encodeURIComponent(sample.sector!)}`;
+    const page = await (await clients.staff.get(`/dashboard${query}`)).text();
+    const delayedTile = /<p class="tile-value">(\d+)<\/p><p class="tile-label">Chậm tiến độ/.exec(page)![1];
+    const csv = await clients.staff.get(`/dashboard.csv${query}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain(`Bộ lọc,sector,,${sample.sector}`);
+    expect(text).toContain(`Cam kết theo trạng thái,,Chậm tiến độ,${delayedTile}\r\n`);
+    const xlsx = await clients.staff.get(`/dashboard.xlsx${query}`);
+    expect(xlsx.status).toBe(200);
+    expect([...new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+    expect((await clients.member.get("/dashboard.csv")).status).toBe(403);
+    expect((await clients.member.get("/dashboard.xlsx")).status).toBe(403);
+  });
 });

@@ -28,4 +28,8 @@ export const monitoringMessages = {
   "monitoring.commitments": { vi: "Cam kết được theo dõi", en: "Tracked commitments" },
   "monitoring.exports": { vi: "Xuất báo cáo", en: "Export" },
   "monitoring.csv": { vi: "Tải CSV", en: "Download CSV" },
+  "monitoring.xlsx": { vi: "Tải Excel", en: "Download Excel" },
+  "monitoring.section": { vi: "Mục", en: "Section" },
+  "monitoring.measure": { vi: "Chỉ số", en: "Measure" },
+  "monitoring.value": { vi: "Giá trị", en: "Value" },
 } satisfies MessageTable;
