@@ -40,7 +40,7 @@ function matchingMouIds(db: DB, filter: DashboardFilter) {
 }
 
 /** The tracked commitments the filters select, joined to their owner organization. */
-function filteredCommitments(db: DB, filter: DashboardFilter) {
+export function filteredCommitments(db: DB, filter: DashboardFilter) {
   let q = db
     .selectFrom("commitments")
     .innerJoin("organizations as owner", "owner.id", "commitments.org_id")

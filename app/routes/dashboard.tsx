@@ -146,6 +146,9 @@ export default function Dashboard() {
       </section>
 
       <section className="section exports" aria-label={t("monitoring.exports")}>
+        <Link className="button button-primary" to={`/dashboard/attention${data.query}`}>
+          {t("monitoring.attention")}
+        </Link>
         <a className="button button-quiet" href={`/dashboard.csv${data.query}`} download>
           {t("monitoring.csv")}
         </a>

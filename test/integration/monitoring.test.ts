@@ -101,4 +101,26 @@ describe("monitoring at scale", () => {
     expect((await clients.member.get("/dashboard.csv")).status).toBe(403);
     expect((await clients.member.get("/dashboard.xlsx")).status).toBe(403);
   });
+
+  it("lists what needs attention, late and at risk only, sortable, with every item on exactly one page", async () => {
+    const expected = await server.db
+      .selectFrom("commitments")
+      .select("id")
+      .where("status", "in", ["delayed", "at_risk"])
+      .where((eb) => eb.exists(eb.selectFrom("agreements").select("agreements.id").whereRef("agreements.mou_id", "=", "commitments.mou_id")))
+      .execute();
+    for (const sort of ["days_late", "last_update"]) {
+      const seen: string[] = [];
+      for (let page = 1; page <= Math.ceil(expected.length / 50); page++) {
+        const html = await (await clients.staff.get(`/dashboard/attention?sort=${sort}&page=${page}`)).text();
+        seen.push(...new Set(itemLinks(html, "/commitments")));
+      }
+      expect(seen.length).toBe(expected.length);
+      expect(new Set(seen)).toEqual(new Set(expected.map((e) => e.id)));
+    }
+    const first = await (await clients.staff.get("/dashboard/attention")).text();
+    const days = [...first.matchAll(/<td class="num">(\d+) ngày<\/td>/g)].map((m) => Number(m[1]));
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    expect((await clients.member.get("/dashboard/attention")).status).toBe(403);
+  });
 });
