@@ -1,18 +1,12 @@
 import { pageOffset, PAGE_SIZE } from "~/lib/paging";
 import type { DB } from "~db/schema";
+import type { AttentionSort } from "./attention-sorts";
 import { filteredCommitments } from "./dashboard.server";
 import type { DashboardFilter } from "./dashboard.schema";
 import type { CommitmentStatus } from "./status";
 
 /** The statuses that need someone's attention. */
 const NEEDS_ATTENTION: CommitmentStatus[] = ["delayed", "at_risk"];
-
-export const ATTENTION_SORTS = ["days_late", "due_on", "last_update", "owner"] as const;
-export type AttentionSort = (typeof ATTENTION_SORTS)[number];
-
-export function isAttentionSort(value: string | null): value is AttentionSort {
-  return ATTENTION_SORTS.some((s) => s === value);
-}
 
 /**
  * The commitments that are late or at risk under the dashboard's filters, with owner, days late

@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
-import { ATTENTION_SORTS, isAttentionSort, listAttention, type AttentionSort } from "~/commitments/attention.server";
+import { ATTENTION_SORTS, isAttentionSort, type AttentionSort } from "~/commitments/attention-sorts";
+import { listAttention } from "~/commitments/attention.server";
 import { dashboardQuery, parseDashboardFilter } from "~/commitments/dashboard.schema";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
