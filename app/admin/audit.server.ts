@@ -20,8 +20,3 @@ export async function listAuditEntries(db: DB, page: number) {
   return { rows: rows.map((r) => ({ ...r, seq: Number(r.seq) })), total: Number(total.n) };
 }
 
-/** A page number from the query string: a positive integer, else the first page. */
-export function pageParam(url: URL): number {
-  const page = Number(url.searchParams.get("page"));
-  return Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1;
-}

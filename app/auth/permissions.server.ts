@@ -148,6 +148,7 @@ export type Permission =
   | { action: "org.edit"; orgId: string }
   | { action: "org.verify" }
   | { action: "org.members.manage"; orgId: string }
+  | { action: "org.scorecard"; orgId: string }
   | { action: "mou.create" }
   | { action: "mou.read"; parties: PartyStanding[] }
   | { action: "mou.edit"; parties: PartyStanding[]; status: MouStatus }
@@ -190,6 +191,9 @@ export function can(actor: Actor, permission: Permission): boolean {
     case "org.edit":
     case "org.members.manage":
       return user.isStaff || isOrgAdmin(actor, permission.orgId);
+    case "org.scorecard":
+      // Its record as a partner is for staff and its own people, not for other companies.
+      return user.isStaff || isMemberOf(actor, permission.orgId);
     case "mou.create":
       return actor.memberships.length > 0;
     case "mou.read":

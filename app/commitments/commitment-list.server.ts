@@ -3,26 +3,30 @@ import { addDays, vietnamToday } from "~/lib/time";
 import type { DB } from "~db/schema";
 import type { CommitmentListQuery } from "./commitment.schema";
 import { listTrackedCommitments } from "./commitments.server";
-import type { CommitmentStatus } from "./status";
 
 export const COMMITMENTS_PAGE_SIZE = 20;
 
-/** What needs someone first: the late, then reports to act on, then the risks; done and cancelled last. */
-const ATTENTION: Record<CommitmentStatus, number> = { very_late: 0, delayed: 1, at_risk: 3, on_track: 4, done: 5, cancelled: 6 };
-
 /**
- * The /commitments page: the actor's commitments filtered (MoU, owner and due window in SQL,
- * the derived status after), what needs attention first, a page at a time, with the choices for
- * the filters. A commitment with a report waiting for the actor's confirmation, or one of the
- * actor's own that came back, ranks with the delayed ones.
+ * The /commitments page: the actor's commitments filtered and ordered in SQL, what needs
+ * attention first, a page at a time, with the counts of reports waiting on each row and the
+ * choices for the filters.
  */
 export async function listCommitmentsPage(db: DB, actor: Actor, query: CommitmentListQuery, today = vietnamToday()) {
-  const all = await listTrackedCommitments(db, actor, today, {
-    mouId: query.mou,
-    orgId: query.owner,
-    dueBefore: query.due ? addDays(today, Number(query.due)) : undefined,
-  });
-  const pending = all.length
+  const { rows, total } = await listTrackedCommitments(
+    db,
+    actor,
+    {
+      status: query.status,
+      mouId: query.mou,
+      orgId: query.owner,
+      dueBefore: query.due ? addDays(today, Number(query.due)) : undefined,
+      order: "attention",
+      page: query.page,
+      pageSize: COMMITMENTS_PAGE_SIZE,
+    },
+    today,
+  );
+  const pending = rows.length
     ? await db
         .selectFrom("progress_updates")
         .select(["commitment_id", "status", (eb) => eb.fn.countAll().as("n")])
@@ -30,27 +34,19 @@ export async function listCommitmentsPage(db: DB, actor: Actor, query: Commitmen
         .where(
           "commitment_id",
           "in",
-          all.map((c) => c.id),
+          rows.map((c) => c.id),
         )
         .groupBy(["commitment_id", "status"])
         .execute()
     : [];
   const count = (id: string, status: "submitted" | "returned") => Number(pending.find((p) => p.commitment_id === id && p.status === status)?.n ?? 0);
-  const rows = all
-    .filter((c) => !query.status || c.status === query.status)
-    .map((c) => {
-      const own = isMemberOf(actor, c.org_id);
-      const toConfirm = own ? 0 : count(c.id, "submitted");
-      const returned = own ? count(c.id, "returned") : 0;
-      const rank = Math.min(ATTENTION[c.status], toConfirm || returned ? 2 : 9);
-      return { ...c, toConfirm, returned, rank };
-    })
-    .sort((a, b) => a.rank - b.rank || a.due_on.localeCompare(b.due_on) || a.id.localeCompare(b.id));
-  const page = Math.min(query.page, Math.max(1, Math.ceil(rows.length / COMMITMENTS_PAGE_SIZE)));
   return {
-    commitments: rows.slice((page - 1) * COMMITMENTS_PAGE_SIZE, page * COMMITMENTS_PAGE_SIZE),
-    total: rows.length,
-    page,
+    commitments: rows.map((c) => {
+      const own = isMemberOf(actor, c.org_id);
+      return { ...c, toConfirm: own ? 0 : count(c.id, "submitted"), returned: own ? count(c.id, "returned") : 0 };
+    }),
+    total,
+    page: query.page,
     pageSize: COMMITMENTS_PAGE_SIZE,
     choices: await filterChoices(db, actor),
   };

@@ -1,9 +1,11 @@
-import { readableMouIds, type Actor } from "~/auth/permissions.server";
+import { orgIdsOf, readableMouIds, type Actor } from "~/auth/permissions.server";
+import { pageOffset, PAGE_SIZE } from "~/lib/paging";
 import { vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
 import { isInForceStatus } from "~/mous/status";
 import type { Database, DB, MouStatus, Tx } from "~db/schema";
-import { commitmentProgress, deriveCommitmentStatus } from "./status";
+import { refreshCommitmentStatuses } from "./stored-status.server";
+import { commitmentProgress, type CommitmentStatus } from "./status";
 
 /**
  * Commitments are tracked once their MoU has a sealed agreement, and stay tracked while an
@@ -22,6 +24,7 @@ export async function retireCommitments(trx: Tx, mouId: string, ids: string[], a
   const sealed = await trx.selectFrom("agreements").select("id").where("mou_id", "=", mouId).executeTakeFirst();
   if (sealed) {
     await trx.updateTable("commitments").set({ cancelled_at: at, cancel_reason: "amendment", updated_at: at }).where("id", "in", ids).execute();
+    await refreshCommitmentStatuses(trx, ids);
   } else {
     await trx.deleteFrom("commitments").where("id", "in", ids).execute();
   }
@@ -39,14 +42,64 @@ export function isInForce(mou: { mou_status: MouStatus }): boolean {
 export type TrackedFilter = { mouId?: string; orgId?: string; dueBefore?: string };
 
 /**
- * Commitments the actor may follow, with their milestones and derived status: staff see all;
- * everyone else those of MoUs their organizations take part in (the filter is in the query).
+ * The commitments the actor may follow, as a query: staff see all; everyone else those of MoUs
+ * their organizations take part in (the filter is in the query). Null when the actor may follow none.
  */
-export async function listTrackedCommitments(db: DB, actor: Actor, today = vietnamToday(), filter: TrackedFilter = {}) {
+export function trackedCommitments(db: DB, actor: Actor) {
   const readable = readableMouIds(db, actor);
-  if (readable === "none") return [];
-  let query = db
-    .selectFrom("commitments")
+  if (readable === "none") return null;
+  const query = db.selectFrom("commitments").where(mouIsSealed);
+  return readable === "all" ? query : query.where("commitments.mou_id", "in", readable);
+}
+
+/**
+ * Narrowing in SQL on the stored status (decision 0015) and the columns, a page at a time.
+ * `attention` puts what needs someone first: the very late and delayed, then commitments with a
+ * report waiting for this actor (another party's to confirm, their own returned), then the risks.
+ */
+export type CommitmentListFilter = {
+  status?: CommitmentStatus | null;
+  orgId?: string | null;
+  mouId?: string | null;
+  dueBefore?: string | null;
+  order?: "due" | "attention";
+  page: number;
+  pageSize?: number;
+};
+
+/** A report waiting for this actor: another party's submitted one to confirm, or their own returned one. */
+function waitingForActor(actor: Actor) {
+  const orgIds = orgIdsOf(actor);
+  return (eb: ExpressionBuilder<Database, "commitments">) =>
+    eb.exists(
+      eb
+        .selectFrom("progress_updates")
+        .select("progress_updates.id")
+        .whereRef("progress_updates.commitment_id", "=", "commitments.id")
+        .where((w) =>
+          orgIds.length
+            ? w.or([
+                w.and([w("progress_updates.status", "=", "submitted"), w("commitments.org_id", "not in", orgIds)]),
+                w.and([w("progress_updates.status", "=", "returned"), w("commitments.org_id", "in", orgIds)]),
+              ])
+            : w("progress_updates.status", "=", "submitted"),
+        ),
+    );
+}
+
+/**
+ * One page of the commitments the actor may follow, with their milestones and the stored
+ * status, and how many match in all.
+ */
+export async function listTrackedCommitments(db: DB, actor: Actor, filter: CommitmentListFilter, today = vietnamToday()) {
+  let base = trackedCommitments(db, actor);
+  if (!base) return { rows: [], total: 0 };
+  if (filter.status) base = base.where("commitments.status", "=", filter.status);
+  if (filter.orgId) base = base.where("commitments.org_id", "=", filter.orgId);
+  if (filter.mouId) base = base.where("commitments.mou_id", "=", filter.mouId);
+  if (filter.dueBefore) base = base.where("commitments.due_on", "<=", filter.dueBefore);
+  const pageSize = filter.pageSize ?? PAGE_SIZE;
+  let page = base
     .innerJoin("mous", "mous.id", "commitments.mou_id")
     .innerJoin("organizations", "organizations.id", "commitments.org_id")
     .select([
@@ -63,19 +116,39 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
       "commitments.start_on",
       "commitments.due_on",
       "commitments.cancelled_at",
+      "commitments.status",
+      "commitments.days_late",
       "mous.reference",
       "mous.title_vi as mou_title_vi",
       "mous.title_en as mou_title_en",
       "organizations.name_vi as org_name_vi",
       "organizations.name_en as org_name_en",
-    ])
-    .where(mouIsSealed)
-    .orderBy("commitments.due_on");
-  if (readable !== "all") query = query.where("commitments.mou_id", "in", readable);
-  if (filter.mouId) query = query.where("commitments.mou_id", "=", filter.mouId);
-  if (filter.orgId) query = query.where("commitments.org_id", "=", filter.orgId);
-  if (filter.dueBefore) query = query.where("commitments.due_on", "<=", filter.dueBefore);
-  const commitments = await query.execute();
+    ]);
+  if (filter.order === "attention") {
+    const waiting = waitingForActor(actor);
+    page = page.orderBy((eb) =>
+      eb
+        .case()
+        .when("commitments.status", "=", "very_late")
+        .then(0)
+        .when("commitments.status", "=", "delayed")
+        .then(1)
+        .when(waiting(eb as unknown as ExpressionBuilder<Database, "commitments">))
+        .then(2)
+        .when("commitments.status", "=", "at_risk")
+        .then(3)
+        .when("commitments.status", "=", "on_track")
+        .then(4)
+        .when("commitments.status", "=", "done")
+        .then(5)
+        .else(6)
+        .end(),
+    );
+  }
+  const [commitments, total] = await Promise.all([
+    page.orderBy("commitments.due_on").orderBy("commitments.id").limit(pageSize).offset(pageOffset(filter.page, pageSize)).execute(),
+    base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+  ]);
   const milestones = commitments.length
     ? await db
         .selectFrom("milestones")
@@ -88,7 +161,7 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
         .orderBy("sort_order")
         .execute()
     : [];
-  return commitments.map((c) => {
+  const rows = commitments.map((c) => {
     const own = milestones
       .filter((m) => m.commitment_id === c.id)
       .map((m) => ({ ...m, weight: Number(m.weight), late: m.status !== "done" && m.due_on < today }));
@@ -97,14 +170,12 @@ export async function listTrackedCommitments(db: DB, actor: Actor, today = vietn
       kpi_baseline: c.kpi_baseline === null ? null : Number(c.kpi_baseline),
       kpi_target: c.kpi_target === null ? null : Number(c.kpi_target),
       kpi_current: Number(c.kpi_current),
+      days_late: Number(c.days_late),
       milestones: own,
     };
-    return {
-      ...input,
-      status: deriveCommitmentStatus(input, today),
-      progress: commitmentProgress(input),
-    };
+    return { ...input, status: c.status as CommitmentStatus, progress: commitmentProgress(input) };
   });
+  return { rows, total: Number(total.n) };
 }
 
-export type TrackedCommitment = Awaited<ReturnType<typeof listTrackedCommitments>>[number];
+export type TrackedCommitment = Awaited<ReturnType<typeof listTrackedCommitments>>["rows"][number];

@@ -1,8 +1,8 @@
 import { DomainError } from "~/lib/domain-error";
-import { nowIso, vietnamToday } from "~/lib/time";
+import { nowIso } from "~/lib/time";
 import type { DB, Tx } from "~db/schema";
 import { notifyReturned, type CommitmentMailFacts } from "./confirmation-mail.server";
-import { readCommitmentStatus } from "./derived-status.server";
+import { refreshCommitmentStatus } from "./stored-status.server";
 import { recordCommitmentStep, type Acting } from "./timeline.server";
 
 /**
@@ -10,11 +10,17 @@ import { recordCommitmentStep, type Acting } from "./timeline.server";
  * on the timeline. Every change of milestones or confirmed progress goes through here.
  */
 export async function withStatusChange(trx: Tx, commitmentId: string, actor: Acting, change: () => Promise<void>): Promise<void> {
-  const today = vietnamToday();
-  const before = await readCommitmentStatus(trx, commitmentId, today);
+  // Brought up to today first, so that a change the calendar made is not put down to this one.
+  await refreshCommitmentStatus(trx, commitmentId);
+  const before = await storedStatus(trx, commitmentId);
   await change();
-  const after = await readCommitmentStatus(trx, commitmentId, today);
+  await refreshCommitmentStatus(trx, commitmentId);
+  const after = await storedStatus(trx, commitmentId);
   if (before !== after) await recordCommitmentStep(trx, actor, { commitmentId, kind: "status.changed", before: { status: before }, after: { status: after } });
+}
+
+async function storedStatus(trx: Tx, commitmentId: string) {
+  return (await trx.selectFrom("commitments").select("status").where("id", "=", commitmentId).executeTakeFirstOrThrow()).status;
 }
 
 /** Takes a submitted update for a decision; a conflict when someone decided first or it was never submitted. */

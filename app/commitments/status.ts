@@ -1,10 +1,16 @@
 /**
  * A commitment's status is derived from its milestones, its KPI and the date, in this one
- * function, so that every page, list and job agrees on it. Shared with the browser: no server code.
+ * function, so that every page, list and job agrees on it; lists and counts read the copy
+ * app/commitments/stored-status.server.ts keeps of it (decision 0015). Shared with the browser:
+ * no server code.
  */
 export const COMMITMENT_STATUSES = ["very_late", "delayed", "at_risk", "on_track", "done", "cancelled"] as const;
 
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+export function isCommitmentStatus(value: string | null | undefined): value is CommitmentStatus {
+  return (COMMITMENT_STATUSES as readonly (string | null | undefined)[]).includes(value);
+}
 
 export type StatusInput = {
   cancelled_at: string | null;

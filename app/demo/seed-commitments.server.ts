@@ -1,5 +1,6 @@
 import { newId } from "~/lib/ids.server";
-import type { Trx } from "~db/schema";
+import { refreshCommitmentStatuses } from "~/commitments/stored-status.server";
+import type { Tx } from "~db/schema";
 import { at } from "./days";
 
 /** A demo commitment with its milestones; everything in it is sample data. */
@@ -17,7 +18,7 @@ export type CommitmentSeed = {
   contact_user_id?: string;
 };
 
-export async function insertCommitments(trx: Trx, mouId: string, startOn: string, list: CommitmentSeed[]) {
+export async function insertCommitments(trx: Tx, mouId: string, startOn: string, list: CommitmentSeed[]) {
   const now = new Date().toISOString();
   const ids: string[] = [];
   for (const [i, c] of list.entries()) {
@@ -43,5 +44,6 @@ export async function insertCommitments(trx: Trx, mouId: string, startOn: string
         .execute();
     }
   }
+  await refreshCommitmentStatuses(trx, ids);
   return ids;
 }

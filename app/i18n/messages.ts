@@ -8,6 +8,7 @@ import { mouMessages } from "./messages/mous";
 import { commitmentMessages } from "./messages/commitments";
 import { sealMessages } from "./messages/seals";
 import { commitmentProcessMessages } from "./messages/commitment-process";
+import { monitoringMessages } from "./messages/monitoring";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -24,6 +25,7 @@ export const MESSAGES = {
   ...commitmentMessages,
   ...sealMessages,
   ...commitmentProcessMessages,
+  ...monitoringMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

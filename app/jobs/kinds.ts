@@ -8,6 +8,7 @@ import type { JobStatus } from "~db/schema";
 export type JobPayloads = {
   "mail.send": { outboxId: string };
   "agreement.seal": { mouId: string };
+  "commitments.refresh-statuses": { day: string };
 };
 
 export type JobKind = keyof JobPayloads;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { can, isMemberOf, isOrgAdmin, type Actor } from "~/auth/permissions.server";
 import { retireCommitments } from "~/commitments/commitments.server";
+import { refreshCommitmentStatuses } from "~/commitments/stored-status.server";
 import { isUniqueViolation } from "~/db/errors.server";
 import { DomainError } from "~/lib/domain-error";
 import type { Locale } from "~/i18n/locale";
@@ -160,18 +161,23 @@ async function writeDraftRows(trx: Tx, mouId: string, draft: MouDraft, leads: Le
 async function writeCommitments(trx: Tx, mouId: string, draft: MouDraft, at: string) {
   const existing = await trx.selectFrom("commitments").select("id").where("mou_id", "=", mouId).where("cancelled_at", "is", null).execute();
   const kept = new Set<string>();
+  const written: string[] = [];
   for (const [i, { id, ...c }] of draft.commitments.entries()) {
     const values = { ...c, start_on: draft.effective_on, sort_order: i, updated_at: at };
     if (id && existing.some((e) => e.id === id)) {
       kept.add(id);
+      written.push(id);
       await trx.updateTable("commitments").set(values).where("id", "=", id).execute();
     } else {
+      const newCommitmentId = newId();
+      written.push(newCommitmentId);
       await trx
         .insertInto("commitments")
-        .values({ id: newId(), mou_id: mouId, ...values, description_vi: null, description_en: null, created_at: at })
+        .values({ id: newCommitmentId, mou_id: mouId, ...values, description_vi: null, description_en: null, created_at: at })
         .execute();
     }
   }
+  await refreshCommitmentStatuses(trx, written);
   await retireCommitments(trx, mouId, existing.filter((e) => !kept.has(e.id)).map((e) => e.id), at);
 }
 

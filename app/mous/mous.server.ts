@@ -1,24 +1,30 @@
 import { can, readableMouIds, type Actor } from "~/auth/permissions.server";
 import { DomainError } from "~/lib/domain-error";
+import { pageOffset, PAGE_SIZE } from "~/lib/paging";
 import type { DB, Mou, Trx } from "~db/schema";
 import { listPartiesOf } from "./public-mous.server";
 
 /**
- * The MoUs an actor may see: staff see all; anyone else only those their organizations take part
- * in. The ownership is in the query, so nothing else is ever loaded.
+ * One page of the MoUs an actor may see, the latest changed first, and how many there are: staff
+ * see all; anyone else only those their organizations take part in. The ownership is in the query,
+ * so nothing else is ever loaded.
  */
-export async function listMousFor(db: DB, actor: Actor) {
+export async function listMousFor(db: DB, actor: Actor, page = 1) {
   const readable = readableMouIds(db, actor);
-  if (readable === "none") return [];
-  let query = db
-    .selectFrom("mous")
-    .select(["mous.id", "mous.reference", "mous.status", "mous.title_vi", "mous.title_en", "mous.visibility", "mous.updated_at", "mous.is_sample"])
-    .orderBy("mous.updated_at", "desc");
-  if (readable !== "all") query = query.where("mous.id", "in", readable);
-  const mous = await query.execute();
-  if (!mous.length) return [];
-  const parties = await listPartiesOf(db, mous.map((m) => m.id));
-  return mous.map((m) => ({ ...m, parties: parties.filter((p) => p.mou_id === m.id) }));
+  if (readable === "none") return { rows: [], total: 0 };
+  const base = readable === "all" ? db.selectFrom("mous") : db.selectFrom("mous").where("mous.id", "in", readable);
+  const [mous, total] = await Promise.all([
+    base
+      .select(["mous.id", "mous.reference", "mous.status", "mous.title_vi", "mous.title_en", "mous.visibility", "mous.updated_at", "mous.is_sample"])
+      .orderBy("mous.updated_at", "desc")
+      .orderBy("mous.id")
+      .limit(PAGE_SIZE)
+      .offset(pageOffset(page))
+      .execute(),
+    base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  const parties = mous.length ? await listPartiesOf(db, mous.map((m) => m.id)) : [];
+  return { rows: mous.map((m) => ({ ...m, parties: parties.filter((p) => p.mou_id === m.id) })), total: Number(total.n) };
 }
 
 export async function listParties(db: DB, mouId: string) {

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { AUDIT_PAGE_SIZE, listAuditEntries, pageParam } from "~/admin/audit.server";
+import { AUDIT_PAGE_SIZE, listAuditEntries } from "~/admin/audit.server";
+import { pageParam } from "~/lib/paging";
 import { verifyAuditChain } from "~/audit/audit-log.server";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { pageParam } from "~/admin/audit.server";
+import { pageParam } from "~/lib/paging";
 import { isJobStatus, JOBS_PAGE_SIZE, listJobs, retryJob } from "~/admin/jobs.server";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";

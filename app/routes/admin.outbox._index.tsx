@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { pageParam } from "~/admin/audit.server";
+import { pageParam } from "~/lib/paging";
 import { isOutboxStatus, listOutbox, OUTBOX_PAGE_SIZE } from "~/admin/outbox.server";
 import { OUTBOX_STATUSES } from "~/admin/outbox-statuses";
 import { requireActor, requirePermission } from "~/auth/permissions.server";

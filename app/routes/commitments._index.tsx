@@ -99,7 +99,7 @@ export default function Commitments() {
             {c.returned ? <p className="badge badge-danger">{t("commitments.returned", { n: c.returned })}</p> : null}
             <CommitmentFacts commitment={c} />
             {c.milestones.length ? (
-              <details className="milestones" open={c.rank <= 3}>
+              <details className="milestones" open={Boolean(c.toConfirm || c.returned) || c.status === "very_late" || c.status === "delayed" || c.status === "at_risk"}>
                 <summary>
                   {t("commitments.milestones")} ({c.milestones.filter((m) => m.status === "done").length}/{c.milestones.length})
                 </summary>

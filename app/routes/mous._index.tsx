@@ -1,11 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { can, requireActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { listMousFor } from "~/mous/mous.server";
+import { pageParam, PAGE_SIZE } from "~/lib/paging";
+import { Pager } from "~/ui/pager";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { SampleBadge } from "~/ui/layout";
 import { MouStatusBadge } from "~/ui/mou-status";
@@ -20,13 +22,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = getLocale(args.request);
   return json({
     title: translate(locale, "mous.list.title"),
-    mous: await listMousFor(getDb(), actor),
+    ...(await listMousFor(getDb(), actor, pageParam(new URL(args.request.url)))),
+    page: pageParam(new URL(args.request.url)),
+    pageSize: PAGE_SIZE,
     canCreate: can(actor, { action: "mou.create" }),
   });
 }
 
 export default function MouList() {
-  const { mous, canCreate } = useLoaderData<typeof loader>();
+  const { rows: mous, total, page, pageSize, canCreate } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const t = useT();
   const locale = useLocale();
   return (
@@ -63,6 +68,7 @@ export default function MouList() {
       ) : (
         <p className="empty">{t("mous.list.empty")}</p>
       )}
+      <Pager page={page} pageSize={pageSize} total={total} search={location.search} />
     </div>
   );
 }

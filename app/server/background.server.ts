@@ -1,3 +1,4 @@
+import { scheduleDailyStatusRefresh } from "~/commitments/stored-status.server";
 import { pruneAuthRecords } from "~/auth/throttle.server";
 import { sendWeeklyDigests } from "~/commitments/digest.server";
 import { sendCommitmentReminders } from "~/commitments/reminders.server";
@@ -31,6 +32,8 @@ function periodicWork(): Periodic[] {
     { name: "commitment-reminders", everyMs: config.reminderPollMs, run: async () => (await sendCommitmentReminders(db())) + (await sendWeeklyDigests(db())) },
     // Effective and expiry dates are days in Vietnam: checking every quarter hour moves an MoU soon after midnight.
     { name: "mou-in-force-dates", everyMs: 15 * 60_000, run: () => applyMouDates(db()) },
+    // Statuses that only the calendar changes are re-derived once a day, as a job (decision 0015).
+    { name: "commitment-statuses", everyMs: 10 * 60_000, run: () => scheduleDailyStatusRefresh(db()) },
   ];
 }
 

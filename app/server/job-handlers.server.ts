@@ -1,3 +1,4 @@
+import { refreshStaleCommitmentStatuses } from "~/commitments/stored-status.server";
 import { getConfig, portalOrigin } from "~/config.server";
 import { eventAttachmentRenderers } from "~/events/mail-attachments.server";
 import { readStoredFile, STORED_FILE } from "~/files/files.server";
@@ -16,6 +17,9 @@ export function jobHandlers(): JobHandlers {
   const handlers: JobHandlers = {
     "agreement.seal": async (db, { mouId }) => {
       await issueAgreement(db, mouId, { origin, notify: true });
+    },
+    "commitments.refresh-statuses": async (db, { day }) => {
+      await refreshStaleCommitmentStatuses(db, day);
     },
   };
   // Without SMTP_URL mail stays in the outbox, where staff read it at /admin/outbox.

@@ -3,9 +3,10 @@ import { AuditChainKeyError, getExistingAuditChainKey } from "~/audit/chain-key.
 import { getConnection } from "~/db.server";
 import { BackupError, backupDatabase, restoreDatabase } from "~/db/backup.server";
 import { migrateToLatest } from "~/db/migrate.server";
+import { seedScale } from "~/demo/seed-scale.server";
 import { isDatabaseEmpty, seedDemoData } from "~/demo/seed.server";
 
-/** The command-line tasks behind `npm run db:migrate`, `db:seed`, `audit:verify`, `db:backup` and `db:restore`. Returns the exit code. */
+/** The command-line tasks behind `npm run db:migrate`, `db:seed`, `db:seed:scale`, `audit:verify`, `db:backup` and `db:restore`. Returns the exit code. */
 export async function runTask(name: string, args: string[] = []): Promise<number> {
   const { db, dialect } = getConnection();
   try {
@@ -25,13 +26,26 @@ export async function runTask(name: string, args: string[] = []): Promise<number
         console.log(`Demo data loaded on ${dialect}.`);
         return 0;
       }
+      case "seed:scale": {
+        const at = args.indexOf("--mous");
+        const count = Number(args[at + 1]);
+        if (at < 0 || !Number.isInteger(count) || count < 1 || count > 1_000_000) {
+          console.error("Usage: npm run db:seed:scale -- --mous N (1 to 1,000,000).");
+          return 2;
+        }
+        await migrateToLatest(db);
+        const started = Date.now();
+        await seedScale(db, count);
+        console.log(`Added ${count} sample MoUs on ${dialect} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        return 0;
+      }
       case "audit:verify":
         return await verifyAuditLog(args);
       case "backup":
       case "restore":
         return await copyDatabase(name, args);
       default:
-        console.error(`Unknown task "${name}". Known: migrate, seed, audit:verify, backup, restore.`);
+        console.error(`Unknown task "${name}". Known: migrate, seed, seed:scale, audit:verify, backup, restore.`);
         return 2;
     }
   } finally {

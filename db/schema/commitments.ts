@@ -21,6 +21,12 @@ export interface CommitmentTable {
   contact_user_id: string | null;
   cancelled_at: string | null;
   cancel_reason: string | null;
+  /** Stored copy of the derived status, kept true by refreshCommitmentStatus (decision 0015). */
+  status: Generated<string>;
+  /** Days the most overdue unfinished milestone (or the due date) is past, 0 when none. */
+  days_late: Generated<number>;
+  /** The day (Asia/Ho_Chi_Minh) the stored status was derived for; "" before the first derivation. */
+  status_on: Generated<string>;
   sort_order: Generated<number>;
   created_at: string;
   updated_at: string;

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadStatusInputs, refreshStaleCommitmentStatuses, scheduleDailyStatusRefresh, storedStatusOf } from "~/commitments/stored-status.server";
+import { vietnamToday } from "~/lib/time";
+import { signInPersonas, type Persona } from "../helpers/personas";
+import type { Client } from "../helpers/http";
+import { startTestServer, type TestServer } from "../helpers/server";
+
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe("the stored commitment status", () => {
+  let server: TestServer;
+  let clients: Record<Persona, Client>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    clients = await signInPersonas(server);
+  });
+  afterAll(async () => server?.stop());
+
+  /** Every commitment whose stored status or lateness is not what the pure derivation gives for `day`. */
+  async function disagreements(day = vietnamToday()) {
+    const rows = await server.db.selectFrom("commitments").select(["id", "title_vi", "status", "days_late"]).execute();
+    const inputs = await loadStatusInputs(server.db, rows.map((r) => r.id));
+    return rows.flatMap((r) => {
+      const derived = storedStatusOf(inputs.get(r.id)!, day);
+      return derived.status === r.status && derived.days_late === Number(r.days_late)
+        ? []
+        : [`${r.title_vi}: stored ${r.status}/${r.days_late}, derived ${derived.status}/${derived.days_late}`];
+    });
+  }
+
+  async function kamiMes() {
+    return server.db.selectFrom("commitments").selectAll().where("title_vi", "=", "Triển khai MES tại 5 nhà máy trong tỉnh").executeTakeFirstOrThrow();
+  }
+
+  it("agrees with the derived status for every demo commitment, late ones included", async () => {
+    expect(await disagreements()).toEqual([]);
+    const mes = await kamiMes();
+    expect(mes.status).toBe("delayed");
+    expect(Number(mes.days_late)).toBeGreaterThan(0);
+    expect(mes.status_on).toBe(vietnamToday());
+  });
+
+  it("still agrees after a scripted series of reports: a milestone done, a KPI reached, a milestone reopened", async () => {
+    const mes = await kamiMes();
+    const milestones = await server.db.selectFrom("milestones").select(["id", "status"]).where("commitment_id", "=", mes.id).orderBy("sort_order").execute();
+    const steps: Record<string, string>[] = [
+      { note: "Mốc đầu tiên xong", milestone_id: milestones[0].id, milestone_status: "done" },
+      { note: "Đạt chỉ tiêu", kpi_value: String(mes.kpi_target) },
+      { note: "Mở lại một mốc", kpi_value: "1", milestone_id: milestones[1].id, milestone_status: "in_progress" },
+    ];
+    const seen = new Set<string>();
+    for (const form of steps) {
+      expect((await clients.member.post(`/commitments/${mes.id}`, form)).status).toBe(302);
+      expect(await disagreements()).toEqual([]);
+      seen.add((await kamiMes()).status);
+    }
+    expect(seen.has("done")).toBe(true);
+  });
+
+  it("is re-derived once a day for what only time changes, by one queued job", async () => {
+    const later = addDays(vietnamToday(), 400);
+    expect(await disagreements(later)).not.toEqual([]);
+    expect(await scheduleDailyStatusRefresh(server.db, later)).toBe(true);
+    expect(await scheduleDailyStatusRefresh(server.db, later)).toBe(false);
+    const job = await server.db.selectFrom("jobs").select(["kind", "payload"]).where("id", "=", `commitment-statuses-${later}`).executeTakeFirstOrThrow();
+    expect(job).toEqual({ kind: "commitments.refresh-statuses", payload: JSON.stringify({ day: later }) });
+    const total = await server.db.selectFrom("commitments").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    // The server's runner may have taken the job already; either way every row ends derived for that day.
+    await refreshStaleCommitmentStatuses(server.db, later);
+    expect(await disagreements(later)).toEqual([]);
+    expect(await refreshStaleCommitmentStatuses(server.db, later)).toBe(0);
+    expect(Number(total.n)).toBeGreaterThan(0);
+  });
+});
