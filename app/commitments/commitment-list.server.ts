@@ -1,10 +1,9 @@
 import { isMemberOf, readableMouIds, type Actor } from "~/auth/permissions.server";
+import { PAGE_SIZE } from "~/lib/paging";
 import { addDays, vietnamToday } from "~/lib/time";
 import type { DB } from "~db/schema";
 import type { CommitmentListQuery } from "./commitment.schema";
 import { listTrackedCommitments } from "./commitments.server";
-
-export const COMMITMENTS_PAGE_SIZE = 20;
 
 /**
  * The /commitments page: the actor's commitments filtered and ordered in SQL, what needs
@@ -22,7 +21,6 @@ export async function listCommitmentsPage(db: DB, actor: Actor, query: Commitmen
       dueBefore: query.due ? addDays(today, Number(query.due)) : undefined,
       order: "attention",
       page: query.page,
-      pageSize: COMMITMENTS_PAGE_SIZE,
     },
     today,
   );
@@ -47,7 +45,7 @@ export async function listCommitmentsPage(db: DB, actor: Actor, query: Commitmen
     }),
     total,
     page: query.page,
-    pageSize: COMMITMENTS_PAGE_SIZE,
+    pageSize: PAGE_SIZE,
     choices: await filterChoices(db, actor),
   };
 }

@@ -241,10 +241,10 @@ describe("commitments and the staff dashboard", () => {
     expect((await signer3ds.get("/commitments?status=bogus&due=1000&page=abc")).status).toBe(200);
   });
 
-  it("pages the list, at most 20 a page", async () => {
+  it("pages the list, at most 50 a page", async () => {
     const mou = await server.db.selectFrom("mous").select("id").where("reference", "like", "%-0001").executeTakeFirstOrThrow();
     const now = new Date().toISOString();
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 50; i++) {
       await server.db
         .insertInto("commitments")
         .values({ id: `page-test-${i}`, mou_id: mou.id, org_id: "dassault-systemes", title_vi: `Cam kết phân trang ${i}`, due_on: "2030-01-01", created_at: now, updated_at: now, kpi_target: null, kpi_unit_vi: null, kpi_unit_en: null, start_on: null, title_en: null, description_vi: null, description_en: null, cancelled_at: null, cancel_reason: null, kpi_baseline: null, contact_user_id: null })
@@ -253,9 +253,9 @@ describe("commitments and the staff dashboard", () => {
     const cards = (page: string) => [...page.matchAll(/class="card commitment /g)].length;
     const total = Number((await server.db.selectFrom("commitments").select((eb) => eb.fn.countAll().as("n")).where("mou_id", "=", mou.id).executeTakeFirstOrThrow()).n);
     const first = await (await clients.staff.get("/commitments")).text();
-    expect(cards(first)).toBe(20);
+    expect(cards(first)).toBe(50);
     const second = await (await clients.staff.get("/commitments?page=2")).text();
-    expect(cards(second)).toBe(total - 20);
+    expect(cards(second)).toBe(total - 50);
     expect(second).not.toContain("Số hóa quy trình kiểm tra chất lượng");
   });
 });

@@ -42,7 +42,7 @@ describe("the stored commitment status", () => {
     expect(mes.status_on).toBe(vietnamToday());
   });
 
-  it("still agrees after a scripted series of reports: a milestone done, a KPI reached, a milestone reopened", async () => {
+  it("still agrees after a scripted series of confirmed reports: a milestone done, a KPI reached, a milestone reopened", async () => {
     const mes = await kamiMes();
     const milestones = await server.db.selectFrom("milestones").select(["id", "status"]).where("commitment_id", "=", mes.id).orderBy("sort_order").execute();
     const steps: Record<string, string>[] = [
@@ -53,6 +53,10 @@ describe("the stored commitment status", () => {
     const seen = new Set<string>();
     for (const form of steps) {
       expect((await clients.member.post(`/commitments/${mes.id}`, form)).status).toBe(302);
+      expect(await disagreements()).toEqual([]);
+      // A report counts once another party or staff confirms it: that is when the status moves.
+      const update = await server.db.selectFrom("progress_updates").select("id").where("commitment_id", "=", mes.id).where("status", "=", "submitted").executeTakeFirstOrThrow();
+      expect((await clients.staff.post(`/commitments/${mes.id}`, { intent: "confirm", update_id: update.id })).status).toBe(302);
       expect(await disagreements()).toEqual([]);
       seen.add((await kamiMes()).status);
     }
