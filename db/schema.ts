@@ -8,9 +8,9 @@
  * - structured values (answers, clauses) are JSON text.
  */
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
-import type { OrganizationTable, UserTable, SessionTable, MembershipTable, InvitationTable, AuthTokenTable, ThrottleCounterTable } from "./schema/accounts";
+import type { OrganizationTable, UserTable, SessionTable, MembershipTable, InvitationTable, AuthTokenTable, ThrottleCounterTable, JoinRequestTable } from "./schema/accounts";
 import type { EventTable, EventOrganizationTable, SpeakerTable, AgendaItemTable, AgendaSpeakerTable, RegistrationTable } from "./schema/events";
-import type { MouTable, MouPartyTable, MouClauseTable, MouVersionTable, MouCommentTable, SignatoryTable, AgreementTable } from "./schema/mous";
+import type { MouTable, MouPartyTable, MouClauseTable, MouVersionTable, MouCommentTable, SignatoryTable, AgreementTable, MouEmailInvitationTable } from "./schema/mous";
 import type { CommitmentTable, MilestoneTable, ProgressUpdateTable, ProgressUpdateFileTable } from "./schema/commitments";
 import type { FileTable, AuditLogTable, OutboxTable, JobTable } from "./schema/platform";
 
@@ -50,6 +50,8 @@ export interface Database {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   jobs: JobTable;
+  join_requests: JoinRequestTable;
+  mou_email_invitations: MouEmailInvitationTable;
 }
 
 export type DB = Kysely<Database>;

@@ -7,6 +7,7 @@ import * as m30 from "./2026-11-23-30-signatory-rounds";
 import * as m40 from "./2026-12-01-01-throttle-counters";
 import * as m42 from "./2026-12-01-03-party-acceptance";
 import * as m43 from "./2026-12-01-04-jobs";
+import * as m52 from "./2026-12-01-12-org-onboarding";
 
 /**
  * Every migration imported by name: the classic compiler bundles the server, where
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-01-01-throttle-counters": m40,
   "2026-12-01-03-party-acceptance": m42,
   "2026-12-01-04-jobs": m43,
+  "2026-12-01-12-org-onboarding": m52,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -120,3 +120,17 @@ export interface AgreementTable {
   verification_code: string;
   created_at: string;
 }
+
+/**
+ * A partner not yet on the portal, invited to a draft by its representative's email. When the
+ * invitee names their organization (`org_id`), it becomes a pending party like any other.
+ */
+export interface MouEmailInvitationTable {
+  id: string;
+  mou_id: string;
+  email: string;
+  invited_by: string;
+  org_id: string | null;
+  created_at: string;
+  answered_at: string | null;
+}

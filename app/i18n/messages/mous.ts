@@ -107,6 +107,10 @@ export const mouMessages = {
     vi: "Bên chủ trì mới phải là một bên đã chấp nhận tham gia.",
     en: "The new lead must be a party that has accepted to take part.",
   },
+  "mous.error.leadUnverified": {
+    vi: "Tổ chức chủ trì chưa được NIC xác minh, nên chưa thể gửi biên bản đi ký.",
+    en: "The lead organization is not verified by NIC yet, so the MoU cannot be sent for signature.",
+  },
   "mous.error.partyPending": {
     vi: "Còn bên chưa chấp nhận tham gia: chỉ gửi góp ý hoặc gửi ký khi mọi bên đã chấp nhận.",
     en: "A party has not accepted yet: the MoU goes to review or signature only once every party has accepted.",
