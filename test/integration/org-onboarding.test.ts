@@ -160,4 +160,47 @@ describe("organizations join on their own", () => {
     expect(members.map((m) => m.email)).toContain("dung@cokhi-vp.test.example");
     expect(members.map((m) => m.email)).not.toContain("dung@elsewhere.test.example");
   });
+
+  it("shows a partner invited by email the draft only after its organization is named and accepts", async () => {
+    const draft = await founder.post("/mous/new", {
+      title_vi: "Biên bản ghi nhớ với đối tác mới",
+      title_en: "Memorandum with a new partner",
+      visibility: "private",
+      lead: "0",
+      "parties.0.org_id": orgId,
+      "parties.1.org_id": "kami",
+      "clauses.0.body_vi": "Điều khoản bí mật của bản thảo.",
+    });
+    const mouId = /^\/mous\/([a-z0-9]+)$/.exec(draft.headers.get("location") ?? "")![1];
+    // Only the lead's people invite; Kami, a party that does not lead, cannot.
+    expect((await kami.post(`/mous/${mouId}/invitation`, { intent: "accept", org_id: "kami" })).status).toBe(302);
+    expect((await kami.post(`/mous/${mouId}`, { intent: "invite_partner", partner_email: "dai.dien@newco.test.example" })).status).toBe(403);
+    expect((await founder.post(`/mous/${mouId}`, { intent: "invite_partner", partner_email: "not-an-address" })).status).toBe(400);
+    expect((await founder.post(`/mous/${mouId}`, { intent: "invite_partner", partner_email: "Dai.Dien@newco.test.example" })).status).toBe(302);
+    const mail = await latestEmail(server.db, "dai.dien@newco.test.example", "mou_partner_invitation");
+    expect(mail!.text_body).toContain(`/mous/${mouId}/invitation`);
+    expect(mail!.text_body).not.toContain("Điều khoản bí mật");
+
+    const partner = await makeUser("dai.dien@newco.test.example", true);
+    const stranger = await makeUser("stranger@newco.test.example", true);
+    expect((await stranger.get(`/mous/${mouId}/invitation`)).status).toBe(404);
+    expect((await partner.get(`/mous/${mouId}`)).status).toBe(404);
+    const page = await (await partner.get(`/mous/${mouId}/invitation`)).text();
+    expect(page).toContain("/orgs/new");
+    expect(page).not.toContain("Điều khoản bí mật");
+
+    const registered = await partner.post("/orgs/new", { ...COMPANY, name_vi: "Công ty Đối tác Mới", name_en: "New Partner Co.", tax_code: "0301234567", contact_email: "dai.dien@newco.test.example" });
+    const partnerOrg = /^\/orgs\/([a-z0-9]+)$/.exec(registered.headers.get("location") ?? "")![1];
+    // An organization the invitee does not administer cannot be named.
+    expect((await partner.post(`/mous/${mouId}/invitation`, { intent: "choose", org_id: "kami" })).status).toBe(404);
+    expect((await partner.post(`/mous/${mouId}/invitation`, { intent: "choose", org_id: partnerOrg })).status).toBe(302);
+    const party = await server.db.selectFrom("mou_parties").select("accepted_at").where("mou_id", "=", mouId).where("org_id", "=", partnerOrg).executeTakeFirstOrThrow();
+    expect(party.accepted_at).toBeNull();
+    expect((await partner.get(`/mous/${mouId}`)).status).toBe(404);
+
+    expect((await partner.post(`/mous/${mouId}/invitation`, { intent: "accept", org_id: partnerOrg })).status).toBe(302);
+    const opened = await partner.get(`/mous/${mouId}`);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain("Điều khoản bí mật");
+  });
 });

@@ -79,6 +79,16 @@ export function MouWorkflow({ mou, form: { errors, values } }: { mou: MouPageDat
           </button>
         </Form>
       ) : null}
+      {editable ? (
+        <Form method="post" className="form">
+          <h3>{t("mous.workflow.invitePartner")}</h3>
+          <p className="muted">{t("mous.workflow.invitePartnerHint")}</p>
+          <Field name="partner_email" type="email" label={t("mous.field.partnerEmail")} required defaultValue={values.partner_email ?? ""} error={errors.partner_email} />
+          <button type="submit" name="intent" value="invite_partner" className="button">
+            {t("mous.workflow.invitePartner")}
+          </button>
+        </Form>
+      ) : null}
       {mou.status === "awaiting_signatures" ? (
         <p>
           {t("mous.workflow.awaiting", { order: t(`mous.order.${mou.signing_order}`) })}
