@@ -53,6 +53,19 @@ export async function invitePartnerByEmail(db: DB, acting: Acting, mouId: string
   });
 }
 
+/** The addresses invited to this MoU that have not named an organization yet, oldest first. */
+export async function listOpenEmailInvitations(db: DB, mouId: string) {
+  return db
+    .selectFrom("mou_email_invitations")
+    .select(["id", "email", "created_at"])
+    .where("mou_id", "=", mouId)
+    .where("answered_at", "is", null)
+    .orderBy("created_at")
+    .orderBy("id")
+    .limit(50)
+    .execute();
+}
+
 /** Whether this confirmed address has an invitation to this MoU still waiting for an organization. */
 export async function hasOpenEmailInvitation(db: DB, mouId: string, email: string): Promise<boolean> {
   const row = await db

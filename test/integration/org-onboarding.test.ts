@@ -177,6 +177,8 @@ describe("organizations join on their own", () => {
     expect((await kami.post(`/mous/${mouId}`, { intent: "invite_partner", partner_email: "dai.dien@newco.test.example" })).status).toBe(403);
     expect((await founder.post(`/mous/${mouId}`, { intent: "invite_partner", partner_email: "not-an-address" })).status).toBe(400);
     expect((await founder.post(`/mous/${mouId}`, { intent: "invite_partner", partner_email: "Dai.Dien@newco.test.example" })).status).toBe(302);
+    expect(await (await founder.get(`/mous/${mouId}`)).text()).toContain("Đang chờ đối tác trả lời: dai.dien@newco.test.example");
+    expect(await (await kami.get(`/mous/${mouId}`)).text()).not.toContain("dai.dien@newco.test.example");
     const mail = await latestEmail(server.db, "dai.dien@newco.test.example", "mou_partner_invitation");
     expect(mail!.text_body).toContain(`/mous/${mouId}/invitation`);
     expect(mail!.text_body).not.toContain("Điều khoản bí mật");

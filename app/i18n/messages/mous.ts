@@ -299,6 +299,7 @@ export const mouMessages = {
     vi: "Nhập email người đại diện. Đối tác chỉ thấy bản thảo sau khi tổ chức của họ chấp nhận.",
     en: "Enter its representative's email. The partner sees the draft only after their organization accepts.",
   },
+  "mous.workflow.partnersInvited": { vi: "Đang chờ đối tác trả lời:", en: "Waiting for partners to answer:" },
   "mous.field.partnerEmail": { vi: "Email người đại diện", en: "Representative's email" },
   "mous.mail.partyDeclined.subject": { vi: "[{reference}] {organization} từ chối tham gia", en: "[{reference}] {organization} declined to take part" },
   "mous.mail.partyDeclined.heading": { vi: "Một tổ chức từ chối tham gia", en: "An organization declined to take part" },
