@@ -8,9 +8,9 @@
  * - structured values (answers, clauses) are JSON text.
  */
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
-import type { OrganizationTable, UserTable, SessionTable, MembershipTable, InvitationTable, AuthTokenTable, ThrottleCounterTable } from "./schema/accounts";
+import type { OrganizationTable, UserTable, SessionTable, MembershipTable, InvitationTable, AuthTokenTable, ThrottleCounterTable, JoinRequestTable } from "./schema/accounts";
 import type { EventTable, EventOrganizationTable, SpeakerTable, AgendaItemTable, AgendaSpeakerTable, RegistrationTable, EventSeatCountTable } from "./schema/events";
-import type { MouTable, MouPartyTable, MouClauseTable, MouVersionTable, MouCommentTable, SignatoryTable, AgreementTable, SealingCertificateTable } from "./schema/mous";
+import type { MouTable, MouPartyTable, MouClauseTable, MouVersionTable, MouCommentTable, SignatoryTable, AgreementTable, SealingCertificateTable, MouEmailInvitationTable } from "./schema/mous";
 import type { CommitmentTable, MilestoneTable, ProgressUpdateTable, ProgressUpdateFileTable, CommitmentTimelineTable, ReminderSentTable } from "./schema/commitments";
 import type { FileTable, AuditLogTable, OutboxTable, JobTable, SiteVersionTable } from "./schema/platform";
 
@@ -55,6 +55,8 @@ export interface Database {
   outbox: OutboxTable;
   jobs: JobTable;
   site_versions: SiteVersionTable;
+  join_requests: JoinRequestTable;
+  mou_email_invitations: MouEmailInvitationTable;
 }
 
 export type DB = Kysely<Database>;

@@ -149,6 +149,9 @@ export type Permission =
   | { action: "org.verify" }
   | { action: "org.members.manage"; orgId: string }
   | { action: "org.scorecard"; orgId: string }
+  | { action: "org.register" }
+  | { action: "org.join" }
+  | { action: "org.join.decide"; orgId: string }
   | { action: "mou.create" }
   | { action: "mou.read"; parties: PartyStanding[] }
   | { action: "mou.edit"; parties: PartyStanding[]; status: MouStatus }
@@ -194,6 +197,13 @@ export function can(actor: Actor, permission: Permission): boolean {
     case "org.scorecard":
       // Its record as a partner is for staff and its own people, not for other companies.
       return user.isStaff || isMemberOf(actor, permission.orgId);
+    case "org.register":
+    case "org.join":
+      // An organization is answered for by a reachable person: the address must be confirmed first.
+      return user.emailVerified;
+    case "org.join.decide":
+      // Who joins an organization is for its own admins, not staff: they know their people.
+      return isOrgAdmin(actor, permission.orgId);
     case "mou.create":
       return actor.memberships.length > 0;
     case "mou.read":

@@ -19,6 +19,7 @@ import {
 } from "./demo-data";
 import { addDays, at, dayFromToday } from "./days";
 import { seedMous } from "./seed-mous.server";
+import { seedOnboarding } from "./seed-onboarding.server";
 
 export async function isDatabaseEmpty(db: DB): Promise<boolean> {
   const users = await db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
@@ -152,6 +153,7 @@ export async function seedDemoData(db: DB): Promise<void> {
     }
 
     await seedMous(trx, { forumId, forumDay, userIds });
+    await seedOnboarding(trx, passwordHash);
   });
   // The MoU signed at the forum gets its sealed PDF, made after the transaction like any other
   // agreement; no mail goes out for a signing that happened weeks ago.

@@ -11,6 +11,7 @@ import { readForm } from "~/lib/form-body.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
 import { vietnamToday } from "~/lib/time";
+import { invitePartnerByEmail, PartnerInvitationSchema } from "./email-invitations.server";
 import { requireReadableMou } from "./mous.server";
 import { addComment, reopenMou, shareMou, startAmendment } from "./review.server";
 import { addSignatory, findCurrentSignatory, removeSignatory, sendForSignature } from "./signatories.server";
@@ -68,6 +69,13 @@ export async function handleMouAction(args: ActionFunctionArgs) {
         if (!parsed.ok) return fail(parsed.errors, parsed.values);
         await sendForSignature(db, acting, mou.id, { ...parsed.data, today: vietnamToday() });
         return back("mous.notice.sent");
+      }
+      case "invite_partner": {
+        requirePermission(actor, { action: "mou.parties", leadOrgId, status: mou.status });
+        const parsed = parseForm(form, PartnerInvitationSchema, locale);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values);
+        await invitePartnerByEmail(db, acting, mou.id, parsed.data.partner_email, locale);
+        return back("mous.notice.partnerInvited");
       }
       case "comment": {
         requirePermission(actor, { action: "mou.comment", parties, status: mou.status });

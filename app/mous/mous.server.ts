@@ -40,6 +40,7 @@ export async function listParties(db: DB, mouId: string) {
       "organizations.name_en",
       "organizations.short_name",
       "organizations.logo_file_id",
+      "organizations.verified",
     ])
     .where("mou_parties.mou_id", "=", mouId)
     .orderBy("mou_parties.sort_order")

@@ -1,11 +1,13 @@
 import { recordAudit } from "~/audit/audit-log.server";
-import { can, type Actor } from "~/auth/permissions.server";
+import { can, orgIdsOf, type Actor } from "~/auth/permissions.server";
 import { retireCommitments } from "~/commitments/commitments.server";
 import { portalOrigin } from "~/config.server";
 import { localized } from "~/i18n/translate";
 import { DomainError } from "~/lib/domain-error";
 import { nowIso } from "~/lib/time";
 import type { DB, Trx, Tx } from "~db/schema";
+import { listOrganizationNames } from "~/orgs/organizations.server";
+import { hasOpenEmailInvitation } from "./email-invitations.server";
 import { listParties } from "./mous.server";
 import { mailAboutMou, organizationAdmins, partyMembers } from "./notify.server";
 
@@ -87,18 +89,27 @@ export async function declineParty(db: DB, acting: Acting, mouId: string, orgId:
 /**
  * What an admin of an invited organization sees before answering: the MoU's reference and title,
  * who leads it, and the organizations they answer for; not its text. Someone who already takes part
- * is told so (the MoU is theirs to read); anyone else gets the not-found of an MoU that does not exist.
+ * is told so (the MoU is theirs to read). Someone invited by email, not yet answering for an
+ * organization that is party, chooses one of the organizations they administer (or registers one
+ * first); anyone else gets the not-found of an MoU that does not exist.
  */
 export async function requireInvitation(db: DB, actor: Actor, mouId: string) {
   const mou = await db.selectFrom("mous").select(["id", "reference", "title_vi", "title_en", "is_sample"]).where("id", "=", mouId).executeTakeFirst();
   if (!actor.user || !mou) throw new DomainError("notFound");
   const parties = await listParties(db, mouId);
   const invited = parties.filter((party) => can(actor, { action: "mou.respond", party }));
+  const lead = parties.find((p) => Number(p.is_lead) === 1);
   if (!invited.length) {
     if (can(actor, { action: "mou.read", parties })) return { kind: "takingPart" as const };
-    throw new DomainError("notFound");
+    if (!actor.user.emailVerified || !(await hasOpenEmailInvitation(db, mouId, actor.user.email))) throw new DomainError("notFound");
+    const eligible = orgIdsOf(actor, "admin").filter((id) => !parties.some((p) => p.org_id === id));
+    return {
+      kind: "byEmail" as const,
+      mou,
+      lead: lead ? { name_vi: lead.name_vi, name_en: lead.name_en } : null,
+      organizations: await listOrganizationNames(db, eligible),
+    };
   }
-  const lead = parties.find((p) => Number(p.is_lead) === 1);
   return {
     kind: "invited" as const,
     mou,

@@ -16,6 +16,22 @@ export async function requireAllPartiesAccepted(trx: Trx, mouId: string) {
 }
 
 /**
+ * An organization that registered itself may draft until staff verify it, but what it sends for
+ * signature goes out in its name: the lead must be verified first.
+ */
+async function requireVerifiedLead(trx: Trx, mouId: string) {
+  const unverified = await trx
+    .selectFrom("mou_parties")
+    .innerJoin("organizations", "organizations.id", "mou_parties.org_id")
+    .select("organizations.id")
+    .where("mou_parties.mou_id", "=", mouId)
+    .where("mou_parties.is_lead", "=", 1)
+    .where("organizations.verified", "=", 0)
+    .executeTakeFirst();
+  if (unverified) throw new DomainError("conflict", { messageKey: "mous.error.leadUnverified" });
+}
+
+/**
  * A party names a signatory: an account when the address has one, otherwise the address gets an
  * invitation to create an account (signing needs that account, signed in, with the address verified).
  */
@@ -134,6 +150,7 @@ export async function sendForSignature(
     const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
     if (!canMoveMou("send_for_signature", mou.status)) throw new DomainError("conflict");
     await requireAllPartiesAccepted(trx, mouId);
+    await requireVerifiedLead(trx, mouId);
     const parties = await trx.selectFrom("mou_parties").select("id").where("mou_id", "=", mouId).execute();
     const signatories = await trx.selectFrom("signatories").select(["id", "party_id"]).where("mou_id", "=", mouId).where("superseded_at", "is", null).execute();
     if (parties.some((p) => !signatories.some((s) => s.party_id === p.id))) throw new DomainError("conflict", { messageKey: "mous.error.signatoryPerParty" });

@@ -76,6 +76,9 @@ const PROFILE_COLUMNS = [
   "verified",
   "verified_at",
   "is_sample",
+  "rejected_at",
+  "email_domain",
+  "auto_join",
 ] as const;
 
 export async function findOrganization(db: DB, id: string) {

@@ -215,6 +215,11 @@ export default function Account() {
         ) : (
           <p className="empty">{t("account.noMemberships")}</p>
         )}
+        <p>
+          <Link to="/orgs/new" className="button">
+            {t("orgs.register.title")}
+          </Link>
+        </p>
       </section>
     </div>
   );

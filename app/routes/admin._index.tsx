@@ -20,6 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 const SECTIONS: { to: string; title: MessageKey; lead: MessageKey }[] = [
   { to: "/admin/users", title: "admin.users", lead: "admin.usersLead" },
+  { to: "/admin/verification", title: "orgs.queue.title", lead: "orgs.queue.lead" },
   { to: "/admin/orgs", title: "admin.orgs", lead: "admin.orgsLead" },
   { to: "/admin/outbox", title: "admin.outbox", lead: "admin.outboxLead" },
   { to: "/admin/jobs", title: "admin.jobs", lead: "admin.jobsLead" },

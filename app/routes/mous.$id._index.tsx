@@ -6,6 +6,7 @@ import { useT } from "~/i18n/use-t";
 import { formState } from "~/lib/action-result";
 import { isAgreementBeingSealed, listAgreements } from "~/mous/agreements.server";
 import { handleMouAction } from "~/mous/detail-actions.server";
+import { listOpenEmailInvitations } from "~/mous/email-invitations.server";
 import { findMouEvent, listComments, listSignatories, listVersions, loadWorkingText, requireReadableMou } from "~/mous/mous.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
@@ -24,7 +25,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   const db = getDb();
   const { mou, parties, leadOrgId } = await requireReadableMou(db, actor, args.params.id ?? "");
-  const [text, versions, comments, signatories, agreements, event, sealing] = await Promise.all([
+  const mayLead = can(actor, { action: "mou.lead", leadOrgId });
+  const [text, versions, comments, signatories, agreements, event, sealing, partnerInvitations] = await Promise.all([
     loadWorkingText(db, mou.id),
     listVersions(db, mou.id),
     listComments(db, mou.id),
@@ -32,6 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
     listAgreements(db, mou.id),
     findMouEvent(db, mou),
     isAgreementBeingSealed(db, mou),
+    mayLead ? listOpenEmailInvitations(db, mou.id) : Promise.resolve([] as Awaited<ReturnType<typeof listOpenEmailInvitations>>),
   ]);
   return json({
     mou,
@@ -46,8 +49,9 @@ export async function loader(args: LoaderFunctionArgs) {
     may: {
       edit: can(actor, { action: "mou.edit", parties, status: mou.status }),
       comment: can(actor, { action: "mou.comment", parties, status: mou.status }),
-      lead: can(actor, { action: "mou.lead", leadOrgId }),
+      lead: mayLead,
     },
+    partnerInvitations,
   });
 }
 
@@ -56,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MouPage() {
-  const { mou, sealing, event, parties, clauses, commitments, versions, comments, signatories, agreements, may } = useLoaderData<typeof loader>();
+  const { mou, sealing, event, parties, clauses, commitments, versions, comments, signatories, agreements, may, partnerInvitations } = useLoaderData<typeof loader>();
   const form = formState(useActionData<typeof action>());
   const t = useT();
   const mySigning = signatories.find((s) => s.mine && s.status === "pending" && mou.status === "awaiting_signatures");
@@ -75,7 +79,7 @@ export default function MouPage() {
       ) : null}
       {form.errors._form ? <FormAlert>{form.errors._form}</FormAlert> : null}
 
-      {may.lead ? <MouWorkflow mou={mou} form={form} /> : null}
+      {may.lead ? <MouWorkflow mou={mou} form={form} partnerInvitations={partnerInvitations} /> : null}
 
       <div className="mou-layout">
         <div className="stack">

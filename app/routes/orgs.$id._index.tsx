@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { can, getActor, requireActor, requirePermission } from "~/auth/permissions.server";
+import { can, getActor, isMemberOf, requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
@@ -37,6 +37,8 @@ export async function loader(args: LoaderFunctionArgs) {
     may: {
       edit: can(actor, { action: "org.edit", orgId }),
       members: can(actor, { action: "org.members.manage", orgId }),
+      requests: can(actor, { action: "org.join.decide", orgId }),
+      join: can(actor, { action: "org.join" }) && !isMemberOf(actor, orgId) && !org.rejected_at,
       verify: can(actor, { action: "org.verify" }),
     },
   });
@@ -81,13 +83,15 @@ export default function OrganizationPage() {
               <span className="badge badge-success" title={t("orgs.verifiedExplain")}>
                 ✓ {t("orgs.verified")}
               </span>
+            ) : org.rejected_at ? (
+              <span className="badge badge-danger">{t("orgs.rejected")}</span>
             ) : (
-              <span className="badge badge-muted">{t("orgs.notVerified")}</span>
+              <span className="badge badge-warning">{t("orgs.awaiting")}</span>
             )}
           </p>
         </div>
       </header>
-      {may.edit || may.members || may.verify ? (
+      {may.edit || may.members || may.verify || may.requests || may.join ? (
         <div className="org-actions">
           {may.edit ? (
             <Link to="edit" className="button">
@@ -98,6 +102,18 @@ export default function OrganizationPage() {
             <Link to="members" className="button">
               {t("orgs.manageMembers")}
             </Link>
+          ) : null}
+          {may.requests ? (
+            <Link to="requests" className="button">
+              {t("orgs.join.requests")}
+            </Link>
+          ) : null}
+          {may.join ? (
+            <Form method="post" action="join">
+              <button type="submit" className="button">
+                {t("orgs.join.ask")}
+              </button>
+            </Form>
           ) : null}
           {may.verify ? (
             <Form method="post">

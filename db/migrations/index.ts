@@ -9,6 +9,7 @@ import * as m42 from "./2026-12-01-03-party-acceptance";
 import * as m43 from "./2026-12-01-04-jobs";
 import * as m10 from "./2026-12-01-10-commitment-process";
 import * as m11 from "./2026-12-01-11-monitoring";
+import * as m12 from "./2026-12-01-12-org-onboarding";
 import * as m13 from "./2026-12-01-13-seat-counters-and-cache";
 import * as m14 from "./2026-12-01-14-signatures";
 
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-01-04-jobs": m43,
   "2026-12-01-10-commitment-process": m10,
   "2026-12-01-11-monitoring": m11,
+  "2026-12-01-12-org-onboarding": m12,
   "2026-12-01-13-seat-counters-and-cache": m13,
   "2026-12-01-14-signatures": m14,
 };

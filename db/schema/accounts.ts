@@ -1,7 +1,8 @@
 /** Accounts and organizations: who uses the portal and on whose behalf. */
 import type { Generated, Flag, Locale } from "./columns";
 
-export type OrgKind = "corporation" | "enterprise" | "startup" | "agency" | "university";
+export type OrgKind = "corporation" | "enterprise" | "startup" | "agency" | "university" | "association";
+export type JoinRequestStatus = "pending" | "approved" | "declined";
 export type MembershipRole = "admin" | "member";
 
 export interface OrganizationTable {
@@ -21,8 +22,34 @@ export interface OrganizationTable {
   verified_at: string | null;
   verified_by: string | null;
   is_sample: Generated<Flag>;
+  /** Mã số doanh nghiệp / mã số thuế: 10 or 13 digits, declared at registration. */
+  tax_code: string | null;
+  address: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  /** People whose confirmed address is at this domain may join without a request when `auto_join` is on. */
+  email_domain: string | null;
+  auto_join: Generated<Flag>;
+  /** The user who registered the organization; null when staff created it. */
+  registered_by: string | null;
+  rejected_at: string | null;
+  rejected_by: string | null;
+  rejection_reason: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A user asks to join an organization; its admins decide. */
+export interface JoinRequestTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  message: string | null;
+  status: JoinRequestStatus;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
 }
 
 export interface UserTable {

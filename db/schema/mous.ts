@@ -136,3 +136,17 @@ export interface SealingCertificateTable {
   der: Buffer;
   first_used_at: string;
 }
+
+/**
+ * A partner not yet on the portal, invited to a draft by its representative's email. When the
+ * invitee names their organization (`org_id`), it becomes a pending party like any other.
+ */
+export interface MouEmailInvitationTable {
+  id: string;
+  mou_id: string;
+  email: string;
+  invited_by: string;
+  org_id: string | null;
+  created_at: string;
+  answered_at: string | null;
+}

@@ -108,6 +108,10 @@ export const mouMessages = {
     vi: "Bên chủ trì mới phải là một bên đã chấp nhận tham gia.",
     en: "The new lead must be a party that has accepted to take part.",
   },
+  "mous.error.leadUnverified": {
+    vi: "Tổ chức chủ trì chưa được NIC xác minh, nên chưa thể gửi biên bản đi ký.",
+    en: "The lead organization is not verified by NIC yet, so the MoU cannot be sent for signature.",
+  },
   "mous.error.partyPending": {
     vi: "Còn bên chưa chấp nhận tham gia: chỉ gửi góp ý hoặc gửi ký khi mọi bên đã chấp nhận.",
     en: "A party has not accepted yet: the MoU goes to review or signature only once every party has accepted.",
@@ -122,6 +126,13 @@ export const mouMessages = {
     vi: "{lead} đề nghị {organization} là một bên của biên bản ghi nhớ dưới đây. Tổ chức của bạn chỉ xem được văn bản và tham gia khi một quản trị viên chấp nhận.",
     en: "{lead} proposes {organization} as a party to the MoU below. Your organization sees the text and takes part only once one of its admins accepts.",
   },
+  "mous.invitation.byEmail": {
+    vi: "{lead} mời bạn tham gia một biên bản ghi nhớ thay mặt tổ chức của bạn. Hãy chọn tổ chức bạn quản trị, hoặc đăng ký tổ chức trước; nội dung chỉ hiện ra sau khi tổ chức chấp nhận.",
+    en: "{lead} invites you to take part in an MoU for your organization. Choose an organization you administer, or register it first; the text shows only once your organization accepts.",
+  },
+  "mous.invitation.chooseOrg": { vi: "Tổ chức của bạn", en: "Your organization" },
+  "mous.invitation.choose": { vi: "Tiếp tục với tổ chức này", en: "Continue for this organization" },
+  "mous.invitation.registerOrg": { vi: "Tổ chức chưa có trên cổng? Đăng ký tổ chức", en: "Organization not on the portal yet? Register it" },
   "mous.invitation.accept": { vi: "Chấp nhận tham gia", en: "Accept" },
   "mous.invitation.decline": { vi: "Từ chối", en: "Decline" },
   "mous.invitation.declineHint": {
@@ -276,6 +287,21 @@ export const mouMessages = {
     en: "{inviter} ({lead}) proposes {organization} as a party to {reference}. As an admin, you accept or decline for your organization.",
   },
   "mous.mail.partyInvite.action": { vi: "Xem lời mời", en: "Open the invitation" },
+  "mous.mail.partnerInvite.subject": { vi: "[{reference}] Mời đối tác tham gia: {title}", en: "[{reference}] You are invited as a partner: {title}" },
+  "mous.mail.partnerInvite.heading": { vi: "Lời mời tham gia biên bản ghi nhớ", en: "An invitation to take part in an MoU" },
+  "mous.mail.partnerInvite.body": {
+    vi: "{inviter} ({lead}) mời tổ chức của bạn là một bên của {reference}. Hãy đăng ký tài khoản với địa chỉ này, đăng ký hoặc chọn tổ chức của bạn, rồi chấp nhận.",
+    en: "{inviter} ({lead}) invites your organization as a party to {reference}. Sign up with this address, register or choose your organization, then accept.",
+  },
+  "mous.mail.partnerInvite.action": { vi: "Xem lời mời", en: "Open the invitation" },
+  "mous.notice.partnerInvited": { vi: "Đã gửi lời mời đến đối tác.", en: "Invitation sent to the partner." },
+  "mous.workflow.invitePartner": { vi: "Mời đối tác chưa có trên cổng", en: "Invite a partner not yet on the portal" },
+  "mous.workflow.invitePartnerHint": {
+    vi: "Nhập email người đại diện. Đối tác chỉ thấy bản thảo sau khi tổ chức của họ chấp nhận.",
+    en: "Enter its representative's email. The partner sees the draft only after their organization accepts.",
+  },
+  "mous.workflow.partnersInvited": { vi: "Đang chờ đối tác trả lời:", en: "Waiting for partners to answer:" },
+  "mous.field.partnerEmail": { vi: "Email người đại diện", en: "Representative's email" },
   "mous.mail.partyDeclined.subject": { vi: "[{reference}] {organization} từ chối tham gia", en: "[{reference}] {organization} declined to take part" },
   "mous.mail.partyDeclined.heading": { vi: "Một tổ chức từ chối tham gia", en: "An organization declined to take part" },
   "mous.mail.partyDeclined.body": {

@@ -38,7 +38,15 @@ export function MouHeader({ mou, may, canSign }: { mou: MouPageData["mou"]; may:
 }
 
 /** The lead party's next steps: share, reopen, send for signature, amend. */
-export function MouWorkflow({ mou, form: { errors, values } }: { mou: MouPageData["mou"]; form: MouFormState }) {
+export function MouWorkflow({
+  mou,
+  form: { errors, values },
+  partnerInvitations,
+}: {
+  mou: MouPageData["mou"];
+  form: MouFormState;
+  partnerInvitations: MouPageData["partnerInvitations"];
+}) {
   const t = useT();
   const locale = useLocale();
   const editable = isEditableStatus(mou.status);
@@ -76,6 +84,21 @@ export function MouWorkflow({ mou, form: { errors, values } }: { mou: MouPageDat
           <Field name="deadline" type="date" label={t("mous.field.signingDeadline")} defaultValue={values.deadline ?? ""} error={errors.deadline} />
           <button type="submit" name="intent" value="send" className="button button-primary">
             {t("mous.action.send")}
+          </button>
+        </Form>
+      ) : null}
+      {editable ? (
+        <Form method="post" className="form">
+          <h3>{t("mous.workflow.invitePartner")}</h3>
+          <p className="muted">{t("mous.workflow.invitePartnerHint")}</p>
+          {partnerInvitations.length ? (
+            <p>
+              {`${t("mous.workflow.partnersInvited")} ${partnerInvitations.map((i) => i.email).join(", ")}`}
+            </p>
+          ) : null}
+          <Field name="partner_email" type="email" label={t("mous.field.partnerEmail")} required defaultValue={values.partner_email ?? ""} error={errors.partner_email} />
+          <button type="submit" name="intent" value="invite_partner" className="button">
+            {t("mous.workflow.invitePartner")}
           </button>
         </Form>
       ) : null}

@@ -19,6 +19,7 @@ export function MouOverview({ mou, event, parties }: Pick<MouPageData, "mou" | "
             <Link to={`/orgs/${p.org_id}`}>{localized(p, "name", locale)}</Link>
             {Number(p.is_lead) === 1 ? <span className="badge badge-info">{t("mous.lead")}</span> : null}
             {p.accepted_at === null ? <span className="badge badge-muted">{t("mous.party.pending")}</span> : null}
+            {Number(p.verified) === 1 ? null : <span className="badge badge-warning">{t("orgs.unverifiedParty")}</span>}
           </li>
         ))}
       </ul>
