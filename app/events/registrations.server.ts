@@ -6,6 +6,7 @@ import { newId, newSecret } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Event, Registration, RegistrationStatus, Trx, Tx } from "~db/schema";
 import { registrationWindow } from "./registration-window";
+import { matchesSearch, searchTerms } from "./registration-search";
 import { enqueueRegistrationEmail, type MailOptions } from "./registration-mail.server";
 import { countTakenSeats } from "./seats.server";
 
@@ -178,7 +179,7 @@ async function promote(trx: Tx, event: Event, registrationId: string, mail: Mail
 
 export type ActorRef = { id: string | null; name: string; ip: string };
 
-async function auditRegistration(trx: Tx, actor: ActorRef, action: string, before: Registration, after: Partial<Registration>) {
+export async function auditRegistration(trx: Tx, actor: ActorRef, action: string, before: Registration, after: Partial<Registration>) {
   await recordAudit(trx, {
     actorId: actor.id,
     actorLabel: actor.name,
@@ -251,6 +252,7 @@ export async function decideRegistration(
 export const CheckInSchema = z.object({
   code: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(100).optional()),
   id: z.string().max(40).optional(),
+  intent: z.enum(["check_in", "undo"]).default("check_in"),
 });
 
 export type CheckInResult =
@@ -297,21 +299,16 @@ export async function findRegistrationByCode(db: DB, code: string) {
 
 export type RegistrationFilter = { q?: string; status?: RegistrationStatus };
 
-/** Lower case without Vietnamese diacritics: "Lê Thị Ánh" and "le thi anh" match. */
-export function foldForSearch(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
-}
-
 /**
- * The organizer's list: filter by status in the query; search by name, email or organization
- * ignoring case and diacritics, which neither SQLite's lower() nor LIKE can do, so it runs here
- * over one event's registrations.
+ * The organizer's list: filter by status in the query; search by words in any order over name,
+ * email, organization and phone, ignoring case and diacritics, which neither SQLite's lower() nor
+ * LIKE can do, so it runs here over one event's registrations.
  */
 export async function listRegistrations(db: DB, eventId: string, filter: RegistrationFilter = {}, limit = 500) {
   let query = db.selectFrom("registrations").selectAll().where("event_id", "=", eventId).where("erased_at", "is", null);
   if (filter.status) query = query.where("status", "=", filter.status);
   const rows = await query.orderBy("created_at").orderBy("id").execute();
-  const needle = filter.q ? foldForSearch(filter.q.trim()) : "";
-  const found = needle ? rows.filter((r) => foldForSearch(`${r.name} ${r.email} ${r.organization ?? ""}`).includes(needle)) : rows;
+  const terms = filter.q ? searchTerms(filter.q) : [];
+  const found = terms.length > 0 ? rows.filter((r) => matchesSearch(r, terms)) : rows;
   return found.slice(0, limit);
 }

@@ -159,7 +159,7 @@ export const eventMessages = {
   "speakers.profileLead": { vi: "Thông tin sẽ hiển thị trên trang sự kiện “{event}”.", en: "Shown on the page of “{event}”." },
   "speakers.profileSaved": { vi: "Đã lưu hồ sơ. Cảm ơn bạn!", en: "Your profile is saved. Thank you!" },
 
-  "registrations.searchLabel": { vi: "Tìm theo tên, email, đơn vị", en: "Search by name, email, organization" },
+  "registrations.searchLabel": { vi: "Tìm theo tên, email, số điện thoại, đơn vị", en: "Search by name, email, phone, organization" },
   "registrations.allStatuses": { vi: "Mọi trạng thái", en: "All statuses" },
   "registrations.exportCsv": { vi: "Tải CSV", en: "Download CSV" },
   "registrations.exportXlsx": { vi: "Tải Excel", en: "Download Excel" },
@@ -177,7 +177,11 @@ export const eventMessages = {
 
   "checkin.codeLabel": { vi: "Mã vé", en: "Ticket code" },
   "checkin.submit": { vi: "Điểm danh", en: "Check in" },
-  "checkin.searchLabel": { vi: "Tìm người tham dự theo tên hoặc email", en: "Find an attendee by name or email" },
+  "checkin.searchLabel": { vi: "Tìm người tham dự theo tên, email, số điện thoại hoặc đơn vị", en: "Find an attendee by name, email, phone or organization" },
+  "checkin.undo": { vi: "Hoàn tác điểm danh", en: "Undo check-in" },
+  "checkin.undone": { vi: "Đã hoàn tác điểm danh.", en: "The check-in is undone." },
+  "checkin.notCheckedIn": { vi: "Người này chưa được điểm danh.", en: "This person is not checked in." },
+  "checkin.arrivals": { vi: "Đã có mặt", en: "Who is in" },
   "checkin.count": { vi: "Đã điểm danh {done}/{total}", en: "{done} of {total} checked in" },
   "checkin.enterCode": { vi: "Hãy nhập hoặc quét mã vé.", en: "Type or scan a ticket code." },
   "checkin.success": { vi: "Đã điểm danh: {name}", en: "Checked in: {name}" },
