@@ -5,6 +5,12 @@ export function foldForSearch(text: string): string {
 
 const MAX_TERMS = 8;
 
+/** A Vietnamese number written internationally ("+84 912…", "84912…") searches as it is dialled at home ("0912…"). */
+function phoneDigits(word: string): string {
+  const digits = word.replace(/\D/g, "");
+  return word.startsWith("+84") || (digits.startsWith("84") && digits.length >= 11) ? `0${digits.slice(2)}` : digits;
+}
+
 /**
  * The words of a search, folded; at most a few, so that a pasted paragraph costs no more than a name.
  * A word that is a phone number loses its punctuation: "0912.345.678" and "+84 912 345 678" are digits.
@@ -12,7 +18,7 @@ const MAX_TERMS = 8;
 export function searchTerms(query: string): string[] {
   return foldForSearch(query)
     .split(/\s+/)
-    .map((word) => (/^\+?[\d().-]+$/.test(word) ? word.replace(/\D/g, "") : word))
+    .map((word) => (/^\+?[\d().-]+$/.test(word) ? phoneDigits(word) : word))
     .filter(Boolean)
     .slice(0, MAX_TERMS);
 }

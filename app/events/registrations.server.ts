@@ -179,7 +179,7 @@ async function promote(trx: Tx, event: Event, registrationId: string, mail: Mail
 
 export type ActorRef = { id: string | null; name: string; ip: string };
 
-export async function auditRegistration(trx: Tx, actor: ActorRef, action: string, before: Registration, after: Partial<Registration>) {
+export async function auditRegistration(trx: Tx, actor: ActorRef, action: string, before: Registration, after: Partial<Registration> & { reason?: string | null }) {
   await recordAudit(trx, {
     actorId: actor.id,
     actorLabel: actor.name,
@@ -192,8 +192,17 @@ export async function auditRegistration(trx: Tx, actor: ActorRef, action: string
   });
 }
 
-/** Cancels a registration; its seat goes to the first person on the waitlist. */
-export async function cancelRegistration(db: DB, registrationId: string, actor: ActorRef, mail: MailOptions): Promise<"cancelled" | "not_active"> {
+/**
+ * Cancels a registration and tells the attendee, with the organizer's reason when there is one; its
+ * seat goes to the first person on the waitlist.
+ */
+export async function cancelRegistration(
+  db: DB,
+  registrationId: string,
+  actor: ActorRef,
+  mail: MailOptions,
+  by: "organizer" | "attendee",
+): Promise<"cancelled" | "not_active"> {
   return db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom("registrations").select("event_id").where("id", "=", registrationId).executeTakeFirstOrThrow();
     const event = await lockEvent(trx, current.event_id);
@@ -201,13 +210,25 @@ export async function cancelRegistration(db: DB, registrationId: string, actor: 
     if (!ACTIVE.includes(before.status)) return "not_active";
     const now = nowIso();
     await trx.updateTable("registrations").set({ status: "cancelled", cancelled_at: now, updated_at: now }).where("id", "=", registrationId).execute();
-    await auditRegistration(trx, actor, "registration.cancel", before, { status: "cancelled" });
+    await auditRegistration(trx, actor, "registration.cancel", before, { status: "cancelled", reason: mail.reason ?? null });
+    await enqueueRegistrationEmail(trx, event, { ...before, status: "cancelled" }, `cancelled_by_${by}`, mail);
     await fillFreeSeats(trx, event, mail);
     return "cancelled";
   });
 }
 
-export const DecisionSchema = z.object({ intent: z.enum(["approve", "reject", "promote", "cancel"]), id: z.string().max(40) });
+/** At most one page of the list at once: a bulk action is as bounded as the list it acts on. */
+export const MAX_BULK = 50;
+
+/** One decision on one or several selected registrations; a reject or cancel carries the reason the attendee reads. */
+export const DecisionSchema = z.object({
+  intent: z.enum(["approve", "reject", "promote", "cancel"]),
+  id: z.preprocess((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]), z.array(z.string().max(40)).min(1, "registrations.selectSome").max(MAX_BULK)),
+  reason: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(1000).optional()),
+});
+
+/** Decisions the attendee is told about with a reason. */
+export const NEEDS_REASON = ["reject", "cancel"] as const;
 
 export type DecisionResult = "done" | "not_allowed" | "no_seat";
 
@@ -242,7 +263,7 @@ export async function decideRegistration(
       .where("id", "=", before.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await auditRegistration(trx, actor, `registration.${decision}`, before, { status });
+    await auditRegistration(trx, actor, `registration.${decision}`, before, { status, reason: mail.reason ?? null });
     await enqueueRegistrationEmail(trx, event, after, decision === "approve" ? "approved" : "rejected", mail);
     if (status === "rejected") await fillFreeSeats(trx, event, mail);
     return "done";

@@ -18,6 +18,8 @@ describe("searching registrations", () => {
     expect(found("0912 345 678")).toBe(true);
     expect(found("0912.345.678")).toBe(true);
     expect(found("912345678")).toBe(true);
+    expect(found("+84912345678")).toBe(true);
+    expect(matchesSearch({ ...quan, phone: "0912 345 678" }, searchTerms("+84 912345678"))).toBe(true);
     expect(found("0913")).toBe(false);
   });
 
