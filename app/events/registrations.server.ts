@@ -55,6 +55,8 @@ export type RegistrationMeta = {
   userId: string | null;
   orgId: string | null;
   registeredBy: string | null;
+  /** Added by an organizer at the desk: the public registration window does not apply, a live event does. */
+  walkIn?: boolean;
 };
 
 export type RegisterOutcome =
@@ -82,7 +84,8 @@ export async function registerAttendees(
   return db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, eventId);
     const now = nowIso();
-    if (registrationWindow(event, now) !== "open") return attendees.map(() => ({ kind: "closed" as const }));
+    const open = meta.walkIn ? event.status === "published" || event.status === "closed" : registrationWindow(event, now) === "open";
+    if (!open) return attendees.map(() => ({ kind: "closed" as const }));
     let taken = await countTakenSeats(trx, event.id);
     const outcomes: RegisterOutcome[] = [];
     for (const attendee of attendees) {

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { actorRef, decideForEvent, requireManagedEvent } from "~/events/manage.server";
 import { DecisionSchema, listRegistrations } from "~/events/registrations.server";
@@ -116,6 +116,9 @@ export default function RegistrationsList() {
             {t("common.search")}
           </button>
         </Form>
+        <Link className="button button-primary" to={`${base}/registrations/new`}>
+          {t("walkIn.add")}
+        </Link>
         <a className="button button-quiet" href={`${base}/registrations.csv`} download>
           {t("registrations.exportCsv")}
         </a>

@@ -110,4 +110,63 @@ describe("the organizer's desk", () => {
     expect(page).toContain("bạn đang trong danh sách chờ");
     expect(page).not.toContain("Email xác nhận đang được gửi");
   });
+
+  it("adds a walk-in on the event day, past capacity only when the organizer says so", async () => {
+    const hour = 3_600_000;
+    const event = await createTestEvent(server.db, {
+      created_by: organizerId,
+      capacity: 1,
+      starts_at: new Date(Date.now() - hour).toISOString(),
+      ends_at: new Date(Date.now() + 4 * hour).toISOString(),
+    });
+    await server.db.insertInto("registrations").values(await seatHolder(event.id)).execute();
+    const walkIn = { ...registrationFields("walk", { name: "Ding Ming Chee" }), locale: "en" };
+    const full = await organizer.post(`/manage/events/${event.slug}/registrations/new`, walkIn);
+    expect(full.status).toBe(409);
+    expect(await full.text()).toContain("Sự kiện đã đủ chỗ (1/1)");
+    expect(await server.db.selectFrom("registrations").select("id").where("event_id", "=", event.id).execute()).toHaveLength(1);
+    const noConsent = await organizer.post(`/manage/events/${event.slug}/registrations/new`, { ...walkIn, consent: "", beyond_capacity: "on" });
+    expect(noConsent.status).toBe(400);
+    const added = await organizer.post(`/manage/events/${event.slug}/registrations/new`, { ...walkIn, beyond_capacity: "on" });
+    expect(added.status).toBe(302);
+    expect(added.headers.get("location")).toBe(`/manage/events/${event.slug}/registrations`);
+    const row = await registrationOf(event.id, "attendeewalk@example.vn");
+    expect(row).toMatchObject({ status: "confirmed", locale: "en", registered_by: organizerId });
+    const { capacity } = await server.db.selectFrom("events").select("capacity").where("id", "=", event.id).executeTakeFirstOrThrow();
+    expect(capacity).toBe(2);
+    const [mail] = await mailTo("attendeewalk@example.vn", "registration.confirmed");
+    expect(mail.subject).toMatch(/^Registration confirmed/);
+    // The public form stays closed once the event has begun.
+    expect((await visitor.post(`/events/${event.slug}/register`, registrationFields("late-public"))).status).toBe(400);
+  });
+
+  it("refuses a capacity below the seats already taken, saying why", async () => {
+    const event = await createTestEvent(server.db, { created_by: organizerId, capacity: 3 });
+    for (const n of ["c1", "c2"]) await visitor.post(`/events/${event.slug}/register`, registrationFields(n));
+    const form = await editForm(event.slug);
+    const refused = await organizer.post(`/manage/events/${event.slug}/edit`, { ...form, capacity: "1" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Đã có 2 chỗ được xác nhận hoặc đang chờ duyệt");
+    expect((await server.db.selectFrom("events").select("capacity").where("id", "=", event.id).executeTakeFirstOrThrow()).capacity).toBe(3);
+    expect((await organizer.post(`/manage/events/${event.slug}/edit`, { ...form, capacity: "2" })).status).toBe(302);
+  });
+
+  /** A confirmed registration inserted directly, to fill a seat without a request. */
+  async function seatHolder(eventId: string) {
+    const now = new Date().toISOString();
+    const id = `seat-${eventId}`;
+    return {
+      ...{ id, event_id: eventId, ticket_code: `code-${id}`, status: "confirmed" as const, locale: "vi" as const, answers: "{}" },
+      ...{ name: "Vũ Quốc Huy", email: "huy@nic.example.vn", email_normalized: "huy@nic.example.vn", phone: null, organization: "NIC", position: "Giám đốc" },
+      ...{ org_id: null, user_id: null, registered_by: null, consent_at: now, consent_text: "…", confirmed_at: now, waitlisted_at: null },
+      ...{ cancelled_at: null, checked_in_at: null, checked_in_by: null, erased_at: null, created_at: now, updated_at: now },
+    };
+  }
+
+  /** The edit form's saved values, as the page would submit them. */
+  async function editForm(slug: string): Promise<Record<string, string>> {
+    const event = await server.db.selectFrom("events").selectAll().where("slug", "=", slug).executeTakeFirstOrThrow();
+    const { loadEventFormValues } = await import("~/events/event-editor.server");
+    return loadEventFormValues(server.db, event);
+  }
 });

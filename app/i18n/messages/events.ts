@@ -90,6 +90,10 @@ export const eventMessages = {
   "manage.mailSend": { vi: "Gửi email", en: "Send email" },
   "manage.mailQueued": { vi: "Đã đưa {count} email vào hàng đợi gửi.", en: "{count} emails are queued for delivery." },
   "manage.slugFormat": { vi: "Chỉ dùng chữ thường không dấu, số và dấu gạch ngang.", en: "Use lower-case letters, digits and hyphens only." },
+  "manage.capacityBelowTaken": {
+    vi: "Đã có {taken} chỗ được xác nhận hoặc đang chờ duyệt: số chỗ không thể thấp hơn. Hãy hủy bớt đăng ký trước.",
+    en: "{taken} seats are already confirmed or awaiting approval: the capacity cannot be lower. Cancel registrations first.",
+  },
   "manage.slugTaken": { vi: "Địa chỉ này đã được một sự kiện khác dùng.", en: "Another event already uses this address." },
   "manage.questionsFormat": {
     vi: "Mỗi dòng một câu hỏi: tiếng Việt | tiếng Anh (tối đa 20 câu).",
@@ -185,6 +189,28 @@ export const eventMessages = {
   "registrations.done.promote": { vi: "Đã chuyển khỏi danh sách chờ.", en: "Moved from the waitlist." },
   "registrations.done.cancel": { vi: "Đã hủy đăng ký; người đăng ký sẽ nhận email thông báo.", en: "The registration is cancelled; the registrant is told by email." },
 
+  "walkIn.title": { vi: "Thêm người đăng ký tại chỗ", en: "Add a walk-in registration" },
+  "walkIn.lead": {
+    vi: "Dành cho khách đến trực tiếp hoặc đăng ký qua điện thoại. Người này nhận email bằng ngôn ngữ bạn chọn.",
+    en: "For people who walk in or register by phone. They receive their email in the language you pick.",
+  },
+  "walkIn.back": { vi: "← Danh sách đăng ký", en: "← Registrations" },
+  "walkIn.add": { vi: "Thêm người đăng ký", en: "Add a registration" },
+  "walkIn.language": { vi: "Ngôn ngữ của người tham dự", en: "The attendee's language" },
+  "walkIn.languageHint": { vi: "Dùng cho vé, tệp lịch và mọi email gửi tới họ.", en: "Used for their ticket, calendar file and every email to them." },
+  "walkIn.consent": {
+    vi: "Người tham dự đã được đọc và đồng ý với việc xử lý dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP).",
+    en: "The attendee has heard and agreed to the processing of their personal data (Decree 13/2023/NĐ-CP).",
+  },
+  "walkIn.full": {
+    vi: "Sự kiện đã đủ chỗ ({taken}/{capacity}). Đánh dấu ô dưới đây để vẫn nhận người này: số chỗ sẽ tăng thêm một.",
+    en: "The event is full ({taken}/{capacity}). Tick the box below to admit this person anyway: the capacity grows by one.",
+  },
+  "walkIn.beyondCapacity": { vi: "Nhận vượt số chỗ", en: "Admit beyond capacity" },
+  "walkIn.closed": { vi: "Sự kiện này không nhận thêm người (bản nháp, đã hủy hoặc đã lưu trữ).", en: "This event takes no one now (draft, cancelled or archived)." },
+  "walkIn.existing": { vi: "Email này đã đăng ký sự kiện ({status}).", en: "This email is already registered ({status})." },
+  "walkIn.added": { vi: "Đã thêm {name} ({status}).", en: "{name} added ({status})." },
+  "walkIn.submit": { vi: "Thêm", en: "Add" },
   "checkin.codeLabel": { vi: "Mã vé", en: "Ticket code" },
   "checkin.submit": { vi: "Điểm danh", en: "Check in" },
   "checkin.searchLabel": { vi: "Tìm người tham dự theo tên, email, số điện thoại hoặc đơn vị", en: "Find an attendee by name, email, phone or organization" },
