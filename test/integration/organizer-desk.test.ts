@@ -151,6 +151,41 @@ describe("the organizer's desk", () => {
     expect((await organizer.post(`/manage/events/${event.slug}/edit`, { ...form, capacity: "2" })).status).toBe(302);
   });
 
+  it("clones an event with its agenda, speakers, partners and questions to new dates, without its registrations", async () => {
+    const event = await createTestEvent(server.db, {
+      created_by: organizerId,
+      starts_at: "2031-05-10T01:30:00.000Z",
+      ends_at: "2031-05-10T09:30:00.000Z",
+      registration_opens_at: "2031-04-01T01:00:00.000Z",
+      questions: JSON.stringify([{ id: "diet", label_vi: "Ăn chay?", label_en: "Vegetarian?", required: false }]),
+    });
+    await server.db.insertInto("event_organizations").values({ id: `eo-${event.id}`, event_id: event.id, org_id: "kami", role: "host", sort_order: 0 }).execute();
+    const now = new Date().toISOString();
+    await server.db
+      .insertInto("speakers")
+      .values({ id: `sp-${event.id}`, event_id: event.id, name: "Watanabe Akira", position_vi: null, position_en: null, org_id: null, organization_name: "NTT", bio_vi: null, bio_en: null, photo_file_id: null, user_id: null, email: "w@ntt.example", invite_token_hash: "secret-hash", invite_expires_at: now, created_at: now, updated_at: now })
+      .execute();
+    await server.db
+      .insertInto("agenda_items")
+      .values({ id: `ag-${event.id}`, event_id: event.id, starts_at: "2031-05-10T02:00:00.000Z", ends_at: "2031-05-10T03:00:00.000Z", room: "Hall A", kind: "keynote", title_vi: "MES", title_en: "MES", description_vi: null, description_en: null, created_at: now, updated_at: now })
+      .execute();
+    await server.db.insertInto("agenda_speakers").values({ agenda_item_id: `ag-${event.id}`, speaker_id: `sp-${event.id}` }).execute();
+    await visitor.post(`/events/${event.slug}/register`, registrationFields("orig"));
+
+    const taken = await organizer.post(`/manage/events/${event.slug}/clone`, { slug: event.slug, starts_at: "2031-11-20T08:30" });
+    expect(taken.status).toBe(400);
+    const res = await organizer.post(`/manage/events/${event.slug}/clone`, { slug: `${event.slug}-copy`, starts_at: "2031-11-20T08:30" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/manage/events/${event.slug}-copy`);
+    const copy = await server.db.selectFrom("events").selectAll().where("slug", "=", `${event.slug}-copy`).executeTakeFirstOrThrow();
+    expect(copy).toMatchObject({ status: "draft", starts_at: "2031-11-20T01:30:00.000Z", ends_at: "2031-11-20T09:30:00.000Z", registration_opens_at: "2031-10-12T01:00:00.000Z", created_by: organizerId });
+    expect(JSON.parse(copy.questions)).toEqual([{ id: "diet", label_vi: "Ăn chay?", label_en: "Vegetarian?", required: false }]);
+    const agenda = await server.db.selectFrom("agenda_items").innerJoin("agenda_speakers", "agenda_speakers.agenda_item_id", "agenda_items.id").innerJoin("speakers", "speakers.id", "agenda_speakers.speaker_id").select(["agenda_items.starts_at", "speakers.name", "speakers.event_id", "speakers.invite_token_hash"]).where("agenda_items.event_id", "=", copy.id).execute();
+    expect(agenda).toEqual([{ starts_at: "2031-11-20T02:00:00.000Z", name: "Watanabe Akira", event_id: copy.id, invite_token_hash: null }]);
+    expect(await server.db.selectFrom("event_organizations").select(["org_id", "role"]).where("event_id", "=", copy.id).execute()).toEqual([{ org_id: "kami", role: "host" }]);
+    expect(await server.db.selectFrom("registrations").select("id").where("event_id", "=", copy.id).execute()).toHaveLength(0);
+  });
+
   /** A confirmed registration inserted directly, to fill a seat without a request. */
   async function seatHolder(eventId: string) {
     const now = new Date().toISOString();

@@ -189,6 +189,16 @@ export const eventMessages = {
   "registrations.done.promote": { vi: "Đã chuyển khỏi danh sách chờ.", en: "Moved from the waitlist." },
   "registrations.done.cancel": { vi: "Đã hủy đăng ký; người đăng ký sẽ nhận email thông báo.", en: "The registration is cancelled; the registrant is told by email." },
 
+  "clone.title": { vi: "Sao chép sự kiện", en: "Clone the event" },
+  "clone.lead": {
+    vi: "Tạo bản nháp mới với chương trình, diễn giả, đối tác và câu hỏi đăng ký của sự kiện này; mọi mốc thời gian dời theo ngày bắt đầu mới. Người đăng ký không được sao chép.",
+    en: "Makes a new draft with this event's agenda, speakers, partners and registration questions; every time moves with the new start. Registrations are not copied.",
+  },
+  "clone.startsAt": { vi: "Bắt đầu mới (giờ Việt Nam)", en: "New start (Vietnam time)" },
+  "clone.startsAtHint": { vi: "Kết thúc, chương trình và thời hạn đăng ký dời theo cùng khoảng.", en: "The end, agenda and registration window move by the same amount." },
+  "clone.submit": { vi: "Tạo bản sao", en: "Create the copy" },
+  "clone.done": { vi: "Đã tạo bản sao dạng nháp; hãy xem lại rồi công bố.", en: "The copy is a draft; review it, then publish." },
+  "manage.tab.clone": { vi: "Sao chép", en: "Clone" },
   "walkIn.title": { vi: "Thêm người đăng ký tại chỗ", en: "Add a walk-in registration" },
   "walkIn.lead": {
     vi: "Dành cho khách đến trực tiếp hoặc đăng ký qua điện thoại. Người này nhận email bằng ngôn ngữ bạn chọn.",
