@@ -10,7 +10,7 @@ import { countTakenSeats } from "./seats.server";
 
 /** The desk's form: the public form's fields, the attendee's language, and the organizer's say-so to go past capacity. */
 export const WalkInSchema = RegistrationSchema.extend({
-  locale: z.enum(["vi", "en"]),
+  attendee_locale: z.enum(["vi", "en"]),
   beyond_capacity: z.preprocess((v) => v === "on", z.boolean()),
 });
 

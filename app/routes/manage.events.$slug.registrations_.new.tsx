@@ -28,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(form, WalkInSchema, locale);
   const { answers, errors: answerErrors } = readAnswers(form, readQuestions(event.questions), locale);
   if (!parsed.ok || Object.keys(answerErrors).length) return actionFailed({ errors: { ...(parsed.ok ? {} : parsed.errors), ...answerErrors }, values: formValues(form) });
-  const { consent: _consent, locale: attendeeLocale, beyond_capacity, ...person } = parsed.data;
+  const { consent: _consent, attendee_locale: attendeeLocale, beyond_capacity, ...person } = parsed.data;
   const outcome = await addWalkIn(
     getDb(),
     event,
@@ -71,12 +71,12 @@ export default function WalkIn() {
         <Field name="position" label={t("register.position")} required maxLength={200} defaultValue={values.position} error={errors.position} />
         <Field name="phone" type="tel" label={t("register.phone")} maxLength={30} defaultValue={values.phone} error={errors.phone} />
         <SelectField
-          name="locale"
+          name="attendee_locale"
           label={t("walkIn.language")}
           hint={t("walkIn.languageHint")}
           required
-          defaultValue={values.locale ?? locale}
-          error={errors.locale}
+          defaultValue={values.attendee_locale ?? locale}
+          error={errors.attendee_locale}
           options={[
             { value: "vi", label: "Tiếng Việt" },
             { value: "en", label: "English" },

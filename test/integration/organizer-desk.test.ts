@@ -120,7 +120,7 @@ describe("the organizer's desk", () => {
       ends_at: new Date(Date.now() + 4 * hour).toISOString(),
     });
     await server.db.insertInto("registrations").values(await seatHolder(event.id)).execute();
-    const walkIn = { ...registrationFields("walk", { name: "Ding Ming Chee" }), locale: "en" };
+    const walkIn = { ...registrationFields("walk", { name: "Ding Ming Chee" }), attendee_locale: "en" };
     const full = await organizer.post(`/manage/events/${event.slug}/registrations/new`, walkIn);
     expect(full.status).toBe(409);
     expect(await full.text()).toContain("Sự kiện đã đủ chỗ (1/1)");
