@@ -186,6 +186,20 @@ describe("the organizer's desk", () => {
     expect(await server.db.selectFrom("registrations").select("id").where("event_id", "=", copy.id).execute()).toHaveLength(0);
   });
 
+  it("mails one segment: the waitlist, or the confirmed attendees not yet checked in", async () => {
+    const event = await createTestEvent(server.db, { created_by: organizerId, capacity: 2 });
+    for (const n of ["s1", "s2", "s3"]) await visitor.post(`/events/${event.slug}/register`, registrationFields(n));
+    const { id } = await registrationOf(event.id, "attendees1@example.vn");
+    await organizer.post(`/manage/events/${event.slug}/check-in`, { id });
+    const recipients = async (subject: string) =>
+      (await server.db.selectFrom("outbox").select("to_address").where("kind", "=", "registration.organizer_message").where("subject", "like", `${subject}%`).orderBy("to_address").execute()).map((r) => r.to_address);
+    expect((await organizer.post(`/manage/events/${event.slug}?index`, { intent: "mail", segment: "waitlisted", subject: "Chờ chỗ", body: "Còn cơ hội." })).status).toBe(200);
+    expect(await recipients("Chờ chỗ")).toEqual(["attendees3@example.vn"]);
+    expect((await organizer.post(`/manage/events/${event.slug}?index`, { intent: "mail", segment: "not_checked_in", subject: "Bạn ở đâu", body: "Bàn đón tiếp ở cổng B." })).status).toBe(200);
+    expect(await recipients("Bạn ở đâu")).toEqual(["attendees2@example.vn"]);
+    expect((await organizer.post(`/manage/events/${event.slug}?index`, { intent: "mail", segment: "everyone", subject: "x", body: "y" })).status).toBe(400);
+  });
+
   /** A confirmed registration inserted directly, to fill a seat without a request. */
   async function seatHolder(eventId: string) {
     const now = new Date().toISOString();
