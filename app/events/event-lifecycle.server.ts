@@ -6,14 +6,11 @@ import { ACTIVE, fillFreeSeats, lockEvent, type ActorRef } from "./registrations
 import { enqueueRegistrationEmail, type MailOptions, type RegistrationMailKind } from "./registration-mail.server";
 
 import { requiredText } from "./event-editor.server";
+import { MAIL_SEGMENTS, type MailSegment } from "./mail-segments";
 
 export type LifecycleAction = "publish" | "close_registration" | "cancel" | "archive";
 
 export const LifecycleSchema = z.object({ intent: z.enum(["publish", "close_registration", "cancel", "archive"]) });
-/** Who an organizer's message goes to: a status, or the confirmed attendees not yet at the door. */
-export const MAIL_SEGMENTS = ["confirmed", "waitlisted", "pending", "not_checked_in"] as const;
-export type MailSegment = (typeof MAIL_SEGMENTS)[number];
-
 export const MailSchema = z.object({ segment: z.enum(MAIL_SEGMENTS).default("confirmed"), subject: requiredText(200), body: requiredText(5000) });
 
 /** Which statuses each action starts from. */
