@@ -7,6 +7,8 @@ import { newId } from "~/lib/ids.server";
 import { isoToVietnamLocal, nowIso, vietnamLocalToIso } from "~/lib/time";
 import type { DB, Event, EventOrgRole, Tx } from "~db/schema";
 import { parseQuestions, questionsToText, readQuestions } from "./questions";
+import { lockEvent } from "./registrations.server";
+import { countTakenSeats } from "./seats.server";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 
@@ -164,7 +166,15 @@ export async function submitEventForm(
   const orgIds = new Set((await db.selectFrom("organizations").select("id").execute()).map((o) => o.id));
   const input = { data: parsed.data, orgs: readOrgRoles(form, orgIds), actor, ip };
   if (existing) {
-    await db.transaction().execute((trx) => updateEvent(trx, existing, input));
+    // Checked under the event lock: a registration arriving meanwhile cannot slip under the new capacity.
+    const taken = await db.transaction().execute(async (trx) => {
+      await lockEvent(trx, existing.id);
+      const seats = await countTakenSeats(trx, existing.id);
+      if (parsed.data.capacity !== undefined && parsed.data.capacity < seats) return seats;
+      await updateEvent(trx, existing, input);
+      return null;
+    });
+    if (taken !== null) return { ok: false, errors: { capacity: translate(locale, "manage.capacityBelowTaken", { taken }) }, values: formValues(form) };
     return { ok: true, slug: parsed.data.slug, id: existing.id };
   }
   const id = await db.transaction().execute((trx) => createEvent(trx, input));

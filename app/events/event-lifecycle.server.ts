@@ -6,11 +6,12 @@ import { ACTIVE, fillFreeSeats, lockEvent, type ActorRef } from "./registrations
 import { enqueueRegistrationEmail, type MailOptions, type RegistrationMailKind } from "./registration-mail.server";
 
 import { requiredText } from "./event-editor.server";
+import { MAIL_SEGMENTS, type MailSegment } from "./mail-segments";
 
 export type LifecycleAction = "publish" | "close_registration" | "cancel" | "archive";
 
 export const LifecycleSchema = z.object({ intent: z.enum(["publish", "close_registration", "cancel", "archive"]) });
-export const MailSchema = z.object({ subject: requiredText(200), body: requiredText(5000) });
+export const MailSchema = z.object({ segment: z.enum(MAIL_SEGMENTS).default("confirmed"), subject: requiredText(200), body: requiredText(5000) });
 
 /** Which statuses each action starts from. */
 const FROM: Record<LifecycleAction, EventStatus[]> = {
@@ -30,14 +31,10 @@ export function allowedActions(event: Pick<Event, "status" | "ends_at" | "regist
   });
 }
 
-async function emailAttendees(trx: Tx, event: Event, kind: RegistrationMailKind, statuses: RegistrationStatus[], mail: MailOptions): Promise<number> {
-  const people = await trx
-    .selectFrom("registrations")
-    .selectAll()
-    .where("event_id", "=", event.id)
-    .where("status", "in", statuses)
-    .where("erased_at", "is", null)
-    .execute();
+async function emailAttendees(trx: Tx, event: Event, kind: RegistrationMailKind, statuses: RegistrationStatus[], mail: MailOptions, notCheckedIn = false): Promise<number> {
+  let query = trx.selectFrom("registrations").selectAll().where("event_id", "=", event.id).where("status", "in", statuses).where("erased_at", "is", null);
+  if (notCheckedIn) query = query.where("checked_in_at", "is", null);
+  const people = await query.execute();
   for (const registration of people) await enqueueRegistrationEmail(trx, event, registration, kind, mail);
   return people.length;
 }
@@ -66,11 +63,12 @@ export async function applyLifecycle(db: DB, eventId: string, action: LifecycleA
   });
 }
 
-/** The organizer's message to every confirmed attendee; returns how many were written to. */
-export async function emailConfirmedAttendees(db: DB, event: Event, message: { subject: string; body: string }, actor: ActorRef, mail: MailOptions): Promise<number> {
+/** The organizer's message to one segment of the registrants, each in their language; returns how many were written to. */
+export async function emailSegment(db: DB, event: Event, segment: MailSegment, message: { subject: string; body: string }, actor: ActorRef, mail: MailOptions): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const count = await emailAttendees(trx, event, "organizer_message", ["confirmed"], { ...mail, message });
-    await recordAudit(trx, { actorId: actor.id, actorLabel: actor.name, action: "event.mail_attendees", entityType: "event", entityId: event.id, after: { subject: message.subject, recipients: count }, ip: actor.ip });
+    const statuses: RegistrationStatus[] = [segment === "not_checked_in" ? "confirmed" : segment];
+    const count = await emailAttendees(trx, event, "organizer_message", statuses, { ...mail, message }, segment === "not_checked_in");
+    await recordAudit(trx, { actorId: actor.id, actorLabel: actor.name, action: "event.mail_attendees", entityType: "event", entityId: event.id, after: { segment, subject: message.subject, recipients: count }, ip: actor.ip });
     return count;
   });
 }

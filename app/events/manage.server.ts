@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { manageableEventIds, MANAGING_ROLES, requireActor, requirePermission, type Actor, type SignedInActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { DomainError } from "~/lib/domain-error";
-import { cancelRegistration, decideRegistration, type ActorRef, type DecisionResult } from "./registrations.server";
+import { cancelRegistration, decideRegistration, NEEDS_REASON, type ActorRef, type DecisionResult } from "./registrations.server";
 import type { MailOptions } from "./registration-mail.server";
 import type { DB, Event } from "~db/schema";
 import { takenSeats } from "./seats.server";
@@ -80,21 +80,30 @@ export async function listOrganizationChoices(db: DB) {
   return db.selectFrom("organizations").select(["id", "name_vi", "name_en", "short_name"]).orderBy("name_vi").execute();
 }
 
+export type BulkDecisionResult = { kind: "reason_required" } | { kind: "decided"; results: DecisionResult[] };
+
 /**
- * An organizer's decision on a registration of the event they manage; a registration of another
- * event is not found, whatever its id.
+ * An organizer's decision on selected registrations of the event they manage, each in its own
+ * transaction so that one refused row does not undo the others; a registration of another event is
+ * not found, whatever its id. A reject or cancel needs the reason the attendee will read.
  */
 export async function decideForEvent(
   db: DB,
   eventId: string,
-  decision: { intent: "approve" | "reject" | "promote" | "cancel"; id: string },
+  decision: { intent: "approve" | "reject" | "promote" | "cancel"; id: string[]; reason?: string },
   actor: ActorRef,
   mail: MailOptions,
-): Promise<DecisionResult> {
-  const owned = await db.selectFrom("registrations").select("id").where("id", "=", decision.id).where("event_id", "=", eventId).executeTakeFirst();
-  if (!owned) throw new DomainError("notFound");
-  if (decision.intent !== "cancel") return decideRegistration(db, owned.id, decision.intent, actor, mail);
-  return (await cancelRegistration(db, owned.id, actor, mail)) === "cancelled" ? "done" : "not_allowed";
+): Promise<BulkDecisionResult> {
+  const owned = await db.selectFrom("registrations").select("id").where("id", "in", decision.id).where("event_id", "=", eventId).execute();
+  if (owned.length !== new Set(decision.id).size) throw new DomainError("notFound");
+  const { intent, reason } = decision;
+  if ((NEEDS_REASON as readonly string[]).includes(intent) && !reason) return { kind: "reason_required" };
+  const results: DecisionResult[] = [];
+  for (const { id } of owned) {
+    if (intent !== "cancel") results.push(await decideRegistration(db, id, intent, actor, { ...mail, reason }));
+    else results.push((await cancelRegistration(db, id, actor, { ...mail, reason }, "organizer")) === "cancelled" ? "done" : "not_allowed");
+  }
+  return { kind: "decided", results };
 }
 
 /** Who did it, for the audit log. */

@@ -12,6 +12,8 @@ export type MailOptions = {
   position?: number | null;
   /** The organizer's own words, for messages to attendees. */
   message?: { subject: string; body: string };
+  /** Why the organizer cancelled or rejected a registration, quoted to the attendee. */
+  reason?: string;
 };
 
 export type RegistrationMailKind =
@@ -21,6 +23,8 @@ export type RegistrationMailKind =
   | "promoted"
   | "approved"
   | "rejected"
+  | "cancelled_by_organizer"
+  | "cancelled_by_attendee"
   | "reminder_of_ticket"
   | "event_cancelled"
   | "day_before"
@@ -57,7 +61,8 @@ export async function enqueueRegistrationEmail(trx: Tx, event: Event, registrati
   const own = key === "organizer_message" ? options.message : undefined;
   const templated = key as Exclude<RegistrationMailKind, "organizer_message">;
   const paragraphs = own ? own.body.split(/\n{2,}/) : [t(`mail.${templated}.body`, { position: options.position ?? "", event: title })];
-  const withTicketLink = key !== "event_cancelled" && key !== "rejected";
+  if (options.reason) paragraphs.push(t("mail.reason", { reason: options.reason }));
+  const withTicketLink = !["event_cancelled", "rejected", "cancelled_by_organizer", "cancelled_by_attendee"].includes(key);
   if (withTicketLink && !own) paragraphs.push(t("mail.ticketLinkNote"));
   const content = renderEmail({
     locale,

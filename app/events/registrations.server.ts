@@ -6,6 +6,7 @@ import { newId, newSecret } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Event, Registration, RegistrationStatus, Trx, Tx } from "~db/schema";
 import { registrationWindow } from "./registration-window";
+import { matchesSearch, searchTerms } from "./registration-search";
 import { enqueueRegistrationEmail, type MailOptions } from "./registration-mail.server";
 import { lockSeats } from "./seats.server";
 
@@ -55,6 +56,8 @@ export type RegistrationMeta = {
   userId: string | null;
   orgId: string | null;
   registeredBy: string | null;
+  /** Added by an organizer at the desk: the public registration window does not apply, a live event does. */
+  walkIn?: boolean;
 };
 
 export type RegisterOutcome =
@@ -85,7 +88,8 @@ export async function registerAttendees(
     let taken = await lockSeats(trx, eventId);
     const event = await trx.selectFrom("events").selectAll().where("id", "=", eventId).executeTakeFirstOrThrow();
     const now = nowIso();
-    if (registrationWindow(event, now) !== "open") return attendees.map(() => ({ kind: "closed" as const }));
+    const open = meta.walkIn ? event.status === "published" || event.status === "closed" : registrationWindow(event, now) === "open";
+    if (!open) return attendees.map(() => ({ kind: "closed" as const }));
     const outcomes: RegisterOutcome[] = [];
     for (const attendee of attendees) {
       const emailNormalized = normalizeEmail(attendee.email);
@@ -181,7 +185,7 @@ async function promote(trx: Tx, event: Event, registrationId: string, mail: Mail
 
 export type ActorRef = { id: string | null; name: string; ip: string };
 
-async function auditRegistration(trx: Tx, actor: ActorRef, action: string, before: Registration, after: Partial<Registration>) {
+export async function auditRegistration(trx: Tx, actor: ActorRef, action: string, before: Registration, after: Partial<Registration> & { reason?: string | null }) {
   await recordAudit(trx, {
     actorId: actor.id,
     actorLabel: actor.name,
@@ -194,8 +198,17 @@ async function auditRegistration(trx: Tx, actor: ActorRef, action: string, befor
   });
 }
 
-/** Cancels a registration; its seat goes to the first person on the waitlist. */
-export async function cancelRegistration(db: DB, registrationId: string, actor: ActorRef, mail: MailOptions): Promise<"cancelled" | "not_active"> {
+/**
+ * Cancels a registration and tells the attendee, with the organizer's reason when there is one; its
+ * seat goes to the first person on the waitlist.
+ */
+export async function cancelRegistration(
+  db: DB,
+  registrationId: string,
+  actor: ActorRef,
+  mail: MailOptions,
+  by: "organizer" | "attendee",
+): Promise<"cancelled" | "not_active"> {
   return db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom("registrations").select("event_id").where("id", "=", registrationId).executeTakeFirstOrThrow();
     const event = await lockEvent(trx, current.event_id);
@@ -203,13 +216,25 @@ export async function cancelRegistration(db: DB, registrationId: string, actor: 
     if (!ACTIVE.includes(before.status)) return "not_active";
     const now = nowIso();
     await trx.updateTable("registrations").set({ status: "cancelled", cancelled_at: now, updated_at: now }).where("id", "=", registrationId).execute();
-    await auditRegistration(trx, actor, "registration.cancel", before, { status: "cancelled" });
+    await auditRegistration(trx, actor, "registration.cancel", before, { status: "cancelled", reason: mail.reason ?? null });
+    await enqueueRegistrationEmail(trx, event, { ...before, status: "cancelled" }, `cancelled_by_${by}`, mail);
     await fillFreeSeats(trx, event, mail);
     return "cancelled";
   });
 }
 
-export const DecisionSchema = z.object({ intent: z.enum(["approve", "reject", "promote", "cancel"]), id: z.string().max(40) });
+/** At most one page of the list at once: a bulk action is as bounded as the list it acts on. */
+export const MAX_BULK = 50;
+
+/** One decision on one or several selected registrations; a reject or cancel carries the reason the attendee reads. */
+export const DecisionSchema = z.object({
+  intent: z.enum(["approve", "reject", "promote", "cancel"]),
+  id: z.preprocess((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]), z.array(z.string().max(40)).min(1, "registrations.selectSome").max(MAX_BULK)),
+  reason: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(1000).optional()),
+});
+
+/** Decisions the attendee is told about with a reason. */
+export const NEEDS_REASON = ["reject", "cancel"] as const;
 
 export type DecisionResult = "done" | "not_allowed" | "no_seat";
 
@@ -244,7 +269,7 @@ export async function decideRegistration(
       .where("id", "=", before.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await auditRegistration(trx, actor, `registration.${decision}`, before, { status });
+    await auditRegistration(trx, actor, `registration.${decision}`, before, { status, reason: mail.reason ?? null });
     await enqueueRegistrationEmail(trx, event, after, decision === "approve" ? "approved" : "rejected", mail);
     if (status === "rejected") await fillFreeSeats(trx, event, mail);
     return "done";
@@ -254,6 +279,7 @@ export async function decideRegistration(
 export const CheckInSchema = z.object({
   code: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(100).optional()),
   id: z.string().max(40).optional(),
+  intent: z.enum(["check_in", "undo"]).default("check_in"),
 });
 
 export type CheckInResult =
@@ -300,21 +326,16 @@ export async function findRegistrationByCode(db: DB, code: string) {
 
 export type RegistrationFilter = { q?: string; status?: RegistrationStatus };
 
-/** Lower case without Vietnamese diacritics: "Lê Thị Ánh" and "le thi anh" match. */
-export function foldForSearch(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
-}
-
 /**
- * The organizer's list: filter by status in the query; search by name, email or organization
- * ignoring case and diacritics, which neither SQLite's lower() nor LIKE can do, so it runs here
- * over one event's registrations.
+ * The organizer's list: filter by status in the query; search by words in any order over name,
+ * email, organization and phone, ignoring case and diacritics, which neither SQLite's lower() nor
+ * LIKE can do, so it runs here over one event's registrations.
  */
 export async function listRegistrations(db: DB, eventId: string, filter: RegistrationFilter = {}, limit = 500) {
   let query = db.selectFrom("registrations").selectAll().where("event_id", "=", eventId).where("erased_at", "is", null);
   if (filter.status) query = query.where("status", "=", filter.status);
   const rows = await query.orderBy("created_at").orderBy("id").execute();
-  const needle = filter.q ? foldForSearch(filter.q.trim()) : "";
-  const found = needle ? rows.filter((r) => foldForSearch(`${r.name} ${r.email} ${r.organization ?? ""}`).includes(needle)) : rows;
+  const terms = filter.q ? searchTerms(filter.q) : [];
+  const found = terms.length > 0 ? rows.filter((r) => matchesSearch(r, terms)) : rows;
   return found.slice(0, limit);
 }

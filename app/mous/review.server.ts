@@ -7,6 +7,7 @@ import { mailAboutMou, partyMembers } from "./notify.server";
 import { requireAllPartiesAccepted } from "./signatories.server";
 import { canMoveMou, statusAfter } from "./status";
 import { createVersion, type VersionContent } from "./versions.server";
+import { partChange, wordDiff } from "./word-diff";
 
 type Acting = { user: { id: string; name: string }; ip: string; origin: string };
 
@@ -105,23 +106,26 @@ function compareVersions(a: VersionContent, b: VersionContent, locale: "vi" | "e
     c ? { heading: (locale === "en" ? c.heading_en : null) || c.heading_vi || "", body: (locale === "en" ? c.body_en : null) || c.body_vi } : null;
   const count = Math.max(a.clauses.length, b.clauses.length);
   const clauses = Array.from({ length: count }, (_, i) => {
-    const left = a.clauses[i];
-    const right = b.clauses[i];
-    const changed = JSON.stringify(left ?? null) !== JSON.stringify(right ?? null);
-    return { position: i + 1, a: pick(left), b: pick(right), changed };
+    const left = pick(a.clauses[i]);
+    const right = pick(b.clauses[i]);
+    const change = partChange(a.clauses[i], b.clauses[i]);
+    // Inside a clause present in both, the reader sees which words changed rather than two walls of text.
+    const words = change === "changed" && left && right ? wordDiff(`${left.heading}\n${left.body}`, `${right.heading}\n${right.body}`) : null;
+    return { position: i + 1, a: left, b: right, changed: change !== "same", change, words };
   });
-  const meta = (["title", "purpose", "scope"] as const).map((field) => ({
-    field,
-    a: (locale === "en" ? a[field].en : null) || a[field].vi || "",
-    b: (locale === "en" ? b[field].en : null) || b[field].vi || "",
-    changed: JSON.stringify(a[field]) !== JSON.stringify(b[field]),
-  }));
+  const meta = (["title", "purpose", "scope"] as const).map((field) => {
+    const before = (locale === "en" ? a[field].en : null) || a[field].vi || "";
+    const after = (locale === "en" ? b[field].en : null) || b[field].vi || "";
+    const changed = JSON.stringify(a[field]) !== JSON.stringify(b[field]);
+    return { field, a: before, b: after, changed, words: changed ? wordDiff(before, after) : null };
+  });
   const commitmentText = (c: VersionContent["commitments"][number]) =>
     `${(locale === "en" ? c.title.en : null) || c.title.vi}${c.kpi ? ` — ${c.kpi.target} ${(locale === "en" ? c.kpi.unit_en : null) || c.kpi.unit_vi || ""}` : ""} (${c.due_on})`;
   const commitments = Array.from({ length: Math.max(a.commitments.length, b.commitments.length) }, (_, i) => ({
     a: a.commitments[i] ? commitmentText(a.commitments[i]) : null,
     b: b.commitments[i] ? commitmentText(b.commitments[i]) : null,
-    changed: JSON.stringify(a.commitments[i] ?? null) !== JSON.stringify(b.commitments[i] ?? null),
+    changed: partChange(a.commitments[i], b.commitments[i]) !== "same",
+    change: partChange(a.commitments[i], b.commitments[i]),
   }));
   return { meta, clauses, commitments };
 }

@@ -117,7 +117,8 @@ export async function action(args: ActionFunctionArgs) {
   // An address already registered gets its ticket link again by email, never on this page: typing
   // someone's address must not reveal their ticket.
   if (outcome.kind === "existing") return json({ errors: {}, values: {}, delegation: null, existing: true });
-  return redirectWithFlash(`/tickets/${outcome.registration.ticket_code}`, { key: "ticket.thanks" }, args.context.secure);
+  const thanks = outcome.registration.status === "confirmed" ? "ticket.thanks" : outcome.registration.status === "pending" ? "ticket.thanksPending" : "ticket.thanksWaitlisted";
+  return redirectWithFlash(`/tickets/${outcome.registration.ticket_code}`, { key: thanks }, args.context.secure);
 }
 
 export default function Register() {

@@ -1,7 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
-import { allowedActions, applyLifecycle, emailConfirmedAttendees, LifecycleSchema, MailSchema } from "~/events/event-lifecycle.server";
+import { MAIL_SEGMENTS } from "~/events/mail-segments";
+import { allowedActions, applyLifecycle, emailSegment, LifecycleSchema, MailSchema } from "~/events/event-lifecycle.server";
 import { actorRef, countRegistrations, requireManagedEvent } from "~/events/manage.server";
 import { registrationWindow } from "~/events/registration-window";
 import { getLocale } from "~/i18n/locale.server";
@@ -13,7 +14,7 @@ import { parseForm } from "~/lib/forms.server";
 import { nowIso } from "~/lib/time";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
-import { TextAreaField } from "~/ui/form-controls";
+import { SelectField, TextAreaField } from "~/ui/form-controls";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);
@@ -33,7 +34,8 @@ export async function action(args: ActionFunctionArgs) {
   if (form.get("intent") === "mail") {
     const parsed = parseForm(form, MailSchema, locale);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, notice: null }, { status: 400 });
-    const sent = await emailConfirmedAttendees(getDb(), event, parsed.data, actorRef(actor, args.context), mail);
+    const { segment, ...message } = parsed.data;
+    const sent = await emailSegment(getDb(), event, segment, message, actorRef(actor, args.context), mail);
     return json({ errors: {}, values: {}, notice: translate(locale, "manage.mailQueued", { count: sent }) });
   }
   const parsed = parseForm(form, LifecycleSchema, locale);
@@ -102,9 +104,19 @@ export default function ManagedEventOverview() {
 
       <section className="card" aria-labelledby="mail-heading">
         <h2 id="mail-heading">{t("manage.mailTitle")}</h2>
-        <p className="muted">{t("manage.mailLead", { count: counts.confirmed })}</p>
         <Form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="mail" />
+          <SelectField
+            name="segment"
+            label={t("manage.mailSegment")}
+            required
+            defaultValue={values.segment ?? "confirmed"}
+            error={errors.segment}
+            options={MAIL_SEGMENTS.map((segment) => ({
+              value: segment,
+              label: t(`manage.mailSegment.${segment}`, { count: segment === "not_checked_in" ? counts.confirmed - counts.checkedIn : counts[segment] }),
+            }))}
+          />
           <Field name="subject" label={t("manage.mailSubject")} required maxLength={200} defaultValue={values.subject} error={errors.subject} />
           <TextAreaField name="body" label={t("manage.mailBody")} required rows={5} maxLength={5000} defaultValue={values.body} error={errors.body} />
           <div className="form-actions">

@@ -1,8 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { getDb } from "~/db.server";
 import { actorRef, countRegistrations, requireManagedEvent } from "~/events/manage.server";
+import { listCheckedIn, undoCheckIn } from "~/events/check-in.server";
 import { checkIn, CheckInSchema, listRegistrations } from "~/events/registrations.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, translate } from "~/i18n/translate";
@@ -17,9 +18,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);
   const q = (new URL(args.request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
   const db = getDb();
-  const [counts, matches] = await Promise.all([countRegistrations(db, event.id), q ? listRegistrations(db, event.id, { q }, 30) : Promise.resolve([])]);
+  const [counts, matches, arrivals] = await Promise.all([
+    countRegistrations(db, event.id),
+    q ? listRegistrations(db, event.id, { q }, 30) : Promise.resolve([]),
+    listCheckedIn(db, event.id),
+  ]);
   return json({
     counts,
+    arrivals,
     matches: matches.map((r) => ({ id: r.id, name: r.name, email: r.email, organization: r.organization, status: r.status, checked_in_at: r.checked_in_at })),
   });
 }
@@ -28,6 +34,12 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, event } = await requireManagedEvent(args);
   const locale = getLocale(args.request);
   const parsed = parseForm(await readForm(args.request), CheckInSchema, locale);
+  if (parsed.ok && parsed.data.intent === "undo" && parsed.data.id) {
+    const undone = await undoCheckIn(getDb(), event.id, parsed.data.id, actorRef(actor, args.context));
+    return undone === "undone"
+      ? json({ kind: "undone" as const, message: translate(locale, "checkin.undone") })
+      : json({ kind: "not_checked_in" as const, message: translate(locale, "checkin.notCheckedIn") }, { status: 409 });
+  }
   if (!parsed.ok || (!parsed.data.code && !parsed.data.id)) {
     return json({ kind: "invalid" as const, message: translate(locale, "checkin.enterCode") }, { status: 400 });
   }
@@ -54,7 +66,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CheckIn() {
-  const { counts, matches } = useLoaderData<typeof loader>();
+  const { counts, matches, arrivals } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -62,6 +74,14 @@ export default function CheckIn() {
   const locale = useLocale();
   const codeForm = useRef<HTMLFormElement>(null);
   const codeInput = useRef<HTMLInputElement>(null);
+  const revalidator = useRevalidator();
+  // Several doors check people in at once: each device refreshes the counts and arrivals on its own.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible" && revalidator.state === "idle") revalidator.revalidate();
+    }, 15_000);
+    return () => clearInterval(timer);
+  }, [revalidator]);
   useEffect(() => {
     if (data && codeInput.current) {
       codeInput.current.value = "";
@@ -80,7 +100,7 @@ export default function CheckIn() {
         {t("checkin.count", { done: counts.checkedIn, total: counts.confirmed })}
       </p>
       {data ? (
-        <div className={`alert checkin-result ${data.kind === "checked_in" ? "alert-success" : "alert-error"}`} role="alert">
+        <div className={`alert checkin-result ${data.kind === "checked_in" || data.kind === "undone" ? "alert-success" : "alert-error"}`} role="alert">
           {data.message}
         </div>
       ) : null}
@@ -113,7 +133,12 @@ export default function CheckIn() {
               {m.status !== "confirmed" ? <span className={`badge badge-reg-${m.status}`}>{t(`registration.status.${m.status}`)}</span> : null}
             </div>
             {m.checked_in_at ? (
-              <span className="badge badge-success">{t("checkin.checkedInAt", { time: formatDate(m.checked_in_at, locale, "time") })}</span>
+              <div className="row">
+                <span className="badge badge-success">{t("checkin.checkedInAt", { time: formatDate(m.checked_in_at, locale, "time") })}</span>
+                <PostButton fields={{ id: m.id, intent: "undo" }} className="button button-small button-quiet">
+                  {t("checkin.undo")}
+                </PostButton>
+              </div>
             ) : m.status === "confirmed" ? (
               <PostButton fields={{ id: m.id }} className="button button-primary checkin-tap">
                 {t("checkin.submit")}
@@ -122,6 +147,19 @@ export default function CheckIn() {
           </li>
         ))}
       </ul>
+      {arrivals.length > 0 ? (
+        <section aria-labelledby="arrivals-heading" className="stack">
+          <h3 id="arrivals-heading">{t("checkin.arrivals")}</h3>
+          <ul className="checkin-arrivals">
+            {arrivals.map((a) => (
+              <li key={a.id}>
+                <span className="muted small">{formatDate(a.checked_in_at!, locale, "time")}</span> {a.name}
+                {a.organization ? <span className="muted small"> · {a.organization}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { actorRef, decideForEvent, requireManagedEvent } from "~/events/manage.server";
 import { DecisionSchema, listRegistrations } from "~/events/registrations.server";
@@ -38,15 +38,24 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
+type Answer = { error: string | null; errors: Record<string, string | undefined>; notice: string | null };
+
 export async function action(args: ActionFunctionArgs) {
   const { actor, event } = await requireManagedEvent(args);
   const locale = getLocale(args.request);
   const parsed = parseForm(await readForm(args.request), DecisionSchema, locale);
-  if (!parsed.ok) return json({ error: translate(locale, "validation.invalid"), notice: null }, { status: 400 });
-  const { intent } = parsed.data;
-  const result = await decideForEvent(getDb(), event.id, parsed.data, actorRef(actor, args.context), { origin: args.context.origin });
-  if (result !== "done") return json({ error: translate(locale, result === "no_seat" ? "registrations.noSeat" : "manage.actionNotAllowed"), notice: null }, { status: 409 });
-  return json({ error: null, notice: translate(locale, `registrations.done.${intent}`) });
+  if (!parsed.ok) return json<Answer>({ error: parsed.errors.id ?? translate(locale, "validation.invalid"), errors: parsed.errors, notice: null }, { status: 400 });
+  const { intent, id: ids } = parsed.data;
+  const outcome = await decideForEvent(getDb(), event.id, parsed.data, actorRef(actor, args.context), { origin: args.context.origin });
+  if (outcome.kind === "reason_required") {
+    const message = translate(locale, "registrations.reasonRequired");
+    return json<Answer>({ error: message, errors: { reason: message }, notice: null }, { status: 400 });
+  }
+  const done = outcome.results.filter((r) => r === "done").length;
+  if (ids.length > 1) return json<Answer>({ error: null, errors: {}, notice: translate(locale, "registrations.bulkDone", { done, skipped: ids.length - done }) });
+  const [result] = outcome.results;
+  if (result !== "done") return json<Answer>({ error: translate(locale, result === "no_seat" ? "registrations.noSeat" : "manage.actionNotAllowed"), errors: {}, notice: null }, { status: 409 });
+  return json<Answer>({ error: null, errors: {}, notice: translate(locale, `registrations.done.${intent}`) });
 }
 
 export default function RegistrationsList() {
@@ -56,10 +65,26 @@ export default function RegistrationsList() {
   const t = useT();
   const locale = useLocale();
   const base = `/manage/events/${event.slug}`;
+  const reasonError = data?.errors.reason;
   const actionButton = (id: string, intent: string, label: string, extra = "") => (
     <PostButton key={intent} fields={{ id, intent }} className={`button button-small ${extra}`}>
       {label}
     </PostButton>
+  );
+  // Rejecting or cancelling tells the attendee why: the button opens a small form for the reason.
+  const withReason = (r: { id: string; name: string }, intent: "reject" | "cancel") => (
+    <details key={intent} className="reason-action">
+      <summary className="button button-small button-quiet">{t(intent === "reject" ? "registrations.reject" : "registrations.cancel")}</summary>
+      <Form method="post" className="form reason-form">
+        <input type="hidden" name="id" value={r.id} />
+        <input type="hidden" name="intent" value={intent} />
+        <label htmlFor={`reason-${intent}-${r.id}`}>{t("registrations.reason")}</label>
+        <textarea id={`reason-${intent}-${r.id}`} name="reason" rows={2} maxLength={1000} />
+        <button type="submit" className="button button-small button-danger">
+          {t(intent === "reject" ? "registrations.confirmReject" : "registrations.confirmCancel")}
+        </button>
+      </Form>
+    </details>
   );
   return (
     <section aria-labelledby="registrations-heading" className="stack">
@@ -91,6 +116,9 @@ export default function RegistrationsList() {
             {t("common.search")}
           </button>
         </Form>
+        <Link className="button button-primary" to={`${base}/registrations/new`}>
+          {t("walkIn.add")}
+        </Link>
         <a className="button button-quiet" href={`${base}/registrations.csv`} download>
           {t("registrations.exportCsv")}
         </a>
@@ -98,12 +126,44 @@ export default function RegistrationsList() {
           {t("registrations.exportXlsx")}
         </a>
       </div>
+      {registrations.length > 0 ? (
+        <Form method="post" id="bulk-form" className="card form bulk-form" aria-labelledby="bulk-heading">
+          <h3 id="bulk-heading">{t("registrations.bulkTitle")}</h3>
+          <div className="row">
+            <div className="field">
+              <label htmlFor="bulk-intent">{t("registrations.bulkAction")}</label>
+              <select id="bulk-intent" name="intent" defaultValue="approve">
+                {(["approve", "promote", "reject", "cancel"] as const).map((intent) => (
+                  <option key={intent} value={intent}>
+                    {t(`registrations.${intent}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className={`field${reasonError ? " field-invalid" : ""}`}>
+              <label htmlFor="bulk-reason">{t("registrations.reason")}</label>
+              <input id="bulk-reason" name="reason" maxLength={1000} aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? "bulk-reason-error" : undefined} />
+              {reasonError ? (
+                <p className="field-error" id="bulk-reason-error">
+                  {reasonError}
+                </p>
+              ) : null}
+            </div>
+          </div>
+          <button type="submit" className="button">
+            {t("registrations.bulkApply")}
+          </button>
+        </Form>
+      ) : null}
       {registrations.length === 0 ? (
         <p className="empty">{t("registrations.none")}</p>
       ) : (
-        <DataTable headings={[t("register.name"), t("register.organization"), t("manage.status"), t("registrations.registeredAt"), { label: t("manage.actions"), hidden: true }]}>
+        <DataTable headings={[{ label: t("registrations.bulkTitle"), hidden: true }, t("register.name"), t("register.organization"), t("manage.status"), t("registrations.registeredAt"), { label: t("manage.actions"), hidden: true }]}>
           {registrations.map((r) => (
             <tr key={r.id}>
+              <td>
+                <input type="checkbox" name="id" value={r.id} form="bulk-form" className="row-select" aria-label={t("registrations.select", { name: r.name })} />
+              </td>
               <td>
                 {r.name}
                 <br />
@@ -120,9 +180,9 @@ export default function RegistrationsList() {
               <td className="nowrap">{formatDate(r.created_at, locale, "shortDate")}</td>
               <td>
                 <div className="row">
-                  {r.status === "pending" ? [actionButton(r.id, "approve", t("registrations.approve"), "button-primary"), actionButton(r.id, "reject", t("registrations.reject"))] : null}
+                  {r.status === "pending" ? [actionButton(r.id, "approve", t("registrations.approve"), "button-primary"), withReason(r, "reject")] : null}
                   {r.status === "waitlisted" ? actionButton(r.id, "promote", t("registrations.promote")) : null}
-                  {["pending", "confirmed", "waitlisted"].includes(r.status) ? actionButton(r.id, "cancel", t("registrations.cancel"), "button-quiet") : null}
+                  {["pending", "confirmed", "waitlisted"].includes(r.status) ? withReason(r, "cancel") : null}
                 </div>
               </td>
             </tr>

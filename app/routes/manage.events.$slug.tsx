@@ -22,6 +22,7 @@ const TABS: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: "speakers", label: "manage.tab.speakers" },
   { to: "registrations", label: "manage.tab.registrations" },
   { to: "check-in", label: "manage.tab.checkIn" },
+  { to: "clone", label: "manage.tab.clone" },
 ];
 
 /** The frame of every organizer page of one event: its title, status and the tabs. */

@@ -7,6 +7,7 @@ import { translate } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { requireReadableMou } from "~/mous/mous.server";
 import { compareMouVersions } from "~/mous/review.server";
+import type { PartChange, WordChange } from "~/mous/word-diff";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import stylesheet from "~/styles/mous.css";
 
@@ -35,7 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function CompareVersions() {
   const { title, mou, a, b, diff } = useLoaderData<typeof loader>();
   const t = useT();
-  const changedLabel = (changed: boolean) => (changed ? <span className="badge badge-warning">{t("mous.compare.changed")}</span> : <span className="badge badge-muted">{t("mous.compare.same")}</span>);
+  const changedLabel = (change: PartChange) => <span className={`badge ${change === "same" ? "badge-muted" : "badge-warning"}`}>{t(`mous.compare.${change}`)}</span>;
   return (
     <div className="container page">
       <p>
@@ -64,25 +65,35 @@ export default function CompareVersions() {
             {diff.meta.map((m) => (
               <tr key={m.field} className={m.changed ? "changed" : undefined}>
                 <th scope="row">
-                  {t(`mous.field.${m.field}`)} {changedLabel(m.changed)}
+                  {t(`mous.field.${m.field}`)} {changedLabel(m.changed ? "changed" : "same")}
                 </th>
                 <td>{m.a}</td>
-                <td>{m.b}</td>
+                <td>{m.words ? <WordChanges words={m.words} /> : m.b}</td>
               </tr>
             ))}
             {diff.clauses.map((c) => (
               <tr key={c.position} className={c.changed ? "changed" : undefined}>
                 <th scope="row">
-                  {t("mous.clauseNumber", { n: c.position })} {changedLabel(c.changed)}
+                  {t("mous.clauseNumber", { n: c.position })} {changedLabel(c.change)}
                 </th>
                 <td>{c.a ? <ClauseText heading={c.a.heading} body={c.a.body} /> : <span className="muted">{t("mous.compare.absent")}</span>}</td>
-                <td>{c.b ? <ClauseText heading={c.b.heading} body={c.b.body} /> : <span className="muted">{t("mous.compare.absent")}</span>}</td>
+                <td>
+                  {c.words ? (
+                    <p className="word-diff">
+                      <WordChanges words={c.words} />
+                    </p>
+                  ) : c.b ? (
+                    <ClauseText heading={c.b.heading} body={c.b.body} />
+                  ) : (
+                    <span className="muted">{t("mous.compare.absent")}</span>
+                  )}
+                </td>
               </tr>
             ))}
             {diff.commitments.map((c, i) => (
               <tr key={`commitment-${i}`} className={c.changed ? "changed" : undefined}>
                 <th scope="row">
-                  {t("mous.form.commitmentN", { n: i + 1 })} {changedLabel(c.changed)}
+                  {t("mous.form.commitmentN", { n: i + 1 })} {changedLabel(c.change)}
                 </th>
                 <td>{c.a ?? <span className="muted">{t("mous.compare.absent")}</span>}</td>
                 <td>{c.b ?? <span className="muted">{t("mous.compare.absent")}</span>}</td>
@@ -92,6 +103,32 @@ export default function CompareVersions() {
         </table>
       </div>
     </div>
+  );
+}
+
+/** The newer text with the older words struck through and the new ones marked: screen readers announce both. */
+function WordChanges({ words }: { words: WordChange[] }) {
+  const t = useT();
+  return (
+    <>
+      {words.map((w, i) =>
+        w.kind === "same" ? (
+          <span key={i}>{w.text}</span>
+        ) : w.kind === "added" ? (
+          <ins key={i}>
+            <span className="visually-hidden">[{t("mous.compare.inserted")}: </span>
+            {w.text}
+            <span className="visually-hidden">]</span>
+          </ins>
+        ) : (
+          <del key={i}>
+            <span className="visually-hidden">[{t("mous.compare.deleted")}: </span>
+            {w.text}
+            <span className="visually-hidden">]</span>
+          </del>
+        ),
+      )}
+    </>
   );
 }
 

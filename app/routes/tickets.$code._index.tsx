@@ -9,6 +9,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { readForm } from "~/lib/form-body.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import eventsStyles from "~/styles/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
@@ -58,9 +59,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const mail = { origin: context.origin };
   if (intent === "cancel") {
-    const result = await cancelRegistration(getDb(), registration.id, { id: null, name: "attendee", ip: context.clientIp }, mail);
+    if (form.get("confirm") !== "on") return json({ error: translate(locale, "ticket.cancelConfirmRequired") }, { status: 400 });
+    const result = await cancelRegistration(getDb(), registration.id, { id: null, name: "attendee", ip: context.clientIp }, mail, "attendee");
     if (result !== "cancelled") return json({ error: translate(locale, "ticket.cannotCancel") }, { status: 409 });
-    return redirect(`/tickets/${registration.ticket_code}`);
+    return redirectWithFlash(`/tickets/${registration.ticket_code}`, { key: "ticket.cancelled" }, context.secure);
   }
   if (intent === "erase") {
     if (form.get("confirm") !== "on") return json({ error: translate(locale, "ticket.eraseConfirmRequired") }, { status: 400 });
@@ -138,8 +140,12 @@ export default function Ticket() {
         <section className="section" aria-labelledby="cancel-heading">
           <h2 id="cancel-heading">{t("ticket.cancelTitle")}</h2>
           <p className="muted">{t("ticket.cancelLead")}</p>
-          <Form method="post">
+          <Form method="post" className="form">
             <input type="hidden" name="intent" value="cancel" />
+            <div className="field field-check">
+              <input id="cancel-confirm" type="checkbox" name="confirm" required />
+              <label htmlFor="cancel-confirm">{t("ticket.cancelConfirm")}</label>
+            </div>
             <button type="submit" className="button button-danger">
               {t("ticket.cancel")}
             </button>

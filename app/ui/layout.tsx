@@ -25,10 +25,9 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         {t("nav.skip")}
       </a>
       <div className="container header-row">
-        <Link to="/" className="brand" aria-label={t("app.name")}>
-          <span className="brand-mark" aria-hidden="true">
-            ĐMST
-          </span>
+        {/* Named by its own words (WCAG 2.5.3: what a voice user reads out must be part of the name). */}
+        <Link to="/" className="brand" title={t("app.name")}>
+          <span className="brand-mark">ĐMST</span>
           <span className="brand-text">
             <span className="brand-name">{t("app.shortName")}</span>
             <span className="brand-sub">NIC · Vĩnh Phúc</span>
@@ -92,8 +91,9 @@ export function LanguageSwitch() {
     <Form method="post" action="/language" className="lang-switch" reloadDocument>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <input type="hidden" name="locale" value={other} />
-      <button type="submit" className="button button-quiet" lang={other} aria-label={t("lang.switchTo")}>
-        <span aria-hidden="true">{other === "en" ? "EN" : "VI"}</span>
+      <button type="submit" className="button button-quiet" lang={other}>
+        {other === "en" ? "EN" : "VI"}
+        <span className="visually-hidden"> – {t("lang.switchTo")}</span>
       </button>
     </Form>
   );

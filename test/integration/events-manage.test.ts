@@ -191,7 +191,9 @@ describe("organizer's event management", () => {
     const rows = await server.db.selectFrom("registrations").select(["id", "email", "status"]).where("event_id", "=", event.id).orderBy("created_at").execute();
     expect(rows.map((r) => r.status)).toEqual(["pending", "waitlisted"]);
     expect((await organizer.post(`/manage/events/${event.slug}/registrations`, { intent: "approve", id: rows[1].id })).status).toBe(409);
-    expect((await organizer.post(`/manage/events/${event.slug}/registrations`, { intent: "reject", id: rows[0].id })).status).toBe(200);
+    // A rejection tells the registrant why: without a reason it is refused and nothing changes.
+    expect((await organizer.post(`/manage/events/${event.slug}/registrations`, { intent: "reject", id: rows[0].id })).status).toBe(400);
+    expect((await organizer.post(`/manage/events/${event.slug}/registrations`, { intent: "reject", id: rows[0].id, reason: "Hết chỗ cho khách mời" })).status).toBe(200);
     const after = await server.db.selectFrom("registrations").select("status").where("event_id", "=", event.id).orderBy("created_at").execute();
     expect(after.map((r) => r.status)).toEqual(["rejected", "pending"]);
     expect((await organizer.post(`/manage/events/${event.slug}/registrations`, { intent: "approve", id: rows[1].id })).status).toBe(200);

@@ -46,7 +46,9 @@ describe("public registration", () => {
     expect(await thirdPage.text()).toMatch(/vị trí 2 trong danh sách chờ/);
 
     const [first] = (await registrations(event.id)).filter((r) => r.email === "attendeew1@example.vn");
-    const cancel = await visitor.post(`/tickets/${first.ticket_code}`, { intent: "cancel" });
+    // Cancelling asks for confirmation first.
+    expect((await visitor.post(`/tickets/${first.ticket_code}`, { intent: "cancel" })).status).toBe(400);
+    const cancel = await visitor.post(`/tickets/${first.ticket_code}`, { intent: "cancel", confirm: "on" });
     expect(cancel.status).toBe(302);
     const rows = await registrations(event.id);
     expect(rows.find((r) => r.email === "attendeew1@example.vn")!.status).toBe("cancelled");
