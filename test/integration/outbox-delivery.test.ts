@@ -3,6 +3,7 @@ import { enqueueEmail } from "~/mail/outbox.server";
 import { renderEmail } from "~/mail/layout.server";
 import { startTestServer, type TestServer } from "../helpers/server";
 import { TestSmtpServer } from "../helpers/smtp";
+import { waitUntil } from "../helpers/wait";
 
 describe("mail through the outbox to a real SMTP server", () => {
   let smtp: TestSmtpServer;
@@ -28,8 +29,12 @@ describe("mail through the outbox to a real SMTP server", () => {
     const mail = await smtp.waitFor((m) => m.subject === "Chào mừng 0");
     expect(mail.text).toContain("Xin chào Vĩnh Phúc");
     expect(mail.html).toContain("Xin chào Vĩnh Phúc");
-    const row = await server.db.selectFrom("outbox").select(["status", "sent_at"]).where("subject", "=", "Chào mừng 0").executeTakeFirstOrThrow();
-    expect(row.status).toBe("sent");
+    // The worker records the delivery once the SMTP server has answered, a moment after the mail arrives.
+    const row = await waitUntil("the delivery recorded", async () => {
+      const r = await server.db.selectFrom("outbox").select(["status", "sent_at"]).where("subject", "=", "Chào mừng 0").executeTakeFirstOrThrow();
+      return r.status === "sent" ? r : null;
+    });
+    expect(row.sent_at).toBeTruthy();
   });
 
   it("keeps mail while the SMTP server is down and sends each message exactly once when it is back", async () => {
@@ -46,7 +51,9 @@ describe("mail through the outbox to a real SMTP server", () => {
     await new Promise((r) => setTimeout(r, 1000));
     const subjects = smtp.messages.map((m) => m.subject).filter((s) => s?.startsWith("Khi máy chủ thư ngừng"));
     expect(subjects.sort()).toEqual([0, 1, 2, 3, 4].map((i) => `Khi máy chủ thư ngừng ${i}`));
-    const rows = await server.db.selectFrom("outbox").select("status").where("subject", "like", "Khi máy chủ thư ngừng%").execute();
-    expect(rows.every((r) => r.status === "sent")).toBe(true);
+    await waitUntil("every delivery recorded", async () => {
+      const rows = await server.db.selectFrom("outbox").select("status").where("subject", "like", "Khi máy chủ thư ngừng%").execute();
+      return rows.length === 5 && rows.every((r) => r.status === "sent");
+    });
   });
 });
