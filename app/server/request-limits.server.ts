@@ -8,9 +8,11 @@ const METHODS = ["GET", "HEAD", "POST"];
 export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 /**
  * What a refused sender may still send after our answer, before the connection is cut: enough for a
- * form a little over a limit to finish, so the browser reads the answer instead of a reset.
+ * form a little over a limit to finish, so the browser reads the answer instead of a reset. Several
+ * seconds, as a phone on a slow network (or a busy server) may still be sending; the byte cap bounds
+ * what that costs.
  */
-const LINGER_MS = 1000;
+const LINGER_MS = 5000;
 const LINGER_BYTES = 4 * 1024 * 1024;
 /**
  * Answers what no route should see: a method the portal does not use (405) and a declared body
