@@ -50,17 +50,22 @@ const ClauseRow = z.object({
   body_vi: text(5000).min(1),
   body_en: optionalText(5000),
 });
+/** A KPI figure as people type it, with a decimal comma or point; blank is none. */
+const kpiNumber = z
+  .string()
+  .optional()
+  .transform((v) => (v ? Number(v.replace(",", ".")) : null))
+  .refine((v) => v === null || (Number.isFinite(v) && v >= 0), "validation.number");
+
 const CommitmentRow = z.object({
   /** The saved commitment this row edits: its milestones and reported progress stay with it. */
   id: z.string().max(40).optional().transform((v) => v || null),
   org_id: z.string().min(1),
   title_vi: text(300).min(1),
   title_en: optionalText(300),
-  kpi_target: z
-    .string()
-    .optional()
-    .transform((v) => (v ? Number(v.replace(",", ".")) : null))
-    .refine((v) => v === null || (Number.isFinite(v) && v >= 0), "validation.number"),
+  /** Where the KPI stands at signing; progress is measured from it (a falling KPI has it above the target). */
+  kpi_baseline: kpiNumber,
+  kpi_target: kpiNumber,
   kpi_unit_vi: optionalText(60),
   kpi_unit_en: optionalText(60),
   due_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date"),
@@ -304,7 +309,7 @@ export async function draftFormValues(db: DB, mouId: string): Promise<Record<str
     for (const f of ["heading_vi", "heading_en", "body_vi", "body_en"] as const) put(`clauses.${i}.${f}`, c[f]);
   });
   commitments.forEach((c, i) => {
-    for (const f of ["id", "org_id", "title_vi", "title_en", "kpi_target", "kpi_unit_vi", "kpi_unit_en", "due_on"] as const) put(`commitments.${i}.${f}`, c[f]);
+    for (const f of ["id", "org_id", "title_vi", "title_en", "kpi_baseline", "kpi_target", "kpi_unit_vi", "kpi_unit_en", "due_on"] as const) put(`commitments.${i}.${f}`, c[f]);
   });
   return values;
 }

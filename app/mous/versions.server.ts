@@ -55,7 +55,11 @@ export async function buildVersionContent(trx: Trx, mouId: string) {
       org_id: c.org_id,
       title: { vi: c.title_vi, en: c.title_en },
       description: { vi: c.description_vi, en: c.description_en },
-      kpi: c.kpi_target === null ? null : { target: Number(c.kpi_target), unit_vi: c.kpi_unit_vi, unit_en: c.kpi_unit_en },
+      // The baseline is written only when there is one, so that texts without it keep their hashes.
+      kpi:
+        c.kpi_target === null
+          ? null
+          : { target: Number(c.kpi_target), unit_vi: c.kpi_unit_vi, unit_en: c.kpi_unit_en, ...(c.kpi_baseline === null ? {} : { baseline: Number(c.kpi_baseline) }) },
       due_on: c.due_on,
       milestones: milestones
         .filter((m) => m.commitment_id === c.id)

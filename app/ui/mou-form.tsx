@@ -176,6 +176,7 @@ export function MouForm({ values, errors, organizations, events, submitLabel, pa
             <Field name={`commitments.${i}.title_vi`} label={t("mous.field.commitmentVi")} defaultValue={v(`commitments.${i}.title_vi`)} error={errors[`commitments.${i}.title_vi`]} lang="vi" />
             <Field name={`commitments.${i}.title_en`} label={t("mous.field.commitmentEn")} defaultValue={v(`commitments.${i}.title_en`)} error={errors[`commitments.${i}.title_en`]} lang="en" />
             <div className="row">
+              <Field name={`commitments.${i}.kpi_baseline`} inputMode="decimal" label={t("mous.field.kpiBaseline")} defaultValue={v(`commitments.${i}.kpi_baseline`)} error={errors[`commitments.${i}.kpi_baseline`]} />
               <Field name={`commitments.${i}.kpi_target`} inputMode="decimal" label={t("mous.field.kpiTarget")} defaultValue={v(`commitments.${i}.kpi_target`)} error={errors[`commitments.${i}.kpi_target`]} />
               <Field name={`commitments.${i}.kpi_unit_vi`} label={t("mous.field.kpiUnitVi")} defaultValue={v(`commitments.${i}.kpi_unit_vi`)} error={errors[`commitments.${i}.kpi_unit_vi`]} />
               <Field name={`commitments.${i}.kpi_unit_en`} label={t("mous.field.kpiUnitEn")} defaultValue={v(`commitments.${i}.kpi_unit_en`)} error={errors[`commitments.${i}.kpi_unit_en`]} />

@@ -47,7 +47,7 @@ function draft(overrides: Partial<MouDraft> = {}): MouDraft {
     lead: 0,
     parties: [{ org_id: "kami" }, { org_id: "dassault-systemes" }],
     clauses: [{ heading_vi: "Mục đích", heading_en: "Purpose", body_vi: "Hợp tác đào tạo tại Vĩnh Phúc.", body_en: "Training cooperation." }],
-    commitments: [{ id: null, org_id: "kami", title_vi: "Đào tạo 20 kỹ sư", title_en: null, kpi_target: 20, kpi_unit_vi: "kỹ sư", kpi_unit_en: "engineers", due_on: "2030-01-01" }],
+    commitments: [{ id: null, org_id: "kami", title_vi: "Đào tạo 20 kỹ sư", title_en: null, kpi_baseline: null, kpi_target: 20, kpi_unit_vi: "kỹ sư", kpi_unit_en: "engineers", due_on: "2030-01-01" }],
     ...overrides,
   };
 }
@@ -170,11 +170,11 @@ describe("MoU rules", () => {
     await db.updateTable("commitments").set({ kpi_current: 8 }).where("id", "=", commitment.id).execute();
 
     await startAmendment(db, kami.acting, id);
-    const edited = { ...draft().commitments[0], id: commitment.id, title_vi: "Đào tạo 30 kỹ sư", kpi_target: 30 };
+    const edited = { ...draft().commitments[0], id: commitment.id, title_vi: "Đào tạo 30 kỹ sư", kpi_baseline: 5, kpi_target: 30 };
     const added = { ...draft().commitments[0], org_id: "dassault-systemes", title_vi: "Cấp 10 giấy phép" };
     expect((await updateMou(db, kami.actor, id, draft({ commitments: [edited, added] }), "kami", "")).ok).toBe(true);
     const kept = await db.selectFrom("commitments").selectAll().where("id", "=", commitment.id).executeTakeFirstOrThrow();
-    expect(kept).toMatchObject({ title_vi: "Đào tạo 30 kỹ sư", kpi_target: 30, kpi_current: 8, cancelled_at: null });
+    expect(kept).toMatchObject({ title_vi: "Đào tạo 30 kỹ sư", kpi_baseline: 5, kpi_target: 30, kpi_current: 8, cancelled_at: null });
     expect(await db.selectFrom("milestones").select("id").where("commitment_id", "=", commitment.id).execute()).toHaveLength(1);
     expect(await db.selectFrom("progress_updates").select("id").where("commitment_id", "=", commitment.id).execute()).toHaveLength(1);
 

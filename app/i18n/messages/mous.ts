@@ -65,6 +65,7 @@ export const mouMessages = {
   "mous.field.bodyEn": { vi: "Nội dung (tiếng Anh)", en: "Text (English)" },
   "mous.field.commitmentVi": { vi: "Cam kết (tiếng Việt)", en: "Commitment (Vietnamese)" },
   "mous.field.commitmentEn": { vi: "Cam kết (tiếng Anh)", en: "Commitment (English)" },
+  "mous.field.kpiBaseline": { vi: "Mức xuất phát (số)", en: "Baseline (number)" },
   "mous.field.kpiTarget": { vi: "Chỉ tiêu (số)", en: "Target (number)" },
   "mous.field.kpiUnitVi": { vi: "Đơn vị (tiếng Việt)", en: "Unit (Vietnamese)" },
   "mous.field.kpiUnitEn": { vi: "Đơn vị (tiếng Anh)", en: "Unit (English)" },
