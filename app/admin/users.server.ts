@@ -1,12 +1,7 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { nowIso } from "~/lib/time";
 import type { DB } from "~db/schema";
-
-export const USER_CHANGES = ["grantStaff", "revokeStaff", "grantOrganizer", "revokeOrganizer", "disable", "enable"] as const;
-export type UserChange = (typeof USER_CHANGES)[number];
-
-export const UserChangeSchema = z.object({ userId: z.string().min(1).max(40), change: z.enum(USER_CHANGES) });
+import type { UserChange } from "./admin.schema";
 
 const PAGE_SIZE = 50;
 

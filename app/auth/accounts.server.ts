@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { Locale } from "~/i18n/locale";
 import { translator } from "~/i18n/translate";
@@ -7,41 +7,10 @@ import { nowIso } from "~/lib/time";
 import { renderEmail } from "~/mail/layout.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import type { DB, Tx } from "~db/schema";
-import { hashPassword, PASSWORD_MIN_LENGTH, verifyPasswordOrDummy } from "./password.server";
+import type { ProfileSchema } from "./auth.schema";
+import { hashPassword, verifyPasswordOrDummy } from "./password.server";
 import { guardPassword, takeMailBudget } from "./throttle.server";
 import { consumeToken, issueToken } from "./tokens.server";
-
-const password = z.string().min(PASSWORD_MIN_LENGTH).max(200);
-const email = z.string().trim().toLowerCase().min(1).max(254).email();
-const name = z.string().trim().min(1).max(120);
-const optionalText = z
-  .string()
-  .trim()
-  .max(120)
-  .optional()
-  .transform((v) => v || null);
-
-export const LocaleSchema = z.enum(["vi", "en"]);
-
-export const SignupSchema = z.object({
-  name,
-  email,
-  password,
-  locale: LocaleSchema,
-  invitation: z.string().max(200).optional(),
-});
-
-export const ForgotPasswordSchema = z.object({ email });
-
-const passwordPair = { password, confirm: z.string().max(200) };
-const matches = (v: { password: string; confirm: string }) => v.password === v.confirm;
-const mismatch = { message: "account.password.mismatch", path: ["confirm"] };
-
-export const ResetPasswordSchema = z.object(passwordPair).refine(matches, mismatch);
-
-export const ProfileSchema = z.object({ name, phone: optionalText, position: optionalText, locale: LocaleSchema });
-
-export const ChangePasswordSchema = z.object({ current: z.string().min(1).max(200), ...passwordPair }).refine(matches, mismatch);
 
 type Recipient = { id: string; email: string; name: string; locale: Locale };
 

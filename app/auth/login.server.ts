@@ -1,14 +1,7 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { DB } from "~db/schema";
 import { verifyPasswordOrDummy } from "./password.server";
 import { guardPassword } from "./throttle.server";
-
-export const LoginSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1).max(254).email(),
-  password: z.string().min(1).max(1000),
-  redirectTo: z.string().optional(),
-});
 
 /**
  * The user whose password matches, or null; the same answer, after the same work, for a wrong

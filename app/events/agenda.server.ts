@@ -1,27 +1,9 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { AgendaItem, DB, Event } from "~db/schema";
-import { optionalText, requiredText, vietnamDateTime } from "./event-editor.server";
+import type { AgendaInput } from "./event.schema";
 import { lockEvent, type ActorRef } from "./registrations.server";
-
-export const AgendaItemSchema = z
-  .object({
-    id: z.string().max(40).optional(),
-    starts_at: vietnamDateTime,
-    ends_at: vietnamDateTime,
-    room: optionalText(100),
-    kind: z.enum(["keynote", "panel", "talk", "demo", "ceremony", "break"]),
-    title_vi: requiredText(300),
-    title_en: requiredText(300),
-    speakers: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).max(50)),
-  })
-  .superRefine((item, ctx) => {
-    if (item.starts_at && item.ends_at && item.ends_at <= item.starts_at) ctx.addIssue({ code: "custom", path: ["ends_at"], message: "manage.endsBeforeStart" });
-  });
-
-export type AgendaInput = z.output<typeof AgendaItemSchema>;
 
 export type SaveAgendaResult = { kind: "saved"; id: string } | { kind: "overlap"; other: AgendaItem } | { kind: "outside_event" };
 

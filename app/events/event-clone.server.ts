@@ -1,14 +1,8 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Event } from "~db/schema";
-import { isSlugTaken, vietnamDateTime } from "./event-editor.server";
-
-export const CloneEventSchema = z.object({
-  slug: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string({ required_error: "validation.required" }).max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "manage.slugFormat")),
-  starts_at: vietnamDateTime,
-});
+import { isSlugTaken } from "./event-editor.server";
 
 export type CloneOutcome = { kind: "cloned"; slug: string } | { kind: "slug_taken" };
 

@@ -1,76 +1,14 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { Locale } from "~/i18n/locale";
 import { translate } from "~/i18n/translate";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { newId } from "~/lib/ids.server";
-import { isoToVietnamLocal, nowIso, vietnamLocalToIso } from "~/lib/time";
+import { isoToVietnamLocal, nowIso } from "~/lib/time";
 import type { DB, Event, EventOrgRole, Tx } from "~db/schema";
-import { parseQuestions, questionsToText, readQuestions } from "./questions";
+import { EVENT_ORG_ROLES, EventSchema, type EventInput } from "./event.schema";
+import { questionsToText, readQuestions } from "./questions";
 import { lockEvent } from "./registrations.server";
 import { countTakenSeats } from "./seats.server";
-
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
-
-export const requiredText = (max: number) => z.preprocess(blankToUndefined, z.string({ required_error: "validation.required" }).max(max));
-export const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().max(max).optional());
-
-/** A datetime-local value read as Vietnam time, stored as ISO UTC. */
-export const vietnamDateTime = z.preprocess(
-  blankToUndefined,
-  z
-    .string({ required_error: "validation.required" })
-    .max(20)
-    .transform((v, ctx) => {
-      const iso = vietnamLocalToIso(v);
-      if (!iso) ctx.addIssue({ code: "custom", message: "validation.date" });
-      return iso ?? "";
-    }),
-);
-const optionalVietnamDateTime = z.preprocess(blankToUndefined, vietnamDateTime.optional());
-
-export const EVENT_ORG_ROLES: EventOrgRole[] = ["host", "co_organizer", "sponsor", "partner"];
-
-export const EventSchema = z
-  .object({
-    slug: z.preprocess(blankToUndefined, z.string({ required_error: "validation.required" }).max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "manage.slugFormat")),
-    kind: z.enum(["forum", "workshop", "ceremony"]),
-    title_vi: requiredText(200),
-    title_en: requiredText(200),
-    summary_vi: requiredText(600),
-    summary_en: requiredText(600),
-    description_vi: optionalText(5000),
-    description_en: optionalText(5000),
-    venue_vi: requiredText(200),
-    venue_en: requiredText(200),
-    address: optionalText(300),
-    starts_at: vietnamDateTime,
-    ends_at: vietnamDateTime,
-    capacity: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: "validation.number" }).int().min(1).max(100_000).optional()),
-    registration_opens_at: optionalVietnamDateTime,
-    registration_closes_at: optionalVietnamDateTime,
-    requires_approval: z.preprocess((v) => (v === "on" || v === "1" ? 1 : 0), z.union([z.literal(0), z.literal(1)])),
-    questions: z.preprocess(
-      (v) => (typeof v === "string" ? v : ""),
-      z
-        .string()
-        .max(4000)
-        .transform((v, ctx) => {
-          const parsed = parseQuestions(v);
-          if (!parsed) ctx.addIssue({ code: "custom", message: "manage.questionsFormat" });
-          return parsed ?? [];
-        }),
-    ),
-  })
-  .superRefine((e, ctx) => {
-    if (e.starts_at && e.ends_at && e.ends_at <= e.starts_at) ctx.addIssue({ code: "custom", path: ["ends_at"], message: "manage.endsBeforeStart" });
-    if (e.registration_closes_at && e.starts_at && e.registration_closes_at > e.starts_at)
-      ctx.addIssue({ code: "custom", path: ["registration_closes_at"], message: "manage.closesAfterStart" });
-    if (e.registration_opens_at && e.registration_closes_at && e.registration_closes_at <= e.registration_opens_at)
-      ctx.addIssue({ code: "custom", path: ["registration_closes_at"], message: "manage.endsBeforeStart" });
-  });
-
-export type EventInput = z.output<typeof EventSchema>;
 
 /** The organizations picked on the form: one select per organization, named `org_role.<id>`. */
 export function readOrgRoles(form: FormData, knownOrgIds: Set<string>): { org_id: string; role: EventOrgRole }[] {

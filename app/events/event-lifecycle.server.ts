@@ -1,17 +1,12 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { addMinutes, nowIso } from "~/lib/time";
 import type { DB, Event, EventStatus, RegistrationStatus, Tx } from "~db/schema";
 import { ACTIVE, fillFreeSeats, lockEvent, type ActorRef } from "./registrations.server";
 import { enqueueRegistrationEmail, type MailOptions, type RegistrationMailKind } from "./registration-mail.server";
 
-import { requiredText } from "./event-editor.server";
-import { MAIL_SEGMENTS, type MailSegment } from "./mail-segments";
+import type { MailSegment } from "./mail-segments";
 
 export type LifecycleAction = "publish" | "close_registration" | "cancel" | "archive";
-
-export const LifecycleSchema = z.object({ intent: z.enum(["publish", "close_registration", "cancel", "archive"]) });
-export const MailSchema = z.object({ segment: z.enum(MAIL_SEGMENTS).default("confirmed"), subject: requiredText(200), body: requiredText(5000) });
 
 /** Which statuses each action starts from. */
 const FROM: Record<LifecycleAction, EventStatus[]> = {

@@ -1,33 +1,9 @@
-import { z } from "zod";
+import { RegistrationSchema } from "./event.schema";
 import type { Locale } from "~/i18n/locale";
 import { translate } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/action-result";
 import type { EventQuestion } from "./questions";
 import type { Attendee } from "./registrations.server";
-
-const blank = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v);
-/** Markup in a name is refused outright; it is escaped wherever it is shown anyway. */
-const NO_MARKUP = /<\s*[a-z!/?]/i;
-
-const personText = (max: number) =>
-  z.preprocess(blank, z.string({ required_error: "validation.required" }).max(max).refine((v) => !NO_MARKUP.test(v), "register.noMarkup"));
-const email = z.preprocess(blank, z.string({ required_error: "validation.required" }).max(254).email());
-const consent = z.preprocess((v) => v === "on" || v === "yes", z.literal(true, { errorMap: () => ({ message: "register.consentRequired" }) }));
-
-export const RegistrationSchema = z.object({
-  name: personText(200),
-  email,
-  organization: personText(200),
-  position: personText(200),
-  phone: z.preprocess(blank, z.string().max(30).regex(/^[+0-9 ().-]{6,30}$/, "register.phoneFormat").optional()),
-  consent,
-});
-
-export const DelegationSchema = z.object({
-  org_id: z.string().max(60),
-  people: z.preprocess(blank, z.string({ required_error: "validation.required" }).max(20_000)),
-  consent,
-});
 
 /** Answers to the event's own questions, checked against the questions the event asks. */
 export function readAnswers(form: FormData, questions: EventQuestion[], locale: Locale): { answers: Record<string, string>; errors: FieldErrors } {

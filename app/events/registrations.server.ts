@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { forUpdate } from "~/db/dialect.server";
 import type { Locale } from "~/i18n/locale";
@@ -223,19 +222,6 @@ export async function cancelRegistration(
   });
 }
 
-/** At most one page of the list at once: a bulk action is as bounded as the list it acts on. */
-export const MAX_BULK = 50;
-
-/** One decision on one or several selected registrations; a reject or cancel carries the reason the attendee reads. */
-export const DecisionSchema = z.object({
-  intent: z.enum(["approve", "reject", "promote", "cancel"]),
-  id: z.preprocess((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]), z.array(z.string().max(40)).min(1, "registrations.selectSome").max(MAX_BULK)),
-  reason: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(1000).optional()),
-});
-
-/** Decisions the attendee is told about with a reason. */
-export const NEEDS_REASON = ["reject", "cancel"] as const;
-
 export type DecisionResult = "done" | "not_allowed" | "no_seat";
 
 /**
@@ -275,12 +261,6 @@ export async function decideRegistration(
     return "done";
   });
 }
-
-export const CheckInSchema = z.object({
-  code: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.string().max(100).optional()),
-  id: z.string().max(40).optional(),
-  intent: z.enum(["check_in", "undo"]).default("check_in"),
-});
 
 export type CheckInResult =
   | { kind: "checked_in"; registration: Registration }

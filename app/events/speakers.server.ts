@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { readImageUpload, storeFile, type ImageUpload } from "~/files/files.server";
 import type { Locale } from "~/i18n/locale";
@@ -8,28 +8,11 @@ import { addMinutes, nowIso } from "~/lib/time";
 import { renderEmail } from "~/mail/layout.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import type { DB, Event, Speaker, Tx } from "~db/schema";
-import { optionalText, requiredText } from "./event-editor.server";
+import type { SpeakerInput, SpeakerSchema } from "./event.schema";
 import type { ActorRef } from "./registrations.server";
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 const INVITE_DAYS = 14;
-
-export const SpeakerSchema = z.object({
-  name: requiredText(200),
-  position_vi: optionalText(200),
-  position_en: optionalText(200),
-  organization_name: optionalText(200),
-  bio_vi: optionalText(2000),
-  bio_en: optionalText(2000),
-});
-
-export const SpeakerByOrganizerSchema = SpeakerSchema.extend({
-  id: z.string().max(40).optional(),
-  org_id: optionalText(60),
-  email: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(254).email().optional()),
-});
-
-export type SpeakerInput = z.output<typeof SpeakerByOrganizerSchema>;
 
 /** Speaker photos: PNG, JPEG or WebP (what the form's hint promises), up to 2 MB. */
 const PHOTO_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;

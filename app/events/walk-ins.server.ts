@@ -3,7 +3,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import type { Locale } from "~/i18n/locale";
 import type { DB, Event } from "~db/schema";
 import { consentText } from "./consent.server";
-import { RegistrationSchema } from "./registration-form.server";
+import { RegistrationSchema } from "./event.schema";
 import type { MailOptions } from "./registration-mail.server";
 import { lockEvent, registerAttendees, type ActorRef, type Attendee, type RegisterOutcome } from "./registrations.server";
 import { countTakenSeats } from "./seats.server";

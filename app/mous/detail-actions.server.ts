@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -11,31 +10,11 @@ import { readForm } from "~/lib/form-body.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
 import { vietnamToday } from "~/lib/time";
-import { invitePartnerByEmail, PartnerInvitationSchema } from "./email-invitations.server";
+import { invitePartnerByEmail } from "./email-invitations.server";
+import { CommentSchema, PartnerInvitationSchema, SendSchema, SignatorySchema } from "./mou.schema";
 import { requireReadableMou } from "./mous.server";
 import { addComment, reopenMou, shareMou, startAmendment } from "./review.server";
 import { addSignatory, findCurrentSignatory, removeSignatory, sendForSignature } from "./signatories.server";
-
-const CommentSchema = z.object({ kind: z.enum(["comment", "change_request"]), body: z.string().trim().min(1).max(4000) });
-const SignatorySchema = z.object({
-  party_id: z.string().min(1),
-  email: z.string().trim().email().max(200),
-  name: z.string().trim().min(1).max(200),
-  title: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .transform((v) => v || null),
-});
-const SendSchema = z.object({
-  order: z.enum(["parallel", "sequential"]).default("parallel"),
-  deadline: z
-    .string()
-    .optional()
-    .transform((v) => v || null)
-    .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), "validation.date"),
-});
 
 /** Everything the MoU page's forms do, each asking its own permission first. */
 export async function handleMouAction(args: ActionFunctionArgs) {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { can, isMemberOf, isOrgAdmin, type Actor } from "~/auth/permissions.server";
 import { retireCommitments } from "~/commitments/commitments.server";
@@ -13,94 +12,8 @@ import { nowIso, vietnamToday } from "~/lib/time";
 import type { DB, Trx, Tx } from "~db/schema";
 import { inviteParties } from "./parties.server";
 import { isEditableStatus } from "./status";
+import { MouDraftSchema, type MouDraft } from "./mou.schema";
 import { createVersion, buildVersionContent, hashVersionContent } from "./versions.server";
-
-const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => v || null);
-const optionalDay = z
-  .string()
-  .optional()
-  .transform((v) => v || null)
-  .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), "validation.date");
-
-/**
- * A repeated row left entirely blank is not a row: the form always offers a few empty ones. A
- * row's hidden `id` does not count, so clearing a saved row removes it.
- */
-function rows<T extends z.ZodTypeAny>(row: T) {
-  return z.preprocess(
-    (value) =>
-      (Array.isArray(value) ? Array.from(value) : []).map((r) =>
-        r && typeof r === "object" && Object.entries(r as Record<string, unknown>).some(([k, v]) => k !== "id" && typeof v === "string" && v.trim() !== "") ? r : null,
-      ),
-    z.array(row.nullable()).transform((list) => list.filter((r): r is z.output<T> => r !== null)),
-  );
-}
-
-const PartyRow = z.object({ org_id: z.string().min(1) });
-const ClauseRow = z.object({
-  heading_vi: optionalText(200),
-  heading_en: optionalText(200),
-  body_vi: text(5000).min(1),
-  body_en: optionalText(5000),
-});
-/** A KPI figure as people type it, with a decimal comma or point; blank is none. */
-const kpiNumber = z
-  .string()
-  .optional()
-  .transform((v) => (v ? Number(v.replace(",", ".")) : null))
-  .refine((v) => v === null || (Number.isFinite(v) && v >= 0), "validation.number");
-
-const CommitmentRow = z.object({
-  /** The saved commitment this row edits: its milestones and reported progress stay with it. */
-  id: z.string().max(40).optional().transform((v) => v || null),
-  org_id: z.string().min(1),
-  title_vi: text(300).min(1),
-  title_en: optionalText(300),
-  /** Where the KPI stands at signing; progress is measured from it (a falling KPI has it above the target). */
-  kpi_baseline: kpiNumber,
-  kpi_target: kpiNumber,
-  kpi_unit_vi: optionalText(60),
-  kpi_unit_en: optionalText(60),
-  due_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date"),
-});
-
-export const MouDraftSchema = z
-  .object({
-    title_vi: text(300).min(1),
-    title_en: text(300).min(1),
-    purpose_vi: optionalText(3000),
-    purpose_en: optionalText(3000),
-    scope_vi: optionalText(3000),
-    scope_en: optionalText(3000),
-    event_id: optionalText(40),
-    effective_on: optionalDay,
-    expires_on: optionalDay,
-    visibility: z.enum(["private", "public"]),
-    lead: z.coerce.number().int().min(0).default(0),
-    parties: rows(PartyRow),
-    clauses: rows(ClauseRow),
-    commitments: rows(CommitmentRow),
-  })
-  .superRefine((d, ctx) => {
-    const orgs = d.parties.map((p) => p.org_id);
-    if (new Set(orgs).size < 2) ctx.addIssue({ code: "custom", path: ["parties"], message: "mous.error.twoParties" });
-    if (new Set(orgs).size !== orgs.length) ctx.addIssue({ code: "custom", path: ["parties"], message: "mous.error.duplicateParty" });
-    if (!d.clauses.length) ctx.addIssue({ code: "custom", path: ["clauses"], message: "mous.error.oneClause" });
-    d.commitments.forEach((c, i) => {
-      if (!orgs.includes(c.org_id)) ctx.addIssue({ code: "custom", path: ["commitments", i, "org_id"], message: "mous.error.commitmentParty" });
-    });
-    if (d.effective_on && d.expires_on && d.expires_on <= d.effective_on)
-      ctx.addIssue({ code: "custom", path: ["expires_on"], message: "mous.error.expiresBeforeEffective" });
-  });
-
-export type MouDraft = z.output<typeof MouDraftSchema>;
 
 /** The lead is the party whose radio button was chosen; counted among non-blank rows. */
 function leadOrgOf(draft: MouDraft, rawLeadOrg: string | null): string {

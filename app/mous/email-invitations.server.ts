@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { portalOrigin } from "~/config.server";
 import type { Locale } from "~/i18n/locale";
@@ -9,8 +8,6 @@ import { nowIso } from "~/lib/time";
 import type { DB, Trx } from "~db/schema";
 import { mailAboutMou } from "./notify.server";
 import { isEditableStatus } from "./status";
-
-export const PartnerInvitationSchema = z.object({ partner_email: z.string().trim().toLowerCase().min(1).max(254).email() });
 
 type Acting = { user: { id: string; name: string }; ip: string };
 

@@ -6,6 +6,7 @@ import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Tx } from "~db/schema";
 import { mailOrganizationAdmins } from "./org-mail.server";
+import type { JoinDecisionSchema, JoinSettingsSchema } from "./org.schema";
 
 type Joiner = { id: string; email: string; name: string; emailVerified: boolean };
 
@@ -92,8 +93,6 @@ export async function listJoinRequests(db: DB, orgId: string) {
   return { rows, total: Number(total.n) };
 }
 
-export const JoinDecisionSchema = z.object({ request_id: z.string().min(1).max(40), decision: z.enum(["approve", "decline"]) });
-
 /** An admin decides a pending request of their own organization: approved, the user becomes a member. */
 export async function decideJoinRequest(db: DB, admin: { id: string; email: string }, orgId: string, input: z.output<typeof JoinDecisionSchema>, ip: string) {
   await db.transaction().execute(async (trx) => {
@@ -111,21 +110,6 @@ export async function decideJoinRequest(db: DB, admin: { id: string; email: stri
     await recordAudit(trx, { actorId: admin.id, actorLabel: admin.email, action: `org.join_${input.decision === "approve" ? "approved" : "declined"}`, entityType: "organization", entityId: orgId, after: { user: row.user_id }, ip });
   });
 }
-
-export const JoinSettingsSchema = z.object({
-  email_domain: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(120)
-    .optional()
-    .transform((v) => (v ? v.replace(/^@/, "") : null))
-    .refine((v) => v === null || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(v), { message: "validation.invalid" }),
-  auto_join: z
-    .string()
-    .optional()
-    .transform((v) => (v === "on" ? (1 as const) : (0 as const))),
-});
 
 /** The admins set their organization's email domain and whether it lets people in without a request. */
 export async function saveJoinSettings(db: DB, admin: { id: string; email: string }, orgId: string, input: z.output<typeof JoinSettingsSchema>, ip: string) {

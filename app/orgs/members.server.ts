@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { forUpdate } from "~/db/dialect.server";
 import type { Locale } from "~/i18n/locale";
@@ -10,12 +9,6 @@ import { enqueueEmail } from "~/mail/outbox.server";
 import type { DB, MembershipRole, Trx, Tx } from "~db/schema";
 
 export const INVITATION_LIFETIME_MINUTES = 7 * 24 * 60;
-
-const role = z.enum(["admin", "member"]);
-export const InviteSchema = z.object({ email: z.string().trim().toLowerCase().min(1).max(254).email(), role });
-export const ChangeRoleSchema = z.object({ membershipId: z.string().min(1).max(40), role });
-export const RemoveMemberSchema = z.object({ membershipId: z.string().min(1).max(40) });
-export const RevokeInvitationSchema = z.object({ invitationId: z.string().min(1).max(40) });
 
 type Actor = { id: string; email: string; name: string };
 

@@ -7,48 +7,7 @@ import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Tx } from "~db/schema";
 import { inviteMember } from "./members.server";
-import { ORG_KINDS } from "./org-kinds";
-
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => v || null);
-
-export const OrganizationSchema = z.object({
-  name_vi: z.string().trim().min(1).max(200),
-  name_en: z.string().trim().min(1).max(200),
-  short_name: optional(40),
-  kind: z.enum(ORG_KINDS),
-  country: z.string().trim().min(1).max(80),
-  province: optional(80),
-  sector: optional(120),
-  website: z
-    .string()
-    .trim()
-    .max(300)
-    .optional()
-    .transform((v) => v || null)
-    .refine((v) => v === null || /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v), { message: "orgs.website.invalid" }),
-  description_vi: optional(4000),
-  description_en: optional(4000),
-});
-
-export type OrganizationInput = z.output<typeof OrganizationSchema>;
-
-/** Staff create an organization and may invite its first admin in the same step. */
-export const CreateOrganizationSchema = OrganizationSchema.extend({
-  admin_email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254)
-    .optional()
-    .transform((v) => v || null)
-    .pipe(z.string().email().nullable()),
-});
+import type { CreateOrganizationSchema, OrganizationInput } from "./org.schema";
 
 /** Logos: small raster images (PNG, JPEG, WebP, GIF; never SVG). */
 export const MAX_LOGO_BYTES = 1024 * 1024;

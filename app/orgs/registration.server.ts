@@ -1,38 +1,12 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { portalOrigin } from "~/config.server";
 import { DomainError } from "~/lib/domain-error";
 import { newId } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Trx } from "~db/schema";
-import { OrganizationSchema } from "./organizations.server";
+import type { RegistrationInput, VerificationDecisionSchema } from "./org.schema";
 import { mailOrganizationAdmins } from "./org-mail.server";
-
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((v) => v || null);
-
-/** Mã số doanh nghiệp / mã số thuế: 10 digits, or 13 for a branch (often written 0101234567-001). */
-export const TaxCodeSchema = z
-  .string()
-  .trim()
-  .max(20)
-  .transform((v) => v.replace(/[\s.-]/g, ""))
-  .refine((v) => /^\d{10}(\d{3})?$/.test(v), { message: "orgs.taxCode.invalid" });
-
-export const RegisterOrganizationSchema = OrganizationSchema.extend({
-  tax_code: TaxCodeSchema,
-  address: optional(300),
-  contact_name: z.string().trim().min(1).max(200),
-  contact_email: z.string().trim().toLowerCase().max(254).email(),
-  contact_phone: optional(40),
-});
-
-export type RegistrationInput = z.output<typeof RegisterOrganizationSchema>;
 
 type Registrant = { id: string; email: string; name: string };
 
@@ -111,15 +85,10 @@ export async function listAwaitingVerification(db: DB, page: number) {
   return { rows: rows.map((r) => ({ ...r, same_code: Number(r.same_code ?? 0) })), total: Number(total.n), pageSize: QUEUE_PAGE };
 }
 
-export const DecisionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("verify"), org_id: z.string().min(1).max(40) }),
-  z.object({ intent: z.literal("reject"), org_id: z.string().min(1).max(40), reason: z.string().trim().min(1).max(1000) }),
-]);
-
 type Staff = { id: string; email: string };
 
 /** Staff verify an organization awaiting it, or refuse it with a reason; its admins are told by mail in their language. */
-export async function decideRegistration(db: DB, decision: z.output<typeof DecisionSchema>, staff: Staff, ip: string) {
+export async function decideRegistration(db: DB, decision: z.output<typeof VerificationDecisionSchema>, staff: Staff, ip: string) {
   await db.transaction().execute(async (trx) => {
     const now = nowIso();
     const set =

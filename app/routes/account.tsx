@@ -1,13 +1,7 @@
 import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  ChangePasswordSchema,
-  changePassword,
-  loadAccount,
-  ProfileSchema,
-  resendVerification,
-  updateProfile,
-} from "~/auth/accounts.server";
+import { changePassword, loadAccount, resendVerification, updateProfile } from "~/auth/accounts.server";
+import { ChangePasswordSchema, ProfileSchema } from "~/auth/auth.schema";
 import { endOtherSessions } from "~/auth/lucia.server";
 import { requireActor } from "~/auth/permissions.server";
 import { readDigestChoice, saveDigestChoice } from "~/commitments/digest-choice.server";

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
 import { pageParam } from "~/lib/paging";
+import { RetrySchema } from "~/admin/admin.schema";
 import { isJobStatus, JOBS_PAGE_SIZE, listJobs, retryJob } from "~/admin/jobs.server";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
@@ -23,7 +23,6 @@ export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 const BADGE = { pending: "badge-warning", running: "badge-info", done: "badge-success", failed: "badge-danger" } as const;
-const RetrySchema = z.object({ id: z.string().min(1).max(64) });
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { changeUser, searchUsers, UserChangeSchema, type UserChange } from "~/admin/users.server";
+import { changeUser, searchUsers } from "~/admin/users.server";
+import { UserChangeSchema, type UserChange } from "~/admin/admin.schema";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";

@@ -9,7 +9,8 @@ import { actionFailed } from "~/lib/action-result.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
-import { decideRegistration, DecisionSchema, listAwaitingVerification } from "~/orgs/registration.server";
+import { decideRegistration, listAwaitingVerification } from "~/orgs/registration.server";
+import { VerificationDecisionSchema } from "~/orgs/org.schema";
 import { AdminPageHead } from "~/ui/admin-page-head";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field } from "~/ui/field";
@@ -31,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const actor = await requireActor(args);
   requirePermission(actor, { action: "org.verify" });
-  const parsed = parseForm(await readForm(args.request), DecisionSchema, getLocale(args.request));
+  const parsed = parseForm(await readForm(args.request), VerificationDecisionSchema, getLocale(args.request));
   if (!parsed.ok) return actionFailed(parsed);
   await decideRegistration(getDb(), parsed.data, actor.user, args.context.clientIp);
   return redirectWithFlash("/admin/verification", { key: "orgs.queue.decided" }, args.context.secure);

@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ForgotPasswordSchema, requestPasswordReset } from "~/auth/accounts.server";
+import { requestPasswordReset } from "~/auth/accounts.server";
+import { ForgotPasswordSchema } from "~/auth/auth.schema";
 import { requireAnonymous } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";

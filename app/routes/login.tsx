@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { resendVerification } from "~/auth/accounts.server";
-import { homeFor, LoginSchema, signIn } from "~/auth/login.server";
+import { homeFor, signIn } from "~/auth/login.server";
+import { LoginSchema } from "~/auth/auth.schema";
 import { startSession } from "~/auth/lucia.server";
 import { requireAnonymous } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";

@@ -2,7 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { MAIL_SEGMENTS } from "~/events/mail-segments";
-import { allowedActions, applyLifecycle, emailSegment, LifecycleSchema, MailSchema } from "~/events/event-lifecycle.server";
+import { allowedActions, applyLifecycle, emailSegment } from "~/events/event-lifecycle.server";
+import { LifecycleSchema, MailSchema } from "~/events/event.schema";
 import { actorRef, countRegistrations, requireManagedEvent } from "~/events/manage.server";
 import { registrationWindow } from "~/events/registration-window";
 import { getLocale } from "~/i18n/locale.server";

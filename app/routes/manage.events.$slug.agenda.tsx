@@ -1,7 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { actionFailed } from "~/lib/action-result.server";
-import { deleteAgendaItem, saveAgendaItem, AgendaItemSchema } from "~/events/agenda.server";
+import { deleteAgendaItem, saveAgendaItem } from "~/events/agenda.server";
+import { AgendaItemSchema } from "~/events/event.schema";
 import { actorRef, requireManagedEvent } from "~/events/manage.server";
 import { listAgenda, listEventSpeakers } from "~/events/public-events.server";
 import { getDb } from "~/db.server";

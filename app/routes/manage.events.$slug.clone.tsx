@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
-import { cloneEvent, CloneEventSchema } from "~/events/event-clone.server";
+import { cloneEvent } from "~/events/event-clone.server";
+import { CloneEventSchema } from "~/events/event.schema";
 import { actorRef, requireManagedEvent } from "~/events/manage.server";
 import { getLocale } from "~/i18n/locale.server";
 import { translate } from "~/i18n/translate";

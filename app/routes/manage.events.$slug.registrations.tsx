@@ -2,7 +2,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { actorRef, decideForEvent, requireManagedEvent } from "~/events/manage.server";
-import { DecisionSchema, listRegistrations } from "~/events/registrations.server";
+import { listRegistrations } from "~/events/registrations.server";
+import { DecisionSchema } from "~/events/event.schema";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";

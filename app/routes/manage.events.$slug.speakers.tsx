@@ -2,16 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { actorRef, listOrganizationChoices, requireManagedEvent } from "~/events/manage.server";
-import {
-  deleteSpeaker,
-  inviteSpeaker,
-  listSpeakersToManage,
-  MAX_PHOTO_BYTES,
-  readPhoto,
-  speakerFormErrors,
-  saveSpeaker,
-  SpeakerByOrganizerSchema,
-} from "~/events/speakers.server";
+import { deleteSpeaker, inviteSpeaker, listSpeakersToManage, MAX_PHOTO_BYTES, readPhoto, speakerFormErrors, saveSpeaker } from "~/events/speakers.server";
+import { SpeakerByOrganizerSchema } from "~/events/event.schema";
 import { getLocale } from "~/i18n/locale.server";
 import { localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";

@@ -1,7 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
-import { z } from "zod";
 import { requireActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -14,6 +13,7 @@ import { readForm } from "~/lib/form-body.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
 import { nowIso } from "~/lib/time";
+import { DeclineSchema, SignSchema } from "~/mous/mou.schema";
 import { listParties } from "~/mous/mous.server";
 import { declineMou, loadFrozenVersion, requestSigningCode, requireOwnSignatory, signingClosedReason, signMou } from "~/mous/signing.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -24,15 +24,6 @@ import stylesheet from "~/styles/mous.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
-
-const SignSchema = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, "mous.sign.codeFormat"),
-  method: z.enum(["typed", "drawn"]),
-  typed_signature: z.string().optional(),
-  drawn_signature: z.string().optional(),
-  consent: z.literal("on", { errorMap: () => ({ message: "mous.sign.consentRequired" }) }),
-});
-const DeclineSchema = z.object({ reason: z.string().trim().min(3).max(2000) });
 
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);

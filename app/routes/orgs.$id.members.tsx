@@ -10,17 +10,8 @@ import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
-import {
-  ChangeRoleSchema,
-  changeMembership,
-  InviteSchema,
-  inviteToOrganization,
-  listMembers,
-  listPendingInvitations,
-  RemoveMemberSchema,
-  RevokeInvitationSchema,
-  revokeInvitation,
-} from "~/orgs/members.server";
+import { changeMembership, inviteToOrganization, listMembers, listPendingInvitations, revokeInvitation } from "~/orgs/members.server";
+import { ChangeRoleSchema, InviteSchema, RemoveMemberSchema, RevokeInvitationSchema } from "~/orgs/org.schema";
 import { findOrganization } from "~/orgs/organizations.server";
 import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";

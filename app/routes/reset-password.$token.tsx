@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { resetPassword, ResetPasswordSchema } from "~/auth/accounts.server";
+import { resetPassword } from "~/auth/accounts.server";
+import { ResetPasswordSchema } from "~/auth/auth.schema";
 import { endOtherSessions, endSession } from "~/auth/lucia.server";
 import { peekToken } from "~/auth/tokens.server";
 import { getDb } from "~/db.server";

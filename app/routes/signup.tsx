@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { createAccount, SignupSchema } from "~/auth/accounts.server";
+import { createAccount } from "~/auth/accounts.server";
+import { SignupSchema } from "~/auth/auth.schema";
 import { startSession } from "~/auth/lucia.server";
 import { requireAnonymous } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";

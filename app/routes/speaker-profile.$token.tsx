@@ -1,7 +1,8 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/db.server";
-import { findSpeakerByToken, MAX_PHOTO_BYTES, readPhoto, speakerFormErrors, SpeakerSchema, updateOwnProfile } from "~/events/speakers.server";
+import { findSpeakerByToken, MAX_PHOTO_BYTES, readPhoto, speakerFormErrors, updateOwnProfile } from "~/events/speakers.server";
+import { SpeakerSchema } from "~/events/event.schema";
 import { getLocale } from "~/i18n/locale.server";
 import { localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";

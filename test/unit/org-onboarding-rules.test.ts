@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can, type Actor } from "~/auth/permissions.server";
-import { TaxCodeSchema } from "~/orgs/registration.server";
+import { TaxCodeSchema } from "~/orgs/org.schema";
 
 function actor(user: Partial<NonNullable<Actor["user"]>>, memberships: Actor["memberships"] = []): Actor {
   return { user: { id: "u", email: "a@b.vn", name: "A", isStaff: false, isOrganizer: false, emailVerified: true, disabled: false, ...user } as NonNullable<Actor["user"]>, memberships };
