@@ -10,6 +10,13 @@ import { buildIfNeeded } from "./build-if-needed.mjs";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const quick = process.argv.includes("--quick");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+// `--sizes=10000,50000`: the database sizes of the sections that seed one (monitoring).
+const sizes = process.argv
+  .find((a) => a.startsWith("--sizes="))
+  ?.slice("--sizes=".length)
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 
 const ratioOf = (row) => (row.reference && row.reference.value ? row.value / row.reference.value : null);
 const figure = (value) => (Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 1));
@@ -38,6 +45,7 @@ function markdown(rows, info, failures) {
     "",
     `Run of \`npm run bench${quick ? " -- --quick" : ""}\` on ${info.date}: ${info.cores} cores, ${info.memory}, ${info.cpu}, Node ${info.node}.`,
     quick ? "A quick run: small sizes and short durations, to check that the bench works; not a measurement." : "",
+    sizes?.length ? `Sections that seed a database ran at ${sizes.map((n) => n.toLocaleString("en")).join(" and ")} MoUs only (\`--sizes\`).` : "",
     "",
     `| ${head.join(" | ")} |`,
     `|${head.map(() => "---").join("|")}|`,
@@ -57,7 +65,7 @@ for (const file of sections) {
   console.log(`== ${file}${quick ? " (quick)" : ""}`);
   try {
     const { default: run } = await import(pathToFileURL(path.join(dir, file)).href);
-    const found = await run({ root, quick });
+    const found = await run({ root, quick, sizes });
     for (const row of found) console.log(`   ${rowLine(row).filter(Boolean).join("  ")}`);
     rows.push(...found);
   } catch (error) {

@@ -118,7 +118,7 @@ async function measure(baseUrl, page, headers, seconds) {
 
 export default async function run(ctx) {
   const root = ctx.root;
-  const sizes = ctx.quick ? [500] : [10_000, 50_000];
+  const sizes = ctx.sizes?.length ? ctx.sizes : ctx.quick ? [500] : [10_000, 50_000];
   const seconds = ctx.quick ? 3 : 10;
   const rows = [];
   const reference = new Map();
