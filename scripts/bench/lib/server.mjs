@@ -56,7 +56,8 @@ export async function startServer(root, { databaseUrl, env = {} }) {
   let output = "";
   const child = spawn(process.execPath, ["server.mjs"], {
     cwd: root,
-    env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_REQUESTS: "off", ...(typeof env === "function" ? env(baseUrl) : env) },
+    // A bench run seals with the development certificate, also as a real deployment (DEMO_DATA=off).
+    env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_REQUESTS: "off", SIGNING_DEVELOPMENT_CERTIFICATE: "on", ...(typeof env === "function" ? env(baseUrl) : env) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (d) => (output += d));
