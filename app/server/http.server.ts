@@ -41,7 +41,7 @@ async function serve(build: ServerBuild): Promise<void> {
   // Only the configured number of proxy hops is believed about the client address and scheme:
   // anyone can send X-Forwarded-For, and it ends up in throttling and the audit log.
   app.set("trust proxy", config.trustProxy);
-  app.use(canonicalHost(config.publicUrl, config.trustProxy));
+  app.use(canonicalHost(config.publicUrl));
   app.use(requestLogger(config.logRequests));
   app.use(requestLimits());
   app.use(securityHeaders(config.publicUrl));

@@ -2,13 +2,18 @@ import type { NextFunction, Request, Response } from "express";
 import crypto from "node:crypto";
 
 /**
- * The origin a same-site form post comes from: PUBLIC_URL when set, else the address the request
- * reached (so a development portal works at 127.0.0.1 as well as localhost). Only for the
+ * The origin a same-site form post comes from: PUBLIC_URL when set, else the loopback address the
+ * request reached, which canonicalHost has already pinned to one of loopbackHosts(). Only for the
  * cross-site check: links are built on portalOrigin(), never on this.
  */
 function reachedOrigin(req: Request, publicUrl: string | null): string {
   if (publicUrl) return publicUrl;
-  return `${req.protocol}://${req.get("host") ?? "localhost"}`;
+  return `${req.protocol}://${req.get("host")}`;
+}
+
+/** The names a portal without PUBLIC_URL answers to: this machine's loopback, on the port it listens on. */
+export function loopbackHosts(port: number): Set<string> {
+  return new Set([`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
 }
 
 /**
@@ -31,21 +36,27 @@ function safeOrigin(url: string): string | null {
 }
 
 /**
- * Remix's adapter builds request.url from X-Forwarded-Host whatever Express trusts, and checks form
- * posts' Origin against it. With PUBLIC_URL set, that is the truth about the portal's host and
- * scheme, written over whatever arrived (even when the proxy forwards neither header). Without it,
- * forwarded host and scheme are dropped unless a trusted proxy (TRUST_PROXY) is there to set them.
+ * Remix's adapter builds request.url from X-Forwarded-Host or Host, and refuses (with a 500) a form
+ * post whose Origin does not match it. So the host Remix sees is written here, never taken from
+ * the client. With PUBLIC_URL set, that is the truth about the portal's host and scheme, written
+ * over whatever arrived (even when the proxy forwards neither header). Without it the portal runs
+ * on this machine (PUBLIC_URL is required unless DEMO_DATA=on): forwarded host and scheme are
+ * dropped, and a Host that is not a loopback name on the listening port becomes localhost, so a
+ * forged Host can neither pass the cross-site check nor reach Remix's. TRUST_PROXY still decides
+ * whether X-Forwarded-For names the client.
  */
-export function canonicalHost(publicUrl: string | null, trustProxy: number) {
+export function canonicalHost(publicUrl: string | null) {
   const url = publicUrl ? new URL(publicUrl) : null;
   return (req: Request, _res: Response, next: NextFunction) => {
     if (url) {
       req.headers["x-forwarded-host"] = url.host;
       req.headers["x-forwarded-proto"] = url.protocol.replace(":", "");
-    } else if (trustProxy === 0) {
+    } else {
       delete req.headers["x-forwarded-host"];
       delete req.headers["x-forwarded-proto"];
       delete req.headers["forwarded"];
+      const port = req.socket.localPort ?? 0;
+      if (!loopbackHosts(port).has(req.headers.host ?? "")) req.headers.host = `localhost:${port}`;
     }
     next();
   };

@@ -46,15 +46,20 @@ function forged(server: TestServer, method: string, pathname: string, headers: R
   });
 }
 
+/** The origin a portal without PUBLIC_URL answers to, whatever Host a request claims. */
+function loopbackOrigin(server: TestServer): string {
+  return `http://localhost:${new URL(server.baseUrl).port}`;
+}
+
 /**
- * The ways a client can claim another host. A forwarded host from a peer that is not a trusted
- * proxy is dropped, so with the real Host the Origin must be the real one to get past the
- * cross-site check.
+ * The ways a client can claim another host. A forwarded host is dropped, and a Host that is not a
+ * loopback name on the portal's port becomes localhost, so the Origin must be the loopback one to
+ * get past the cross-site check.
  */
 const DISGUISES: { name: string; headers: (server: TestServer) => Record<string, string> }[] = [
-  { name: "a forged Host", headers: () => ({ Host: EVIL, Origin: `http://${EVIL}` }) },
+  { name: "a forged Host", headers: (server) => ({ Host: EVIL, Origin: loopbackOrigin(server) }) },
   { name: "a forged X-Forwarded-Host", headers: (server) => ({ "X-Forwarded-Host": EVIL, "X-Forwarded-Proto": "https", Origin: server.baseUrl }) },
-  { name: "a forged Host and X-Forwarded-Host", headers: () => ({ Host: EVIL, "X-Forwarded-Host": EVIL, Origin: `http://${EVIL}` }) },
+  { name: "a forged Host and X-Forwarded-Host", headers: (server) => ({ Host: EVIL, "X-Forwarded-Host": EVIL, Origin: loopbackOrigin(server) }) },
 ];
 
 /** A cookie jar over forged(): every request of one user carries the same disguise. */
@@ -100,7 +105,7 @@ describe("links in emails and agreements name the configured origin, whatever ho
   afterAll(async () => server?.stop());
 
   for (const disguise of DISGUISES) {
-    describe(`with ${disguise.name} and an Origin that matches it`, () => {
+    describe(`with ${disguise.name} and the loopback Origin`, () => {
       it("mails a password reset link to the configured origin", async () => {
         const before = await latestEmail(server.db, DEMO.signerKami, "reset_password");
         const res = await new ForgedClient(server, disguise.headers(server)).send("POST", "/forgot-password", { email: DEMO.signerKami });
@@ -169,6 +174,20 @@ describe("links in emails and agreements name the configured origin, whatever ho
       expect(text).not.toContain(EVIL);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses, with 403 and never a 500, a post whose forged Host and Origin agree", async () => {
+    const claims: Record<string, string>[] = [
+      { Host: EVIL, Origin: `http://${EVIL}` },
+      { Host: EVIL, "X-Forwarded-Host": EVIL, Origin: `http://${EVIL}` },
+      { Host: `${EVIL}:${new URL(server.baseUrl).port}`, Origin: `http://${EVIL}:${new URL(server.baseUrl).port}` },
+    ];
+    for (const headers of claims) {
+      for (const pathname of ["/forgot-password", "/login", "/events/mes-iot/register"]) {
+        const res = await forged(server, "POST", pathname, headers, new URLSearchParams({ email: DEMO.signerKami }));
+        expect(res.status, `${pathname} ${JSON.stringify(headers)}`).toBe(403);
+      }
     }
   });
 
