@@ -136,6 +136,28 @@ describe("the agreement seal: PAdES with a timestamp, and a certificate anyone c
     expect(text).toContain(`<${DEMO.signer3ds}>`);
   });
 
+  it("gives on the seeded audit page, in order from the draft, each signatory's name, email, organization, method, Vietnam time, plain address and the signed version's hash", async () => {
+    const text = await auditText("MOU-%-0001");
+    const audit = text.slice(text.indexOf("Nhật ký ký kết / Audit trail"));
+    expect(audit).toContain("giờ Việt Nam (UTC+7)");
+    const mou = await server.db.selectFrom("mous").select(["id", "current_version_id"]).where("reference", "like", "MOU-%-0001").executeTakeFirstOrThrow();
+    const { content_hash: hash } = await server.db.selectFrom("mou_versions").select("content_hash").where("id", "=", mou.current_version_id!).executeTakeFirstOrThrow();
+    const signers = await server.db.selectFrom("signatories").select(["email", "signed_at", "ip"]).where("mou_id", "=", mou.id).orderBy("signed_at").execute();
+    const vietnamTime = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(11, 16);
+    const steps = [
+      "Tạo bản nháp / Draft created",
+      "Phiên bản 1 / Version 1",
+      "Khóa phiên bản 1 và gửi ký / Version 1 frozen and sent for signature",
+      ...signers.map((s) => `${vietnamTime(s.signed_at!)} · Ký (gõ tên), xác nhận bằng mã gửi qua email / Signed (typed), confirmed with an emailed code`),
+      "Phát hành và niêm phong bằng chữ ký số / Issued and sealed with a digital signature",
+    ];
+    const positions = steps.map((step) => audit.indexOf(step));
+    expect(positions.every((p) => p >= 0), steps.filter((_, i) => positions[i] < 0).join("; ")).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(audit).toContain(`Nguyễn Hoàng Nam <${DEMO.signer3ds}>, Tập đoàn Dassault Systèmes · IP: ${signers[0].ip} SHA-256: ${hash}`);
+    expect(audit).toContain(`Đỗ Thị Thu Trang <${DEMO.signerKami}>, CTCP Công nghệ Chế tạo Kami · IP: ${signers[1].ip} SHA-256: ${hash}`);
+  });
+
   it("/verify publishes the sealing certificate's fingerprint, and it is the certificate in the seal", async () => {
     const pdf = await agreementPdf("MOU-%-0001");
     const fingerprint = sha256(readCms(extractSignatures(pdf).at(-1)!.cms).signerCertificate);
