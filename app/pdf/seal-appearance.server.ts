@@ -1,8 +1,8 @@
-import crypto from "node:crypto";
 import { translate } from "~/i18n/translate";
 import type { MessageKey } from "~/i18n/messages";
 import { PORTAL_TIME_ZONE } from "~/lib/time";
 import type { SigningCertificate } from "./certificate.server";
+import { parseCertificate } from "./cms.server";
 import { startPdf, type PdfFont } from "./document.server";
 
 /** What the seal shows: whose certificate sealed, and when (the signature's /M, to the second). */
@@ -18,6 +18,7 @@ export type SealAppearance = { width: number; height: number; numbered(first: nu
 // 85 × 30 mm: the right half of the signature page, beside the signatories' own boxes.
 export const SEAL_WIDTH = 240;
 export const SEAL_HEIGHT = 84;
+const ORGANIZATION_NAME = "2.5.4.10";
 const NAVY = "#0b3b66";
 const GREY = "#51606f";
 
@@ -37,7 +38,8 @@ export function sealTime(at: Date): string {
 
 /** The certificate's subject as the seal names it: its common name and, when it has one, its organization. */
 export function sealFacts(certificate: SigningCertificate, at: Date): SealFacts {
-  const organization = new crypto.X509Certificate(certificate.der).subject.split("\n").find((line) => line.startsWith("O="))?.slice(2) ?? null;
+  const value = parseCertificate(certificate.der).subject.typesAndValues.find((t) => t.type === ORGANIZATION_NAME)?.value.valueBlock.value;
+  const organization = typeof value === "string" && value ? value : null;
   return { name: certificate.name, organization: organization === certificate.name ? null : organization, at, developmentCertificate: certificate.source === "development" };
 }
 
