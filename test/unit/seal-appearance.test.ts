@@ -2,10 +2,14 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
+import { SignPdf } from "@signpdf/signpdf";
+import { Signer } from "@signpdf/utils";
 import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderAgreementPdf, sealPdf, type AgreementDocument } from "~/pdf/agreement.server";
 import { readP12, type SigningCertificate } from "~/pdf/certificate.server";
+import { buildSignedData } from "~/pdf/cms.server";
 import { darkShare, sealTimeOf, signatureFields } from "../helpers/seal-widget";
 import { makeCertificate } from "../helpers/tsa";
 
@@ -16,6 +20,16 @@ function certificate(commonName: string): SigningCertificate {
   const p12 = Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(leaf.key, [leaf.cert], "mat-khau", { algorithm: "3des" })).getBytes(), "binary");
   const { signer, subject, facts } = readP12(p12, "mat-khau", "test");
   return { ...facts, name: subject, signer, source: "configured" };
+}
+
+/** A party's own signature, as another tool would make it: a detached CMS over the byte ranges. */
+class CmsSigner extends Signer {
+  constructor(private readonly certificate: SigningCertificate) {
+    super();
+  }
+  async sign(data: Buffer): Promise<Buffer> {
+    return buildSignedData(this.certificate.signer, { content: data });
+  }
 }
 
 function agreement(): AgreementDocument {
@@ -115,5 +129,18 @@ describe("the seal's visible appearance", () => {
     ]);
     expect(pageText(twice, 1)).toContain("Second Sealer");
     expect(spawnSync("qpdf", ["--check", twice], { encoding: "utf8" }).status).toBe(0);
+  });
+
+  it("can be added over a signature made with @signpdf's own placeholder, whose startxref points one byte early", async () => {
+    const rendered = await renderAgreementPdf(agreement());
+    const other = certificate("Người ký khác");
+    const placeholder = plainAddPlaceholder({ pdfBuffer: rendered.pdf, reason: "party", contactInfo: "", name: "party", location: "VN", signatureLength: 8192 });
+    const signedByParty = await new SignPdf().sign(placeholder, new CmsSigner(other));
+    const over = path.join(dir, "over-party.pdf");
+    fs.writeFileSync(over, await sealPdf(signedByParty, certificate(SEALER), { reason: "seal", location: "Viet Nam", at: new Date(), tsaUrl: null, place: rendered.sealPlace }));
+    expect(spawnSync("pdfsig", [over], { encoding: "utf8" }).stdout.split("Signature is Valid").length - 1).toBe(2);
+    const { fields, sigFlags } = signatureFields(over);
+    expect(sigFlags).toBe(3);
+    expect(fields.find((f) => f.name === "PortalSeal2")?.page).toBe(rendered.sealPlace.page + 1);
   });
 });
