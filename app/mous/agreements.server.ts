@@ -120,11 +120,13 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
   const verifyUrl = `${options.origin}/verify?code=${code}`;
   const document = await gatherAgreement(db, mouId, versionId, verifyUrl, issuedAt);
   const certificate = getSigningCertificate();
-  const pdf = await sealPdf(await renderAgreementPdf(document), certificate, {
+  const rendered = await renderAgreementPdf(document);
+  const pdf = await sealPdf(rendered.pdf, certificate, {
     reason: `Agreement ${mou.reference} signed by all parties`,
     location: "Viet Nam",
     at: new Date(issuedAt),
     tsaUrl: getConfig().tsaUrl,
+    place: rendered.sealPlace,
   });
   const sha256 = sha256Hex(pdf);
   const agreementId = newId();

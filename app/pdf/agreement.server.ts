@@ -1,4 +1,3 @@
-import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
 import { SignPdf } from "@signpdf/signpdf";
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from "@signpdf/utils";
 import * as pkijs from "pkijs";
@@ -8,6 +7,8 @@ import type { SigningCertificate } from "./certificate.server";
 import { buildSignedData, OID, type CmsSigner } from "./cms.server";
 import { startPdf } from "./document.server";
 import { drawImageIfReadable, drawQrCode, pngFromDataUrl } from "./images.server";
+import { drawSealAppearance, SEAL_HEIGHT, SEAL_WIDTH, sealFacts } from "./seal-appearance.server";
+import { addSealPlaceholder, type SealPlace } from "./seal-placeholder.server";
 import { requestTimestampToken } from "./timestamp.server";
 
 export type AgreementDocument = {
@@ -45,8 +46,11 @@ function both(key: MessageKey, params?: Record<string, string | number>): string
   return `${translate("vi", key, params)} / ${translate("en", key, params)}`;
 }
 
-/** Lays out the agreement (cover, clauses, commitments, signatures, audit) with pdfkit; not yet sealed. */
-export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer> {
+/**
+ * Lays out the agreement (cover, clauses, commitments, signatures, audit) with pdfkit; not yet
+ * sealed. `sealPlace` is the room left under the signatures for the seal's visible appearance.
+ */
+export async function renderAgreementPdf(doc: AgreementDocument): Promise<{ pdf: Buffer; sealPlace: SealPlace }> {
   const { pdf, done } = startPdf({
     size: "A4",
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
@@ -176,6 +180,11 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer
     pdf.x = MARGIN;
     pdf.y = Math.max(leftBottom, top + 90) + 18;
   }
+  ensureSpace(SEAL_HEIGHT);
+  // In PDF points from the page's bottom left, where pdfkit counts from the top.
+  const sealLeft = MARGIN + width - SEAL_WIDTH;
+  const sealTop = Math.round((pdf.page.height - pdf.y) * 100) / 100;
+  const sealPlace: SealPlace = { page: pdf.bufferedPageRange().count - 1, rect: [sealLeft, sealTop - SEAL_HEIGHT, sealLeft + SEAL_WIDTH, sealTop] };
 
   // Audit page
   pdf.addPage();
@@ -210,7 +219,7 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer
     pdf.page.margins.bottom = bottom;
   }
   pdf.end();
-  return done;
+  return { pdf: await done, sealPlace };
 }
 
 /**
@@ -237,38 +246,28 @@ class CadesSigner extends Signer {
 }
 
 /**
- * The placeholder library writes `startxref` one byte before its cross-reference section (it
- * forgets the newline it puts in front); readers recover, `qpdf --check` warns. Point it right.
- */
-function correctLastStartxref(pdf: Buffer): Buffer {
-  const xref = pdf.lastIndexOf("\nxref\n") + 1;
-  const marker = pdf.lastIndexOf("startxref\n");
-  const end = pdf.indexOf("\n", marker + "startxref\n".length);
-  if (xref <= 0 || marker < xref || end < 0) return pdf;
-  return Buffer.concat([pdf.subarray(0, marker), Buffer.from(`startxref\n${xref}`), pdf.subarray(end)]);
-}
-
-/**
  * Seals the finished PDF with one PAdES signature (ETSI.CAdES.detached) over the whole file, its
- * time in /M. Sealed once at the end: a seal per signer makes the earlier ones look broken in PDF readers.
+ * time in /M, shown at `place` by the seal's appearance. Sealed once at the end: a seal per signer
+ * makes the earlier ones look broken in PDF readers.
  */
 export async function sealPdf(
   pdf: Buffer,
   certificate: SigningCertificate,
-  details: { reason: string; location: string; at: Date; tsaUrl: string | null },
+  details: { reason: string; location: string; at: Date; tsaUrl: string | null; place: SealPlace },
 ): Promise<Buffer> {
-  const withPlaceholder = plainAddPlaceholder({
-    pdfBuffer: pdf,
+  const withPlaceholder = addSealPlaceholder(pdf, {
+    place: details.place,
+    // Drawn here, just before signing, with the very time that goes into /M.
+    appearance: await drawSealAppearance(sealFacts(certificate, details.at)),
     reason: details.reason,
-    contactInfo: "",
     name: certificate.name,
     location: details.location,
-    signingTime: details.at,
+    at: details.at,
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     // Room for a certificate chain and a timestamp token with the authority's own certificates.
     signatureLength: 16384,
     // Written as a PDF name object: no spaces.
     appName: "InnovationForumPortal",
   });
-  return new SignPdf().sign(correctLastStartxref(withPlaceholder), new CadesSigner(certificate.signer, details.tsaUrl), details.at);
+  return new SignPdf().sign(withPlaceholder, new CadesSigner(certificate.signer, details.tsaUrl), details.at);
 }

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readP12 } from "~/pdf/certificate.server";
 import { Client, DEMO } from "../helpers/http";
 import { extractSignatures, readCms } from "../helpers/pdf-signatures";
+import { darkShare, sealTimeOf, signatureFields } from "../helpers/seal-widget";
 import { startTestServer, type TestServer } from "../helpers/server";
+import { signWithEmailedCode } from "../helpers/signing";
 import { TestTsa } from "../helpers/tsa";
 import { waitUntil } from "../helpers/wait";
 
@@ -39,12 +41,7 @@ describe("the agreement seal: PAdES with a timestamp, and a certificate anyone c
   }
 
   async function sign(email: string, name: string, mouId: string): Promise<void> {
-    const client = new Client(server.baseUrl);
-    await client.signIn(email);
-    expect((await client.post(`/mous/${mouId}/sign`, { intent: "code" })).status).toBe(302);
-    const mail = await server.db.selectFrom("outbox").select("subject").where("to_address", "=", email).where("kind", "=", "mou_signing_code").orderBy("created_at", "desc").limit(1).executeTakeFirstOrThrow();
-    const code = /(\d{6})/.exec(mail.subject)![1];
-    expect((await client.post(`/mous/${mouId}/sign`, { intent: "sign", code, method: "typed", typed_signature: name, consent: "on" })).status).toBe(302);
+    expect((await signWithEmailedCode(server, email, name, mouId)).res.status).toBe(302);
   }
 
   /** Checks the timestamp token in the seal against the test TSA's certificate with openssl. */
@@ -76,6 +73,25 @@ describe("the agreement seal: PAdES with a timestamp, and a certificate anyone c
       expect(check.status).toBe(0);
       expect(check.stdout + check.stderr).not.toMatch(/WARNING/i);
     });
+  });
+
+  it("shows the seal on the page that lists the signatories: its widget, appearance, certificate name and the time of /M", async () => {
+    const file = path.join(tmp, "appearance.pdf");
+    fs.writeFileSync(file, await agreementPdf("MOU-%-0001"));
+    const { fields, sigFlags } = signatureFields(file);
+    expect(sigFlags).toBe(3);
+    expect(fields).toHaveLength(1);
+    const [seal] = fields;
+    const [left, bottom, right, top] = seal.rect;
+    expect(right - left).toBeGreaterThan(100);
+    expect(top - bottom).toBeGreaterThan(50);
+    expect(seal.appearance).toMatchObject({ "/Type": "/XObject", "/Subtype": "/Form" });
+    const page = execFileSync("pdftotext", ["-enc", "UTF-8", "-f", String(seal.page), "-l", String(seal.page), file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(page).toContain("Chữ ký của các bên / Signatures of the parties");
+    // The certificate's common name, then its organization.
+    expect(page).toContain("Đóng dấu bởi / Sealed by Innovation Forum Portal (development) Innovation Forum Portal Thời điểm");
+    expect(page).toContain(`Thời điểm / Time ${sealTimeOf(seal.signature)}`);
+    expect(darkShare(file, seal.page, seal.rect, 842)).toBeGreaterThan(0.04);
   });
 
   it("carries an RFC 3161 timestamp over the signature that verifies against the TSA", async () => {
@@ -119,6 +135,28 @@ describe("the agreement seal: PAdES with a timestamp, and a certificate anyone c
     expect(text).toContain("Tạo bản nháp / Draft created");
     expect(text).toContain(`<${DEMO.signerKami}>`);
     expect(text).toContain(`<${DEMO.signer3ds}>`);
+  });
+
+  it("gives on the seeded audit page, in order from the draft, each signatory's name, email, organization, method, Vietnam time, plain address and the signed version's hash", async () => {
+    const text = await auditText("MOU-%-0001");
+    const audit = text.slice(text.indexOf("Nhật ký ký kết / Audit trail"));
+    expect(audit).toContain("giờ Việt Nam (UTC+7)");
+    const mou = await server.db.selectFrom("mous").select(["id", "current_version_id"]).where("reference", "like", "MOU-%-0001").executeTakeFirstOrThrow();
+    const { content_hash: hash } = await server.db.selectFrom("mou_versions").select("content_hash").where("id", "=", mou.current_version_id!).executeTakeFirstOrThrow();
+    const signers = await server.db.selectFrom("signatories").select(["email", "signed_at", "ip"]).where("mou_id", "=", mou.id).orderBy("signed_at").execute();
+    const vietnamTime = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(11, 16);
+    const steps = [
+      "Tạo bản nháp / Draft created",
+      "Phiên bản 1 / Version 1",
+      "Khóa phiên bản 1 và gửi ký / Version 1 frozen and sent for signature",
+      ...signers.map((s) => `${vietnamTime(s.signed_at!)} · Ký (gõ tên), xác nhận bằng mã gửi qua email / Signed (typed), confirmed with an emailed code`),
+      "Phát hành và niêm phong bằng chữ ký số / Issued and sealed with a digital signature",
+    ];
+    const positions = steps.map((step) => audit.indexOf(step));
+    expect(positions.every((p) => p >= 0), steps.filter((_, i) => positions[i] < 0).join("; ")).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(audit).toContain(`Nguyễn Hoàng Nam <${DEMO.signer3ds}>, Tập đoàn Dassault Systèmes · IP: ${signers[0].ip} SHA-256: ${hash}`);
+    expect(audit).toContain(`Đỗ Thị Thu Trang <${DEMO.signerKami}>, CTCP Công nghệ Chế tạo Kami · IP: ${signers[1].ip} SHA-256: ${hash}`);
   });
 
   it("/verify publishes the sealing certificate's fingerprint, and it is the certificate in the seal", async () => {

@@ -37,7 +37,7 @@ describe("a sealing certificate issued by a CA", () => {
 
   it("embeds the whole chain in the seal, which openssl verifies up to the root", async () => {
     const { signer, subject, facts } = readP12(p12, "mat-khau", "test");
-    const sealed = await sealPdf(await onePagePdf(), { ...facts, name: subject, signer, source: "configured" }, { reason: "test", location: "VN", at: new Date(), tsaUrl: null });
+    const sealed = await sealPdf(await onePagePdf(), { ...facts, name: subject, signer, source: "configured" }, { reason: "test", location: "VN", at: new Date(), tsaUrl: null, place: { page: 0, rect: [72, 72, 312, 156] } });
     const { cms, signedBytes } = extractSignatures(sealed)[0];
     const certificates = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(new Uint8Array(cms)).content }).certificates ?? [];
     expect(certificates.map((c) => (c as pkijs.Certificate).subject.typesAndValues.at(-1)?.value.valueBlock.value)).toEqual(

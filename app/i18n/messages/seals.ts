@@ -6,6 +6,9 @@ export const sealMessages = {
     vi: "Niêm phong bằng chứng thư thử nghiệm (development certificate): không có giá trị xác thực",
     en: "Sealed with a development certificate: proves nothing about its origin",
   },
+  "mous.pdf.sealedBy": { vi: "Đóng dấu bởi", en: "Sealed by" },
+  "mous.pdf.sealTime": { vi: "Thời điểm", en: "Time" },
+  "mous.pdf.sealDevelopment": { vi: "Chứng thư thử nghiệm", en: "Development certificate" },
   "verify.certificatesHeading": { vi: "Chứng thư niêm phong của Cổng", en: "The portal's sealing certificates" },
   "verify.certificatesLead": {
     vi: "Chữ ký trên văn bản do Cổng phát hành phải dùng một trong các chứng thư dưới đây. So sánh dấu vân tay SHA-256 với chứng thư mà trình đọc PDF hiển thị: một chứng thư cùng tên nhưng khác dấu vân tay là giả mạo.",
