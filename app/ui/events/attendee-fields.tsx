@@ -28,11 +28,33 @@ export function AttendeeFields({ questions, values, errors, desk = false }: Prop
     <>
       <Field name="name" label={t("register.name")} autoComplete={auto("name")} required maxLength={200} defaultValue={values.name} error={errors.name} />
       <Field name="email" type="email" label={t("register.email")} autoComplete={auto("email")} required maxLength={254} defaultValue={values.email} error={errors.email} />
-      <Field name="organization" label={t("register.organization")} autoComplete={auto("organization")} required maxLength={200} defaultValue={values.organization} error={errors.organization} />
-      <Field name="position" label={t("register.position")} autoComplete={auto("organization-title")} required maxLength={200} defaultValue={values.position} error={errors.position} />
+      <Field
+        name="organization"
+        label={t("register.organization")}
+        autoComplete={auto("organization")}
+        required
+        maxLength={200}
+        defaultValue={values.organization}
+        error={errors.organization}
+      />
+      <Field
+        name="position"
+        label={t("register.position")}
+        autoComplete={auto("organization-title")}
+        required
+        maxLength={200}
+        defaultValue={values.position}
+        error={errors.position}
+      />
       <Field name="phone" type="tel" label={t("register.phone")} autoComplete={auto("tel")} maxLength={30} defaultValue={values.phone} error={errors.phone} />
       {desk ? (
-        <LocaleField name="attendee_locale" label={t("walkIn.language")} hint={t("walkIn.languageHint")} defaultValue={values.attendee_locale ?? locale} error={errors.attendee_locale} />
+        <LocaleField
+          name="attendee_locale"
+          label={t("walkIn.language")}
+          hint={t("walkIn.languageHint")}
+          defaultValue={values.attendee_locale ?? locale}
+          error={errors.attendee_locale}
+        />
       ) : null}
       {questions.map((q) => (
         <TextAreaField
