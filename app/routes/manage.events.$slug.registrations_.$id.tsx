@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getDb } from "~/db.server";
@@ -19,6 +19,9 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { AttendeeFields } from "~/ui/events/attendee-fields";
 import { RegistrationHistory } from "~/ui/events/registration-history";
 import { FormAlert } from "~/ui/field";
+
+// A rendered page takes its headers from here: this is how a throttled resend's Retry-After gets out.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);
