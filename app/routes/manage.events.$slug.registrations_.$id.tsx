@@ -100,7 +100,7 @@ export default function RegistrationDetail() {
       <h2 id="detail-heading">{t("desk.title", { name: r.name || "—" })}</h2>
       {errors._form ? <FormAlert>{errors._form}</FormAlert> : null}
       {r.erased ? <p className="alert alert-info">{t("desk.erased")}</p> : null}
-      <dl className="facts card">
+      <dl className="facts facts-light card">
         <Fact label={t("manage.status")}>
           <span className={`badge badge-reg-${r.status}`}>{t(`registration.status.${r.status}`)}</span>
         </Fact>
@@ -123,7 +123,7 @@ export default function RegistrationDetail() {
         {questions.length === 0 ? (
           <p className="muted">{t("desk.noQuestions")}</p>
         ) : (
-          <dl className="facts">
+          <dl className="facts facts-light">
             {questions.map((q) => (
               <Fact key={q.id} label={localized(q, "label", locale)}>
                 {r.answers[q.id] || t("desk.noAnswer")}
@@ -132,6 +132,8 @@ export default function RegistrationDetail() {
           </dl>
         )}
       </section>
+
+      <RegistrationHistory entries={history.entries} total={history.total} page={history.page} registeredAt={r.created_at} questions={questions} />
 
       {r.erased ? null : (
         <>
@@ -164,7 +166,6 @@ export default function RegistrationDetail() {
         </>
       )}
 
-      <RegistrationHistory entries={history.entries} total={history.total} page={history.page} registeredAt={r.created_at} questions={questions} />
     </section>
   );
 }
