@@ -109,6 +109,15 @@ export const RegistrationSchema = z.object({
   phone: z.preprocess(blank, z.string().max(30).regex(/^[+0-9 ().-]{6,30}$/, "register.phoneFormat").optional()),
   consent,
 });
+/** The attendee's language: their ticket, calendar file and every mail to them use it. */
+const attendeeLocale = z.enum(["vi", "en"]);
+/** The desk's form: the public form's fields, the attendee's language, and the organizer's say-so to go past capacity. */
+export const WalkInSchema = RegistrationSchema.extend({
+  attendee_locale: attendeeLocale,
+  beyond_capacity: z.preprocess((v) => v === "on", z.boolean()),
+});
+/** An organizer's correction of an attendee: validated as at registration; the consent given then stands. */
+export const AttendeeEditSchema = RegistrationSchema.omit({ consent: true }).extend({ attendee_locale: attendeeLocale });
 export const DelegationSchema = z.object({
   org_id: z.string().max(60),
   people: z.preprocess(blank, z.string({ required_error: "validation.required" }).max(20_000)),

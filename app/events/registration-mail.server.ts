@@ -26,12 +26,13 @@ export type RegistrationMailKind =
   | "cancelled_by_organizer"
   | "cancelled_by_attendee"
   | "reminder_of_ticket"
+  | "ticket_resent"
   | "event_cancelled"
   | "day_before"
   | "organizer_message";
 
 /** Kinds after which the attendee holds a seat: they get the calendar file and the ticket PDF. */
-const WITH_TICKET: RegistrationMailKind[] = ["confirmed", "approved", "promoted", "day_before"];
+const WITH_TICKET: RegistrationMailKind[] = ["confirmed", "approved", "promoted", "day_before", "ticket_resent"];
 
 export function eventDetails(event: Event, locale: Locale): [string, string][] {
   return [

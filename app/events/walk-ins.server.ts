@@ -1,18 +1,10 @@
-import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import type { Locale } from "~/i18n/locale";
 import type { DB, Event } from "~db/schema";
 import { consentText } from "./consent.server";
-import { RegistrationSchema } from "./event.schema";
 import type { MailOptions } from "./registration-mail.server";
 import { lockEvent, registerAttendees, type ActorRef, type Attendee, type RegisterOutcome } from "./registrations.server";
 import { countTakenSeats } from "./seats.server";
-
-/** The desk's form: the public form's fields, the attendee's language, and the organizer's say-so to go past capacity. */
-export const WalkInSchema = RegistrationSchema.extend({
-  attendee_locale: z.enum(["vi", "en"]),
-  beyond_capacity: z.preprocess((v) => v === "on", z.boolean()),
-});
 
 export type WalkInOutcome = RegisterOutcome | { kind: "full"; taken: number; capacity: number };
 

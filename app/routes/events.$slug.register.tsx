@@ -20,8 +20,9 @@ import { nowIso } from "~/lib/time";
 import { listOrganizationNames } from "~/orgs/organizations.server";
 import eventsStyles from "~/styles/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
-import { SelectField, TextAreaField } from "~/ui/form-controls";
+import { AttendeeFields } from "~/ui/events/attendee-fields";
+import { FormAlert } from "~/ui/field";
+import { CheckField, SelectField, TextAreaField } from "~/ui/form-controls";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Đăng ký · ${data.event.title_vi}` : "Đăng ký" }];
@@ -161,24 +162,8 @@ export default function Register() {
           {!isDelegation && errors._form ? <FormAlert>{errors._form}</FormAlert> : null}
           {!isDelegation && Object.keys(errors).filter((k) => k !== "_form").length ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
           <Form method="post" className="form card" noValidate>
-            <Field name="name" label={t("register.name")} autoComplete="name" required maxLength={200} defaultValue={isDelegation ? "" : values.name} error={own("name")} />
-            <Field name="email" type="email" label={t("register.email")} autoComplete="email" required maxLength={254} defaultValue={isDelegation ? "" : values.email} error={own("email")} />
-            <Field name="organization" label={t("register.organization")} autoComplete="organization" required maxLength={200} defaultValue={isDelegation ? "" : values.organization} error={own("organization")} />
-            <Field name="position" label={t("register.position")} autoComplete="organization-title" required maxLength={200} defaultValue={isDelegation ? "" : values.position} error={own("position")} />
-            <Field name="phone" type="tel" label={t("register.phone")} autoComplete="tel" maxLength={30} defaultValue={isDelegation ? "" : values.phone} error={own("phone")} />
-            {questions.map((q) => (
-              <TextAreaField
-                key={q.id}
-                name={`answer.${q.id}`}
-                label={localized(q, "label", locale)}
-                required={q.required}
-                rows={2}
-                maxLength={1000}
-                defaultValue={isDelegation ? "" : values[`answer.${q.id}`]}
-                error={own(`answer.${q.id}`)}
-              />
-            ))}
-            <ConsentBox error={own("consent")} id="consent" />
+            <AttendeeFields questions={questions} values={isDelegation ? {} : values} errors={isDelegation ? {} : errors} />
+            <CheckField name="consent" id="consent" className="consent" required label={t("register.consentText")} error={own("consent")} />
             <div className="form-actions">
               <button type="submit" className="button button-primary" disabled={busy}>
                 {t("register.submit")}
@@ -226,7 +211,7 @@ export default function Register() {
                   defaultValue={isDelegation ? values.people : ""}
                   error={isDelegation ? errors.people : undefined}
                 />
-                <ConsentBox error={isDelegation ? errors.consent : undefined} id="delegation-consent" />
+                <CheckField name="consent" id="delegation-consent" className="consent" required label={t("register.consentText")} error={isDelegation ? errors.consent : undefined} />
                 <div className="form-actions">
                   <button type="submit" className="button" disabled={busy}>
                     {t("register.delegationSubmit")}
@@ -237,21 +222,6 @@ export default function Register() {
           ) : null}
         </>
       )}
-    </div>
-  );
-}
-
-function ConsentBox({ error, id }: { error?: string; id: string }) {
-  const t = useT();
-  return (
-    <div className={`field field-check consent${error ? " field-invalid" : ""}`}>
-      <input id={id} type="checkbox" name="consent" required aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      <label htmlFor={id}>{t("register.consentText")}</label>
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -166,7 +166,9 @@ export default function RegistrationsList() {
                 <input type="checkbox" name="id" value={r.id} form="bulk-form" className="row-select" aria-label={t("registrations.select", { name: r.name })} />
               </td>
               <td>
-                {r.name}
+                <Link to={`${base}/registrations/${r.id}`} aria-label={t("desk.openFor", { name: r.name })}>
+                  {r.name}
+                </Link>
                 <br />
                 <span className="small muted">{r.email}</span>
               </td>

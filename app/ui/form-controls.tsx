@@ -62,13 +62,14 @@ export function NewPasswordField({ label, error, id }: { label: string; error?: 
   );
 }
 
-/** The choice of Vietnamese or English (sign-up, profile). */
-export function LocaleField({ label, defaultValue, error }: { label: string; defaultValue: string; error?: string }) {
+/** The choice of Vietnamese or English (sign-up, profile, an attendee's language at the desk). */
+export function LocaleField({ label, defaultValue, error, name = "locale", hint }: { label: string; defaultValue: string; error?: string; name?: string; hint?: string }) {
   const t = useT();
   return (
     <SelectField
-      name="locale"
+      name={name}
       label={label}
+      hint={hint}
       required
       defaultValue={defaultValue}
       error={error}
@@ -77,5 +78,20 @@ export function LocaleField({ label, defaultValue, error }: { label: string; def
         { value: "en", label: t("lang.en") },
       ]}
     />
+  );
+}
+
+/** A checkbox with its label after it and its error below (consent, a say-so). */
+export function CheckField({ name, id, label, error, required, className }: { name: string; id: string; label: ReactNode; error?: string; required?: boolean; className?: string }) {
+  return (
+    <div className={["field field-check", className, error ? "field-invalid" : null].filter(Boolean).join(" ")}>
+      <input id={id} type="checkbox" name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <label htmlFor={id}>{label}</label>
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

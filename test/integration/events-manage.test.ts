@@ -146,7 +146,7 @@ describe("organizer's event management", () => {
     expect(await search.text()).toContain("Lê Thị Ánh");
   });
 
-  it("exports registrations as CSV with a BOM, status codes and checked_in_at, and as XLSX", async () => {
+  it("exports registrations as CSV with a BOM, status labels and the check-in time in Vietnam's, and as XLSX", async () => {
     await visitor.post("/events/mes-iot/register", registrationFields("csv", { name: "=HYPERLINK(1)" }));
     await visitor.post("/events/mes-iot/register", registrationFields("wait"));
     const res = await organizer.get("/manage/events/mes-iot/registrations.csv");
@@ -155,15 +155,15 @@ describe("organizer's event management", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
     const header = lines[0].split(",");
-    expect(header).toContain("status");
-    expect(header).toContain("checked_in_at");
+    expect(header).toContain("Trạng thái");
+    expect(header).toContain("Điểm danh lúc (giờ Việt Nam – UTC+7)");
     const rows = lines.slice(1).map((l) => l.split(","));
-    const status = header.indexOf("status");
-    expect(rows.map((r) => r[status]).sort()).toEqual(["confirmed", "confirmed", "waitlisted"]);
+    const status = header.indexOf("Trạng thái");
+    expect(rows.map((r) => r[status]).sort()).toEqual(["Danh sách chờ", "Đã xác nhận", "Đã xác nhận"]);
     expect(lines.join("\n")).toContain("Lê Thị Ánh");
     expect(lines.join("\n")).toContain("'=HYPERLINK(1)");
-    const checkedIn = rows.find((r) => r.join(",").includes("Lê Thị Ánh"))![header.indexOf("checked_in_at")];
-    expect(checkedIn).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const checkedIn = rows.find((r) => r.join(",").includes("Lê Thị Ánh"))![header.findIndex((h) => h.startsWith("Điểm danh lúc"))];
+    expect(checkedIn).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
 
     const xlsx = await organizer.get("/manage/events/mes-iot/registrations.xlsx");
     const book = new ExcelJS.Workbook();

@@ -91,6 +91,12 @@ describe("hostile input", () => {
     const commitment = await server.db.selectFrom("commitments").select("id").where("mou_id", "=", signed).where("org_id", "=", "kami").executeTakeFirstOrThrow();
     await clients.visitor.post(`/events/${WORKSHOP_SLUG}/register`, registrationFields("hostile"));
     const ticket = await server.db.selectFrom("registrations").select("ticket_code").executeTakeFirstOrThrow();
+    const attendee = await server.db
+      .selectFrom("registrations")
+      .innerJoin("events", "events.id", "registrations.event_id")
+      .select("registrations.id")
+      .where("events.slug", "=", WORKSHOP_SLUG)
+      .executeTakeFirstOrThrow();
     const outbox = await server.db.selectFrom("outbox").select("id").executeTakeFirst();
     const user = await server.db.selectFrom("users").select("id").executeTakeFirstOrThrow();
     const M = `/manage/events/${WORKSHOP_SLUG}`;
@@ -129,6 +135,7 @@ describe("hostile input", () => {
       { path: `${M}/clone`, as: "organizer", fields: { slug: "ban-sao", starts_at: "2027-02-10T09:00" } },
       { path: `${M}/registrations/new`, as: "organizer", fields: { name: "Khách vãng lai", email: "walkin@example.vn", attendee_locale: "vi", consent: "on" } },
       { path: `${M}/check-in`, as: "organizer", fields: { code: "KHONGTONTAI" } },
+      { path: `${M}/registrations/${attendee.id}`, as: "organizer", fields: { intent: "edit", name: "Khách", email: "khach@example.vn", organization: "Kami", position: "Kỹ sư", attendee_locale: "vi" } },
       { path: "/mous/new", as: "member", fields: draft },
       { path: `/mous/${ntt}/edit`, as: "otherMember", fields: { ...draft, "parties.0.org_id": "ntt", "parties.1.org_id": "binh-xuyen-electronics" } },
       { path: `/mous/${signed}`, as: "member", fields: { intent: "comment", kind: "comment", body: "Ý kiến" } },
