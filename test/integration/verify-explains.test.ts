@@ -9,6 +9,14 @@ import { makeCertificate } from "../helpers/tsa";
 describe("/verify explains what it sees in an uploaded PDF", () => {
   let server: TestServer;
   let sealed: Buffer;
+  // Made before any request: forge's key generation blocks the event loop for seconds, long enough
+  // for the server to close an idle keep-alive socket the client then writes to.
+  const counterSigner = (() => {
+    const root = makeCertificate({ commonName: "Test Root CA", ca: true });
+    const intermediate = makeCertificate({ commonName: "Test Issuing CA", ca: true, issuer: root });
+    const signer = makeCertificate({ commonName: "Trần Thị Đối Tác", issuer: intermediate });
+    return { key: signer.keyObject, chain: [signer.der, intermediate.der, root.der] };
+  })();
   beforeAll(async () => {
     server = await startTestServer();
     const mou = await server.db.selectFrom("mous").select("id").where("reference", "like", "MOU-%-0001").executeTakeFirstOrThrow();
@@ -25,13 +33,6 @@ describe("/verify explains what it sees in an uploaded PDF", () => {
     return { status: res.status, page: (await res.text()).replace(/<!-- -->/g, "") };
   }
 
-  function counterSigner() {
-    const root = makeCertificate({ commonName: "Test Root CA", ca: true });
-    const intermediate = makeCertificate({ commonName: "Test Issuing CA", ca: true, issuer: root });
-    const signer = makeCertificate({ commonName: "Trần Thị Đối Tác", issuer: intermediate });
-    return { key: signer.keyObject, chain: [signer.der, intermediate.der, root.der] };
-  }
-
   it("the sealed agreement: issued, one valid seal by the portal's certificate over the whole file, nothing after it", async () => {
     const { status, page } = await check(sealed);
     expect(status).toBe(200);
@@ -44,7 +45,7 @@ describe("/verify explains what it sees in an uploaded PDF", () => {
   });
 
   it("a counter-signature appended: not the issued file, but only signatures were added after the seal, which still holds", async () => {
-    const { status, page } = await check(await signRevision(sealed, counterSigner(), "Trần Thị Đối Tác"));
+    const { status, page } = await check(await signRevision(sealed, counterSigner, "Trần Thị Đối Tác"));
     expect(status).toBe(200);
     expect(page).toContain("Không phải văn bản do Cổng phát hành");
     expect(page).toContain("Sau con dấu của Cổng, tệp được thêm chữ ký (không thay đổi nội dung).");
