@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import PDFDocument from "pdfkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sealPdf } from "~/pdf/agreement.server";
@@ -128,5 +129,14 @@ describe("the PDF inspector", () => {
     expect(await inspectPdf(loop)).toEqual({ ok: false, reason: "unreadable" });
     const huge = Buffer.from("%PDF-1.7\nxref\n0 9000000\ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n");
     expect(await inspectPdf(huge)).toMatchObject({ ok: false });
+  });
+});
+
+describe("the PDF inspector's bounds", () => {
+  it("stops a compressed cross-reference stream that inflates past its budget, as too complex", async () => {
+    const bomb = zlib.deflateSync(Buffer.alloc(40 * 1024 * 1024));
+    const head = Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /XRef /Size 2 /W [1 4 2] /Filter /FlateDecode /Length ${bomb.length} >>\nstream\n`);
+    const pdf = Buffer.concat([head, bomb, Buffer.from(`\nendstream\nendobj\nstartxref\n9\n%%EOF\n`)]);
+    expect(await inspectPdf(pdf)).toEqual({ ok: false, reason: "tooComplex" });
   });
 });

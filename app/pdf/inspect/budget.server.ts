@@ -11,8 +11,8 @@ const LIMITS = {
   tokens: 2_000_000,
   /** Indirect objects read, counting a re-read of a cached one only once. */
   objects: 50_000,
-  /** Bytes inflated from compressed streams, all streams together. */
-  inflated: 64 * 1024 * 1024,
+  /** Bytes inflated from cross-reference and object streams (content streams are never inflated), all together. */
+  inflated: 32 * 1024 * 1024,
   /** Incremental revisions: a document signed by every party of a large MoU has a handful. */
   revisions: 100,
   /** Cross-reference entries, all sections together. */
