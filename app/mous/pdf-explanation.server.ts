@@ -40,7 +40,7 @@ export type PdfExplanation =
  * one the portal seals with, what it covers, whether it verifies) and whatever was appended after
  * the portal's seal, signatures only or content.
  */
-export async function explainPdf(db: DB, pdf: Buffer): Promise<PdfExplanation> {
+async function explainPdf(db: DB, pdf: Buffer): Promise<PdfExplanation> {
   const seen = await inspectPdf(pdf);
   if (!seen.ok) return { readable: false, reason: seen.reason };
   const portal = await matchSealingCertificates(db, seen.signatures.flatMap((s) => (s.certificate ? [s.certificate.fingerprint] : [])));

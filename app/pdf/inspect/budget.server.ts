@@ -19,7 +19,7 @@ const LIMITS = {
   xrefEntries: 1_000_000,
 } as const;
 
-export type BudgetKind = keyof typeof LIMITS;
+type BudgetKind = keyof typeof LIMITS;
 
 export class Budget {
   private readonly spent = new Map<BudgetKind, number>();

@@ -2,9 +2,9 @@ import { typeName, type PdfDocument, type PdfObject } from "./document.server";
 import { PdfDict, PdfRef, sameValue, type PdfValue } from "./syntax.server";
 
 /** What a later revision does that only signing does: add a signature and what shows and keeps it. */
-export const SIGNATURE_CHANGES = ["signature", "signatureField", "form", "appearance", "securityStore", "annotationsAdded", "metadata"] as const;
+const SIGNATURE_CHANGES = ["signature", "signatureField", "form", "appearance", "securityStore", "annotationsAdded", "metadata"] as const;
 /** What changes the document a reader sees or the way it is put together. */
-export const CONTENT_CHANGES = ["page", "annotation", "pageTree", "catalog", "removed", "other"] as const;
+const CONTENT_CHANGES = ["page", "annotation", "pageTree", "catalog", "removed", "other"] as const;
 export type ChangeKind = (typeof SIGNATURE_CHANGES)[number] | (typeof CONTENT_CHANGES)[number];
 
 export type RevisionChanges = { revision: number; kinds: ChangeKind[]; content: boolean };

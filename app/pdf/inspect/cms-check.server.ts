@@ -26,7 +26,7 @@ const HASHES: Record<string, string> = {
 const SIGNING_TIME = "1.2.840.113549.1.9.5";
 
 /** A /Contents value is the DER followed by zero padding: cut at the length the outer SEQUENCE declares. */
-export function trimDer(padded: Buffer): Buffer {
+function trimDer(padded: Buffer): Buffer {
   if (padded.length < 2 || padded[0] !== 0x30) return padded;
   const long = padded[1] & 0x80;
   const header = long ? 2 + (padded[1] & 0x7f) : 2;

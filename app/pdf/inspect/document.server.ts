@@ -4,7 +4,7 @@ import { Lexer, PdfDict, PdfRef, PdfSyntaxError, type PdfValue } from "./syntax.
 import { readXrefSection, type XrefEntry } from "./xref.server";
 
 /** One incremental revision: the bytes up to its `%%EOF` and the objects its cross-reference section defines. */
-export type Revision = { index: number; start: number; end: number; entries: Map<number, XrefEntry>; trailer: PdfDict };
+type Revision = { index: number; start: number; end: number; entries: Map<number, XrefEntry>; trailer: PdfDict };
 
 export type PdfObject = { value: PdfValue; stream: { dict: PdfDict; raw: Buffer } | null };
 

@@ -21,7 +21,7 @@ const MAX_FIELDS = 2_000;
 const MAX_FIELD_DEPTH = 16;
 
 /** D:YYYYMMDDHHmmSS+HH'mm' (the PDF date) as an ISO instant; null when it is not one. */
-export function parsePdfDate(value: PdfValue | undefined): string | null {
+function parsePdfDate(value: PdfValue | undefined): string | null {
   const text = decodeTextString(value);
   const m = text && /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([Z+-])(\d{2})?'?(\d{2})?'?)?/.exec(text);
   if (!m) return null;

@@ -33,10 +33,6 @@ const MAX_DEPTH = 64;
 const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 
-export function isWhitespace(byte: number): boolean {
-  return WHITESPACE.has(byte);
-}
-
 /** Reads PDF values from a position in the file, spending the inspection's budget on each. */
 export class Lexer {
   constructor(

@@ -3,7 +3,7 @@ import { decodeStream } from "./filters.server";
 import { Lexer, PdfDict, PdfSyntaxError } from "./syntax.server";
 
 export type XrefEntry = { kind: "free" } | { kind: "offset"; offset: number } | { kind: "compressed"; stream: number; index: number };
-export type XrefSection = { entries: Map<number, XrefEntry>; trailer: PdfDict };
+type XrefSection = { entries: Map<number, XrefEntry>; trailer: PdfDict };
 
 /** Object numbers a section may name: beyond this no real file goes, and a claim of more is hostile. */
 const MAX_OBJECT_NUMBER = 10_000_000;
