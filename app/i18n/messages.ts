@@ -10,6 +10,7 @@ import { sealMessages } from "./messages/seals";
 import { commitmentProcessMessages } from "./messages/commitment-process";
 import { monitoringMessages } from "./messages/monitoring";
 import { registrationDeskMessages } from "./messages/registration-desk";
+import { pdfInspectionMessages } from "./messages/pdf-inspection";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -28,6 +29,7 @@ export const MESSAGES = {
   ...commitmentProcessMessages,
   ...monitoringMessages,
   ...registrationDeskMessages,
+  ...pdfInspectionMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

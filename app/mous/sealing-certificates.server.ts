@@ -75,3 +75,15 @@ export async function loadPublishedCertificate(db: DB, fingerprint: string): Pro
   const row = await db.selectFrom("sealing_certificates").select("der").where("fingerprint", "=", fingerprint).executeTakeFirst();
   return row ? Buffer.from(row.der) : null;
 }
+
+/** Which of these fingerprints are certificates the portal sealed with: in use now, or before a rotation. */
+export async function matchSealingCertificates(db: DB, fingerprints: string[]): Promise<Map<string, { current: boolean; development: boolean }>> {
+  const current = getSigningCertificate();
+  const found = new Map<string, { current: boolean; development: boolean }>();
+  const unique = [...new Set(fingerprints)].slice(0, EARLIER_LIMIT);
+  if (!unique.length) return found;
+  const rows = await db.selectFrom("sealing_certificates").select(["fingerprint", "development"]).where("fingerprint", "in", unique).execute();
+  for (const row of rows) found.set(row.fingerprint, { current: false, development: Number(row.development) === 1 });
+  if (unique.includes(current.fingerprint)) found.set(current.fingerprint, { current: true, development: current.source === "development" });
+  return found;
+}

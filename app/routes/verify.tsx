@@ -4,12 +4,12 @@ import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, formatDay, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
-import { sha256Hex } from "~/lib/ids.server";
 import { describeRefusal, isTooLarge, readUploadForm } from "~/lib/form-body.server";
 import { findIssuedAgreement } from "~/mous/agreements.server";
+import { checkUploadedFile } from "~/mous/pdf-explanation.server";
 import { listPublishedCertificates, type PublishedCertificate } from "~/mous/sealing-certificates.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { FormAlert } from "~/ui/field";
+import { PdfExplanationCard } from "~/ui/mous/pdf-explanation";
 import stylesheet from "~/styles/mous.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -26,7 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: translate(locale, "verify.title"), code: code ? code.slice(0, 100) : null, record, certificates });
 }
 
-/** Anyone may check a file: it is issued by the portal when its SHA-256 is that of an agreement we sealed. */
+/**
+ * Anyone may check a file: it is issued by the portal when its SHA-256 is that of an agreement we
+ * sealed; whatever it is, the page tells what the file holds (signatures, what came after the seal).
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const upload = await readUploadForm(request, { maxFileBytes: MAX_UPLOAD_BYTES });
@@ -37,9 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const file = upload.form.get("file");
   if (isTooLarge(file)) return json({ error: translate(locale, "verify.tooLarge"), result: null }, { status: 413 });
   if (!file || typeof file === "string" || file.size === 0) return json({ error: translate(locale, "verify.noFile"), result: null }, { status: 400 });
-  const sha256 = sha256Hex(Buffer.from(await file.arrayBuffer()));
-  const record = await findIssuedAgreement(getDb(), { sha256 });
-  return json({ error: null, result: { sha256, filename: file.name, record } });
+  const { problem, ...checked } = await checkUploadedFile(getDb(), Buffer.from(await file.arrayBuffer()));
+  return json({ error: problem ? translate(locale, problem) : null, result: { ...checked, filename: file.name } }, { status: problem ? 400 : 200 });
 }
 
 type Record = NonNullable<Awaited<ReturnType<typeof findIssuedAgreement>>>;
@@ -176,7 +178,6 @@ export default function Verify() {
           </div>
         )
       ) : null}
-      {data?.error ? <FormAlert>{data.error}</FormAlert> : null}
       {data?.result ? (
         data.result.record ? (
           <section className="card verify-result verify-ok" aria-labelledby="result-heading">
@@ -198,13 +199,27 @@ export default function Verify() {
           </section>
         )
       ) : null}
+      {data?.result ? <PdfExplanationCard explanation={data.result.explanation} /> : null}
       <Form method="post" encType="multipart/form-data" className="form card">
-        <div className="field">
+        <div className={`field${data?.error ? " field-invalid" : ""}`}>
           <label htmlFor="verify-file">{t("verify.file")}</label>
           <p className="field-hint" id="verify-file-hint">
             {t("verify.fileHint")}
           </p>
-          <input id="verify-file" type="file" name="file" accept="application/pdf,.pdf" required aria-describedby="verify-file-hint" />
+          <input
+            id="verify-file"
+            type="file"
+            name="file"
+            accept="application/pdf,.pdf"
+            required
+            aria-invalid={data?.error ? true : undefined}
+            aria-describedby={data?.error ? "verify-file-hint verify-file-error" : "verify-file-hint"}
+          />
+          {data?.error ? (
+            <p className="field-error" id="verify-file-error" role="alert">
+              {data.error}
+            </p>
+          ) : null}
         </div>
         <button type="submit" className="button button-primary" disabled={busy}>
           {t("verify.submit")}
