@@ -15,6 +15,9 @@ import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { ApiTokenCreateForm, ApiTokenList } from "~/ui/api-tokens";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import accountsStyles from "~/styles/accounts.css";
+
+export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 // The answer that carries a new token must not be kept by any cache.
@@ -100,10 +103,11 @@ export default function ApiTokens() {
           </Form>
         </section>
       ) : null}
-      <section className="card section" aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading">{t("api.tokens.title")}</h2>
+      <section className="card section api-tokens" aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading">{t("api.tokens.live")}</h2>
         <ApiTokenList tokens={tokens} />
-        {canCreate ? <ApiTokenCreateForm error={errors.name} name={values.name} /> : null}
+        {/* A fresh form after each creation: the name just used is not left in the field. */}
+        {canCreate ? <ApiTokenCreateForm key={created?.token ?? "form"} error={errors.name} name={values.name} /> : null}
       </section>
       <p>
         <Link to="/account#api-tokens">{t("api.tokens.back")}</Link> · <a href="/api/v1/openapi.json">{t("api.tokens.docs")}</a>

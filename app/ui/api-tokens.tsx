@@ -50,7 +50,7 @@ export function ApiTokenCreateForm({ error, name }: { error?: string; name?: str
 export function ApiTokensSection({ tokens, canCreate }: { tokens: TokenRow[]; canCreate: boolean }) {
   const t = useT();
   return (
-    <section className="card section" id="api-tokens" aria-labelledby="api-tokens-heading">
+    <section className="card section api-tokens" id="api-tokens" aria-labelledby="api-tokens-heading">
       <h2 id="api-tokens-heading">{t("api.tokens.title")}</h2>
       <p className="muted">
         {t("api.tokens.lead")} <a href="/api/v1/openapi.json">{t("api.tokens.docs")}</a>

@@ -21,6 +21,7 @@ export const apiMessages = {
     vi: "Chương trình của bạn đọc sự kiện, biên bản, cam kết và mốc qua /api/v1/ bằng token: token đọc đúng những gì bạn được xem, không hơn.",
     en: "Your scripts read events, MoUs, commitments and milestones through /api/v1/ with a token: it reads exactly what you may see, no more.",
   },
+  "api.tokens.live": { vi: "Token đang dùng", en: "Live tokens" },
   "api.tokens.docs": { vi: "Mô tả API (OpenAPI)", en: "API description (OpenAPI)" },
   "api.tokens.name": { vi: "Tên token", en: "Token name" },
   "api.tokens.nameHint": { vi: "Để bạn nhận ra nó sau này, ví dụ “Báo cáo tuần”.", en: "So that you recognise it later, e.g. “Weekly report”." },
