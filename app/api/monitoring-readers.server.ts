@@ -87,13 +87,11 @@ export async function readApiMilestones(db: DB, actor: Actor, query: ApiQuery<"m
   const tracked = trackedCommitments(db, actor);
   if (!tracked) return EMPTY;
   const { commitment, mou, status } = query.filters;
-  let commitments = tracked.select("commitments.id");
-  if (mou) commitments = commitments.where("commitments.mou_id", "=", mou);
-  let rows = db
-    .selectFrom("milestones")
-    .innerJoin("commitments", "commitments.id", "milestones.commitment_id")
-    .select(["milestones.id", "milestones.commitment_id", "commitments.mou_id", "milestones.title_vi", "milestones.title_en", "milestones.due_on", "milestones.weight", "milestones.status", "milestones.done_at", "milestones.updated_at"])
-    .where("milestones.commitment_id", "in", commitments);
+  // Joined, not `in (subquery)`: the planner then walks milestones in id order and stops at the page.
+  let rows = tracked
+    .innerJoin("milestones", "milestones.commitment_id", "commitments.id")
+    .select(["milestones.id", "milestones.commitment_id", "commitments.mou_id", "milestones.title_vi", "milestones.title_en", "milestones.due_on", "milestones.weight", "milestones.status", "milestones.done_at", "milestones.updated_at"]);
+  if (mou) rows = rows.where("commitments.mou_id", "=", mou);
   if (commitment) rows = rows.where("milestones.commitment_id", "=", commitment);
   if (status) rows = rows.where("milestones.status", "=", status);
   if (query.after) rows = rows.where("milestones.id", ">", query.after);
