@@ -80,7 +80,7 @@ export default function ApiTokens() {
               {created.token}
             </output>
           </p>
-          <p className="muted small">
+          <p className="muted small api-token-usage">
             {t("api.tokens.usage")}: <code>
               curl -H "Authorization: Bearer {created.token}" {origin}/api/v1/commitments
             </code>
