@@ -8,7 +8,7 @@
  * - structured values (answers, clauses) are JSON text.
  */
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
-import type { OrganizationTable, UserTable, SessionTable, MembershipTable, InvitationTable, AuthTokenTable, ThrottleCounterTable, JoinRequestTable } from "./schema/accounts";
+import type { OrganizationTable, UserTable, SessionTable, MembershipTable, InvitationTable, AuthTokenTable, ThrottleCounterTable, JoinRequestTable, ApiTokenTable } from "./schema/accounts";
 import type { EventTable, EventOrganizationTable, SpeakerTable, AgendaItemTable, AgendaSpeakerTable, RegistrationTable, EventSeatCountTable } from "./schema/events";
 import type { MouTable, MouPartyTable, MouClauseTable, MouVersionTable, MouCommentTable, SignatoryTable, AgreementTable, SealingCertificateTable, MouEmailInvitationTable } from "./schema/mous";
 import type { CommitmentTable, MilestoneTable, ProgressUpdateTable, ProgressUpdateFileTable, CommitmentTimelineTable, ReminderSentTable } from "./schema/commitments";
@@ -28,6 +28,7 @@ export interface Database {
   memberships: MembershipTable;
   invitations: InvitationTable;
   auth_tokens: AuthTokenTable;
+  api_tokens: ApiTokenTable;
   throttle_counters: ThrottleCounterTable;
   events: EventTable;
   event_organizations: EventOrganizationTable;

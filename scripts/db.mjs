@@ -1,4 +1,4 @@
-// `npm run db:migrate`, `npm run db:seed`, `npm run db:seed:scale -- --mous N`, `npm run audit:verify [-- --expect SEQ:HASH]`: tasks run by the bundled app code.
+// `npm run db:migrate`, `npm run db:seed`, `npm run db:seed:scale -- --mous N`, `npm run audit:verify [-- --expect SEQ:HASH]`, `npm run api:token -- --email EMAIL --name NAME`: tasks run by the bundled app code.
 import { buildIfNeeded } from "./build-if-needed.mjs";
 
 const task = process.argv[2];

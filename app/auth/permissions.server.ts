@@ -4,6 +4,7 @@ import { getDb } from "~/db.server";
 import { DomainError } from "~/lib/domain-error";
 import { isEditableStatus } from "~/mous/status";
 import type { Database, DB, EventOrgRole, MembershipRole, MouStatus } from "~db/schema";
+import { bearerToken, findApiTokenUser } from "~/api/tokens.server";
 import type { SessionUser } from "./lucia.server";
 
 /**
@@ -24,12 +25,31 @@ export async function getActor({ context }: { context: AppLoadContext }): Promis
   const cached = context.memo.get("actor") as Actor | undefined;
   if (cached) return cached;
   const user = context.user;
-  const memberships = user
-    ? await getDb().selectFrom("memberships").select(["org_id", "role"]).where("user_id", "=", user.id).execute()
-    : [];
-  const actor: Actor = { user, memberships };
+  const actor: Actor = { user, memberships: user ? await loadMemberships(getDb(), user.id) : [] };
   context.memo.set("actor", actor);
   return actor;
+}
+
+function loadMemberships(db: DB, userId: string) {
+  return db.selectFrom("memberships").select(["org_id", "role"]).where("user_id", "=", userId).execute();
+}
+
+/** A user's actor outside a request (a command-line task), with their memberships as they are now. */
+export async function loadActor(db: DB, user: SessionUser): Promise<SignedInActor> {
+  return { user, memberships: await loadMemberships(db, user.id) };
+}
+
+/**
+ * The read API's actor: the owner of a live bearer token, with their roles and memberships as they
+ * are now, so a token reads what its owner may read today. The session cookie is never looked at:
+ * the API is token-only, so a page a signed-in browser is made to fetch gets a 401 (decision 0022).
+ */
+export async function getApiActor(request: Request): Promise<SignedInActor | null> {
+  const token = bearerToken(request.headers.get("authorization"));
+  if (!token) return null;
+  const db = getDb();
+  const user = await findApiTokenUser(db, token);
+  return user ? loadActor(db, user) : null;
 }
 
 /** The actor again after a change to their own memberships in this request. */
@@ -144,6 +164,7 @@ export type Permission =
   | { action: "outbox.manage" }
   | { action: "jobs.manage" }
   | { action: "audit.read" }
+  | { action: "api.token.create" }
   | { action: "org.create" }
   | { action: "org.edit"; orgId: string }
   | { action: "org.verify" }
@@ -194,6 +215,9 @@ export function can(actor: Actor, permission: Permission): boolean {
     case "org.edit":
     case "org.members.manage":
       return user.isStaff || isOrgAdmin(actor, permission.orgId);
+    case "api.token.create":
+      // Those who answer for what a script reads: staff, and an organization's admins for their organization.
+      return user.isStaff || actor.memberships.some((m) => m.role === "admin");
     case "org.scorecard":
       // Its record as a partner is for staff and its own people, not for other companies.
       return user.isStaff || isMemberOf(actor, permission.orgId);

@@ -11,6 +11,7 @@ import { commitmentProcessMessages } from "./messages/commitment-process";
 import { monitoringMessages } from "./messages/monitoring";
 import { registrationDeskMessages } from "./messages/registration-desk";
 import { pdfInspectionMessages } from "./messages/pdf-inspection";
+import { apiMessages } from "./messages/api";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -30,6 +31,7 @@ export const MESSAGES = {
   ...monitoringMessages,
   ...registrationDeskMessages,
   ...pdfInspectionMessages,
+  ...apiMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { changePassword, loadAccount, resendVerification, updateProfile } from "~/auth/accounts.server";
 import { ChangePasswordSchema, ProfileSchema } from "~/auth/auth.schema";
 import { endOtherSessions } from "~/auth/lucia.server";
-import { requireActor } from "~/auth/permissions.server";
+import { listApiTokens } from "~/api/tokens.server";
+import { can, requireActor } from "~/auth/permissions.server";
 import { readDigestChoice, saveDigestChoice } from "~/commitments/digest-choice.server";
 import { getDb } from "~/db.server";
 import { getLocale, localeCookie } from "~/i18n/locale.server";
@@ -18,6 +19,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
 import { LocaleField, NewPasswordField } from "~/ui/form-controls";
 import { DigestChoice } from "~/ui/commitments/digest-choice";
+import { ApiTokensSection } from "~/ui/api-tokens";
 import { OrgLogo } from "~/ui/org-logo";
 import accountsStyles from "~/styles/accounts.css";
 
@@ -33,6 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
     title: translate(getLocale(args.request), "account.title"),
     ...account,
     digest: await readDigestChoice(getDb(), actor.user.id),
+    apiTokens: { canCreate: can(actor, { action: "api.token.create" }), tokens: await listApiTokens(getDb(), actor.user.id) },
   });
 }
 
@@ -80,7 +83,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, memberships, digest } = useLoaderData<typeof loader>();
+  const { user, memberships, digest, apiTokens } = useLoaderData<typeof loader>();
   const { errors, values: submitted } = formState(useActionData<typeof action>());
   const t = useT();
   const locale = useLocale();
@@ -184,6 +187,8 @@ export default function Account() {
       </div>
 
       <DigestChoice on={digest} />
+
+      {apiTokens.canCreate || apiTokens.tokens.length ? <ApiTokensSection {...apiTokens} /> : null}
 
       <section className="section" aria-labelledby="orgs-heading">
         <h2 id="orgs-heading">{t("account.memberships")}</h2>

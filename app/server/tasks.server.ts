@@ -1,3 +1,4 @@
+import { runApiTokenTask } from "~/api/token-task.server";
 import { auditChainHead, checkNotedEntry, verifyAuditChain } from "~/audit/audit-log.server";
 import { AuditChainKeyError, getExistingAuditChainKey } from "~/audit/chain-key.server";
 import { getConnection } from "~/db.server";
@@ -6,7 +7,7 @@ import { migrateToLatest } from "~/db/migrate.server";
 import { seedScale } from "~/demo/seed-scale.server";
 import { isDatabaseEmpty, seedDemoData } from "~/demo/seed.server";
 
-/** The command-line tasks behind `npm run db:migrate`, `db:seed`, `db:seed:scale`, `audit:verify`, `db:backup` and `db:restore`. Returns the exit code. */
+/** The command-line tasks behind `npm run db:migrate`, `db:seed`, `db:seed:scale`, `audit:verify`, `db:backup`, `db:restore` and `api:token`. Returns the exit code. */
 export async function runTask(name: string, args: string[] = []): Promise<number> {
   const { db, dialect } = getConnection();
   try {
@@ -41,11 +42,14 @@ export async function runTask(name: string, args: string[] = []): Promise<number
       }
       case "audit:verify":
         return await verifyAuditLog(args);
+      case "api:token":
+        await migrateToLatest(db);
+        return await runApiTokenTask(db, args);
       case "backup":
       case "restore":
         return await copyDatabase(name, args);
       default:
-        console.error(`Unknown task "${name}". Known: migrate, seed, seed:scale, audit:verify, backup, restore.`);
+        console.error(`Unknown task "${name}". Known: migrate, seed, seed:scale, audit:verify, backup, restore, api:token.`);
         return 2;
     }
   } finally {

@@ -109,6 +109,17 @@ export interface AuthTokenTable {
   created_at: string;
 }
 
+/** A read-API bearer token (issue 11): only its SHA-256 is kept; revoked tokens stay on record. */
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 /**
  * One counter per throttled key (an account at an address, an address, a mail purpose), kept in
  * the database so every process sees it, and changed only by conditional updates.

@@ -114,6 +114,7 @@ describe("hostile input", () => {
       { path: `/tickets/${ticket.ticket_code}`, as: "visitor", fields: { intent: "erase" } },
       { path: `/events/${WORKSHOP_SLUG}/register`, as: "member", fields: { name: "Vũ Văn Bình", email: "binh@kami.example", organization: "Kami", consent: "on" } },
       { path: "/account", as: "member", fields: { intent: "profile", name: "Vũ Văn Bình", phone: "0912345678" } },
+      { path: "/account/api-tokens", as: "orgAdmin", fields: { intent: "create", name: "Báo cáo tuần" } },
       { path: "/invitations/khong-co-token", as: "member", fields: {} },
       { path: "/orgs/binh-xuyen-electronics", as: "staff", fields: { intent: "verify" } },
       { path: "/orgs/kami/edit", as: "orgAdmin", fields: { name_vi: "Kami", name_en: "Kami", website: "https://kami.example" }, upload: "logo" },

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const APP = path.resolve(__dirname, "../../app");
-const DOMAINS = ["admin", "auth", "commitments", "events", "mous", "orgs"];
+const DOMAINS = ["admin", "api", "auth", "commitments", "events", "mous", "orgs"];
 const SCHEMA_DECLARATION = /^(export )?const \w+Schema = z\b/m;
 
 function files(dir: string, pattern: RegExp): string[] {

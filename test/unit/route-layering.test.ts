@@ -7,7 +7,7 @@ const APP = path.resolve(__dirname, "../../app");
 /** Kysely's builders and raw SQL: a route that calls one of these is writing a query itself. */
 const QUERY_BUILDING = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|transaction|with|withRecursive)\(|\bsql`/;
 /** The domains whose functions answer with results or a DomainError, never with HTTP. */
-const DOMAINS = ["events", "mous", "commitments", "orgs"];
+const DOMAINS = ["events", "mous", "commitments", "orgs", "api"];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

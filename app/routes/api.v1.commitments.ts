@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { readApiCommitments } from "~/api/monitoring-readers.server";
+import { getApiActor } from "~/auth/permissions.server";
+import { answerApiList } from "~/lib/api-response.server";
+
+/** GET /api/v1/commitments: one page, for a bearer token only (described in /api/v1/openapi.json). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answerApiList(request, await getApiActor(request), "commitments", readApiCommitments);
+}

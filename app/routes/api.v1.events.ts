@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { readApiEvents } from "~/api/events-reader.server";
+import { getApiActor } from "~/auth/permissions.server";
+import { answerApiList } from "~/lib/api-response.server";
+
+/** GET /api/v1/events: one page, for a bearer token only (described in /api/v1/openapi.json). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return answerApiList(request, await getApiActor(request), "events", readApiEvents);
+}
