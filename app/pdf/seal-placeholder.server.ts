@@ -141,7 +141,9 @@ export function addSealPlaceholder(file: Buffer, seal: SealPlaceholder): Buffer 
     throw new Error("The PDF to seal has an AcroForm written inside its catalog, which this sealer does not rewrite.");
   } else {
     const newForm = widget + 1;
-    written.set(newForm, Buffer.from(`<<\n/Fields [${widget} 0 R]\n${sigFlags}\n>>`, "latin1"));
+    // /Type first, as pdfkit writes it: @signpdf's placeholder, which parties' tools use to sign after
+    // the seal, finds an existing form only by "N 0 obj\n<<\n/Type /AcroForm".
+    written.set(newForm, Buffer.from(`<<\n/Type /AcroForm\n${sigFlags}\n/Fields [${widget} 0 R]\n>>`, "latin1"));
     written.set(rootNumber, Buffer.from(withEntry(root, `/AcroForm ${newForm} 0 R`), "latin1"));
   }
   return appendRevision(file.subarray(0, pdf.lastIndexOf("%%EOF") + 5), written, { size, trailer, xref });
