@@ -4,11 +4,12 @@ import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { loadDashboard, loadDashboardChoices } from "~/commitments/dashboard.server";
 import { dashboardQuery, parseDashboardFilter } from "~/commitments/dashboard.schema";
 import { COMMITMENT_STATUSES } from "~/commitments/status";
+import { dashboardCharts } from "~/commitments/dashboard-charts";
 import { getDb } from "~/db.server";
 import { formatDay, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { pageParam, PAGE_SIZE } from "~/lib/paging";
-import { BarChart, type ChartSeries } from "~/ui/bar-chart";
+import { BarChart } from "~/ui/bar-chart";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { DataTable } from "~/ui/data-table";
 import { Pager } from "~/ui/pager";
@@ -40,9 +41,6 @@ export default function Dashboard() {
   const { filter, choices } = data;
   const mouCount = (status: string) => data.mousByStatus.find((m) => m.status === status)?.count ?? 0;
   const commitmentCount = (status: string) => data.commitmentsByStatus.find((c) => c.status === status)?.count ?? 0;
-  const statusSeries: ChartSeries[] = COMMITMENT_STATUSES.map((s) => ({ key: s, label: t(`commitments.status.${s}`), className: `series-${s}` }));
-  const groupLabel = (key: string | null) => key ?? t("monitoring.unknown");
-  const withFilter = (extra: Record<string, string>) => `/dashboard${dashboardQuery({ ...filter, ...extra })}`;
   return (
     <div className="container page">
       <header className="page-head">
@@ -155,37 +153,17 @@ export default function Dashboard() {
         <a className="button button-quiet" href={`/dashboard.xlsx${data.query}`} download>
           {t("monitoring.xlsx")}
         </a>
+        <a className="button button-quiet" href={`/dashboard.pdf${data.query}`} download>
+          {t("monitoring.pdf")}
+        </a>
       </section>
 
       <section className="section" aria-labelledby="charts-heading">
         <h2 id="charts-heading">{t("monitoring.charts")}</h2>
         <div className="charts">
-          <BarChart
-            title={t("dashboard.commitmentsByStatus")}
-            series={[{ key: "count", label: t("monitoring.count"), className: "series-count" }]}
-            rows={data.commitmentsByStatus.map((c) => ({ label: t(`commitments.status.${c.status}`), href: `/commitments?status=${c.status}`, values: { count: c.count } }))}
-          />
-          <BarChart
-            title={t("monitoring.signedPerMonth")}
-            series={[{ key: "count", label: t("monitoring.count"), className: "series-count" }]}
-            rows={data.signedPerMonth.map((m) => ({ label: m.month, values: { count: m.count } }))}
-          />
-          <BarChart title={t("monitoring.statusByMonth")} series={statusSeries} rows={data.statusByMonth.map((m) => ({ label: m.month, values: m.counts }))} />
-          <BarChart
-            title={t("monitoring.byPartner")}
-            series={statusSeries}
-            rows={data.byPartner.map((p) => ({ label: localized(p, "name", locale), href: p.key ? withFilter({ partner: p.key }) : undefined, values: p.counts }))}
-          />
-          <BarChart
-            title={t("monitoring.bySector")}
-            series={statusSeries}
-            rows={data.bySector.map((g) => ({ label: groupLabel(g.key), href: g.key ? withFilter({ sector: g.key }) : undefined, values: g.counts }))}
-          />
-          <BarChart
-            title={t("monitoring.byProvince")}
-            series={statusSeries}
-            rows={data.byProvince.map((g) => ({ label: groupLabel(g.key), href: g.key ? withFilter({ province: g.key }) : undefined, values: g.counts }))}
-          />
+          {dashboardCharts(data, filter, t, locale).map((chart) => (
+            <BarChart key={chart.title} {...chart} />
+          ))}
         </div>
       </section>
 
