@@ -10,6 +10,7 @@ import { sealMessages } from "./messages/seals";
 import { commitmentProcessMessages } from "./messages/commitment-process";
 import { monitoringMessages } from "./messages/monitoring";
 import { reportMessages } from "./messages/reports";
+import { auditActionMessages } from "./messages/audit-actions";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -28,6 +29,7 @@ export const MESSAGES = {
   ...commitmentProcessMessages,
   ...monitoringMessages,
   ...reportMessages,
+  ...auditActionMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;
