@@ -71,14 +71,19 @@ function table(doc: PDFKit.PDFDocument, chart: DashboardChart, left: number, wid
   const groupWidth = withTotal ? 140 : width - 100;
   const numWidth = (width - groupWidth) / (headings.length - 1);
   const widths = headings.map((_, i) => (i === 0 ? groupWidth : numWidth));
-  const line = (cells: string[], bold: boolean) => {
-    doc.font(bold ? "semibold" : "regular").fontSize(7.5);
-    const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 6 }))) + 5;
+  // Only the group's name and the headings may wrap; figures are one short line, set without the
+  // line wrapper, which is most of a table's cost.
+  const line = (cells: string[], heading: boolean) => {
+    doc.font(heading ? "semibold" : "regular").fontSize(7.5);
+    const wrapping = heading ? cells : cells.slice(0, 1);
+    const height = Math.max(...wrapping.map((c, i) => doc.heightOfString(c, { width: widths[i] - 6 }))) + 5;
     ensureRoom(doc, height);
     const y = doc.y;
     let x = left;
+    doc.fillColor(TEXT);
     cells.forEach((c, i) => {
-      doc.fillColor(TEXT).text(c, x + 3, y + 2.5, { width: widths[i] - 6, align: i === 0 ? "left" : "right" });
+      if (i < wrapping.length) doc.text(c, x + 3, y + 2.5, { width: widths[i] - 6, align: i === 0 ? "left" : "right" });
+      else doc.text(c, x + widths[i] - 3 - doc.widthOfString(c), y + 2.5, { lineBreak: false });
       x += widths[i];
     });
     doc.moveTo(left, y + height).lineTo(left + width, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
