@@ -126,13 +126,14 @@ export async function listAuditEntries(db: DB, filter: AuditFilter, page: number
   return { rows: rows.map((r) => ({ ...r, seq: Number(r.seq), href: objectHref(r, slugs) })), total: Number(total.n) };
 }
 
-/** The action codes and object types the log holds, for the filter form. */
+/** The action codes and object types the log holds, for the filter form, and the whole log's length. */
 export async function loadAuditChoices(db: DB) {
-  const [actions, types] = await Promise.all([
+  const [actions, types, entries] = await Promise.all([
     db.selectFrom("audit_log").select("action").distinct().orderBy("action").limit(CHOICES).execute(),
     db.selectFrom("audit_log").select("entity_type").distinct().orderBy("entity_type").limit(CHOICES).execute(),
+    db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { actions: actions.map((a) => a.action), types: types.map((t) => t.entity_type) };
+  return { actions: actions.map((a) => a.action), types: types.map((t) => t.entity_type), entries: Number(entries.n) };
 }
 
 /** The filtered log as CSV (UTF-8 with BOM), headed in the reader's language, times in Vietnam's. */

@@ -46,7 +46,7 @@ export default function AdminAudit() {
           {t("admin.audit.chainBroken", { seq: broken.seq, id: broken.id, reason: broken.reason })}
         </p>
       ) : (
-        <Notice>{t("admin.audit.chainOk", { n: total })}</Notice>
+        <Notice>{t("admin.audit.chainOk", { n: choices.entries })}</Notice>
       )}
       <FilterBar label={t("monitoring.filters")} clearHref="/admin/audit">
         <InputFilter name="actor" label={t("admin.audit.filterActor")} value={filter.actor} maxLength={120} />
