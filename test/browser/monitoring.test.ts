@@ -108,6 +108,16 @@ describe.skipIf(!hasChromium)("monitoring in the browser: staff filter, follow u
     expect(csv.bytes.toString("utf8")).toContain(DEMO.staff);
   });
 
+  it("filters /commitments with the same filter bar", async () => {
+    const staff = await signedIn(DEMO.staff);
+    await staff.goto(`${server.baseUrl}/commitments`);
+    await staff.getByLabel("Lọc theo trạng thái").selectOption("done");
+    await Promise.all([staff.waitForURL((url) => url.searchParams.get("status") === "done"), staff.getByRole("button", { name: "Lọc" }).click()]);
+    await expect.poll(async () => [...new Set(await staff.locator(".commitment-head .badge").allTextContents())]).toEqual(["Hoàn thành"]);
+    await staff.screenshot({ path: screenshotPath("monitoring-commitments-filtered") });
+    await Promise.all([staff.waitForURL((url) => url.pathname === "/commitments" && !url.search), staff.getByRole("link", { name: "Bỏ lọc" }).click()]);
+  });
+
   it("refuses the dashboard to a company member", async () => {
     const member = await signedIn(DEMO.signerKami);
     const res = await member.goto(`${server.baseUrl}/dashboard`);
