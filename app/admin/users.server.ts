@@ -1,13 +1,12 @@
 import { recordAudit } from "~/audit/audit-log.server";
+import { pageOffset, PAGE_SIZE } from "~/lib/paging";
 import { nowIso } from "~/lib/time";
 import type { DB } from "~db/schema";
 import type { UserChange } from "./admin.schema";
 
-const PAGE_SIZE = 50;
-
-/** Users whose name or email contains the query, with their organizations. */
-export async function searchUsers(db: DB, query: string) {
-  let q = db.selectFrom("users").select(["id", "name", "email", "is_staff", "is_organizer", "disabled_at", "email_verified_at"]);
+/** One page of the users whose name or email contains the query, with their organizations, and how many match. */
+export async function searchUsers(db: DB, query: string, page = 1) {
+  let q = db.selectFrom("users");
   // Wildcards typed by the user are dropped: the two dialects escape them differently.
   const term = query
     .trim()
@@ -17,8 +16,17 @@ export async function searchUsers(db: DB, query: string) {
     const like = `%${term}%`;
     q = q.where((eb) => eb.or([eb(eb.fn("lower", ["name"]), "like", like), eb("email", "like", like)]));
   }
-  const users = await q.orderBy("name").limit(PAGE_SIZE).execute();
-  if (!users.length) return [];
+  const [users, total] = await Promise.all([
+    q
+      .select(["id", "name", "email", "is_staff", "is_organizer", "disabled_at", "email_verified_at"])
+      .orderBy("name")
+      .orderBy("id")
+      .limit(PAGE_SIZE)
+      .offset(pageOffset(page))
+      .execute(),
+    q.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  if (!users.length) return { rows: [], total: Number(total.n) };
   const memberships = await db
     .selectFrom("memberships")
     .innerJoin("organizations", "organizations.id", "memberships.org_id")
@@ -29,7 +37,7 @@ export async function searchUsers(db: DB, query: string) {
       users.map((u) => u.id)
     )
     .execute();
-  return users.map((u) => ({ ...u, orgs: memberships.filter((m) => m.user_id === u.id) }));
+  return { rows: users.map((u) => ({ ...u, orgs: memberships.filter((m) => m.user_id === u.id) })), total: Number(total.n) };
 }
 
 /** What each change writes; staff cannot take their own staff role or lock themselves out. */

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { manageableEventIds, MANAGING_ROLES, requireActor, requirePermission, type Actor, type SignedInActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { DomainError } from "~/lib/domain-error";
+import { pageOffset, PAGE_SIZE } from "~/lib/paging";
 import { cancelRegistration, decideRegistration, type ActorRef, type DecisionResult } from "./registrations.server";
 import { NEEDS_REASON } from "./event.schema";
 import type { MailOptions } from "./registration-mail.server";
@@ -38,27 +39,33 @@ export async function managingOrgIds(db: DB, eventId: string): Promise<string[]>
   return rows.map((r) => r.org_id);
 }
 
-/** The events this actor may manage, newest first; the permission module's rule is in the query itself. */
-export async function listManageableEvents(db: DB, actor: Actor) {
+/** One page of the events this actor may manage, newest first, with the count; the permission module's rule is in the query itself. */
+export async function listManageableEvents(db: DB, actor: Actor, page = 1) {
   const manageable = manageableEventIds(db, actor);
-  if (manageable === "none") return [];
-  let query = db
-    .selectFrom("events")
-    .select([
-      "events.id",
-      "events.slug",
-      "events.kind",
-      "events.status",
-      "events.title_vi",
-      "events.title_en",
-      "events.starts_at",
-      "events.capacity",
-      "events.is_sample",
-      (eb) => takenSeats(eb).as("taken"),
-    ])
-    .orderBy("events.starts_at", "desc");
-  if (manageable !== "all") query = query.where("events.id", "in", manageable);
-  return query.execute();
+  if (manageable === "none") return { rows: [], total: 0 };
+  const events = manageable === "all" ? db.selectFrom("events") : db.selectFrom("events").where("events.id", "in", manageable);
+  const [rows, total] = await Promise.all([
+    events
+      .select([
+        "events.id",
+        "events.slug",
+        "events.kind",
+        "events.status",
+        "events.title_vi",
+        "events.title_en",
+        "events.starts_at",
+        "events.capacity",
+        "events.is_sample",
+        (eb) => takenSeats(eb).as("taken"),
+      ])
+      .orderBy("events.starts_at", "desc")
+      .orderBy("events.id")
+      .limit(PAGE_SIZE)
+      .offset(pageOffset(page))
+      .execute(),
+    events.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
 }
 
 /** Registrations of one event by status, and how many are checked in. */

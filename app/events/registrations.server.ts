@@ -2,6 +2,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import { forUpdate } from "~/db/dialect.server";
 import type { Locale } from "~/i18n/locale";
 import { newId, newSecret } from "~/lib/ids.server";
+import { pageOffset, PAGE_SIZE } from "~/lib/paging";
 import { nowIso } from "~/lib/time";
 import type { DB, Event, Registration, RegistrationStatus, Trx, Tx } from "~db/schema";
 import { registrationWindow } from "./registration-window";
@@ -318,4 +319,22 @@ export async function listRegistrations(db: DB, eventId: string, filter: Registr
   const terms = filter.q ? searchTerms(filter.q) : [];
   const found = terms.length > 0 ? rows.filter((r) => matchesSearch(r, terms)) : rows;
   return found.slice(0, limit);
+}
+
+/**
+ * One page of the organizer's list and how many registrations the filter selects. Without search
+ * words the page is cut in SQL; a search reads the event's registrations, as listRegistrations does.
+ */
+export async function pageRegistrations(db: DB, eventId: string, filter: RegistrationFilter, page: number) {
+  if (filter.q && searchTerms(filter.q).length) {
+    const found = await listRegistrations(db, eventId, filter, Number.MAX_SAFE_INTEGER);
+    return { rows: found.slice(pageOffset(page), pageOffset(page) + PAGE_SIZE), total: found.length };
+  }
+  let query = db.selectFrom("registrations").where("event_id", "=", eventId).where("erased_at", "is", null);
+  if (filter.status) query = query.where("status", "=", filter.status);
+  const [rows, total] = await Promise.all([
+    query.selectAll().orderBy("created_at").orderBy("id").limit(PAGE_SIZE).offset(pageOffset(page)).execute(),
+    query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
 }

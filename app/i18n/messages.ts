@@ -12,6 +12,8 @@ import { monitoringMessages } from "./messages/monitoring";
 import { registrationDeskMessages } from "./messages/registration-desk";
 import { pdfInspectionMessages } from "./messages/pdf-inspection";
 import { apiMessages } from "./messages/api";
+import { reportMessages } from "./messages/reports";
+import { auditActionMessages } from "./messages/audit-actions";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -32,6 +34,8 @@ export const MESSAGES = {
   ...registrationDeskMessages,
   ...pdfInspectionMessages,
   ...apiMessages,
+  ...reportMessages,
+  ...auditActionMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

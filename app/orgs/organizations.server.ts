@@ -4,6 +4,7 @@ import { INTL_LOCALE, type Locale } from "~/i18n/locale";
 import { translate } from "~/i18n/translate";
 import { storeFile, type ImageUpload } from "~/files/files.server";
 import { newId } from "~/lib/ids.server";
+import { pageOffset, PAGE_SIZE } from "~/lib/paging";
 import { nowIso } from "~/lib/time";
 import type { DB, Tx } from "~db/schema";
 import { inviteMember } from "./members.server";
@@ -62,22 +63,27 @@ export async function listOrganizationEvents(db: DB, orgId: string) {
     .execute();
 }
 
-export async function listOrganizations(db: DB) {
-  const rows = await db
-    .selectFrom("organizations")
-    .leftJoin("memberships", "memberships.org_id", "organizations.id")
-    .select([
-      "organizations.id",
-      "organizations.name_vi",
-      "organizations.name_en",
-      "organizations.kind",
-      "organizations.verified",
-      (eb) => eb.fn.count("memberships.id").as("members"),
-    ])
-    .groupBy(["organizations.id", "organizations.name_vi", "organizations.name_en", "organizations.kind", "organizations.verified"])
-    .orderBy("organizations.name_vi")
-    .execute();
-  return rows.map((r) => ({ ...r, members: Number(r.members) }));
+/** One page of every organization by name, with its member count, and how many there are. */
+export async function listOrganizations(db: DB, page = 1) {
+  const [rows, total] = await Promise.all([
+    db
+      .selectFrom("organizations")
+      .select([
+        "organizations.id",
+        "organizations.name_vi",
+        "organizations.name_en",
+        "organizations.kind",
+        "organizations.verified",
+        (eb) => eb.selectFrom("memberships").select((m) => m.fn.countAll().as("n")).whereRef("memberships.org_id", "=", "organizations.id").as("members"),
+      ])
+      .orderBy("organizations.name_vi")
+      .orderBy("organizations.id")
+      .limit(PAGE_SIZE)
+      .offset(pageOffset(page))
+      .execute(),
+    db.selectFrom("organizations").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, members: Number(r.members) })), total: Number(total.n) };
 }
 
 type Actor = { id: string; email: string };

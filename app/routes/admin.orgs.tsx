@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
@@ -9,6 +9,7 @@ import { actionFailed } from "~/lib/action-result.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
+import { pageParam, PAGE_SIZE } from "~/lib/paging";
 import { createOrganization, listOrganizations } from "~/orgs/organizations.server";
 import { CreateOrganizationSchema } from "~/orgs/org.schema";
 import { AdminPageHead } from "~/ui/admin-page-head";
@@ -16,6 +17,7 @@ import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
 import { OrganizationFields } from "~/ui/organization-fields";
+import { Pager } from "~/ui/pager";
 import accountsStyles from "~/styles/accounts.css";
 
 export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
@@ -24,7 +26,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   requirePermission(actor, { action: "org.create" });
-  return json({ title: translate(getLocale(args.request), "admin.orgs"), orgs: await listOrganizations(getDb()) });
+  const page = pageParam(new URL(args.request.url));
+  const { rows, total } = await listOrganizations(getDb(), page);
+  return json({ title: translate(getLocale(args.request), "admin.orgs"), orgs: rows, total, page, pageSize: PAGE_SIZE });
 }
 
 /** Staff create an organization and, in the same transaction, invite its first admin. */
@@ -43,7 +47,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function AdminOrganizations() {
-  const { orgs } = useLoaderData<typeof loader>();
+  const { orgs, total, page, pageSize } = useLoaderData<typeof loader>();
+  const search = useLocation().search;
   const data = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -74,6 +79,7 @@ export default function AdminOrganizations() {
             </tr>
           ))}
         </DataTable>
+        <Pager page={page} pageSize={pageSize} total={total} search={search} />
       </section>
       <section className="section" aria-labelledby="create-heading">
         <h2 id="create-heading">{t("admin.orgs.create")}</h2>

@@ -11,10 +11,12 @@ import { actionFailed } from "~/lib/action-result.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
+import { pageParam, PAGE_SIZE } from "~/lib/paging";
 import { AdminPageHead } from "~/ui/admin-page-head";
 import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
+import { Pager } from "~/ui/pager";
 import accountsStyles from "~/styles/accounts.css";
 
 export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
@@ -25,12 +27,9 @@ export async function loader(args: LoaderFunctionArgs) {
   requirePermission(actor, { action: "user.manage" });
   const url = new URL(args.request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  return json({
-    title: translate(getLocale(args.request), "admin.users"),
-    q,
-    users: await searchUsers(getDb(), q),
-    me: actor.user.id,
-  });
+  const page = pageParam(url);
+  const { rows, total } = await searchUsers(getDb(), q, page);
+  return json({ title: translate(getLocale(args.request), "admin.users"), q, users: rows, total, page, pageSize: PAGE_SIZE, me: actor.user.id });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -80,7 +79,7 @@ function ChangeButton({
 }
 
 export default function AdminUsers() {
-  const { users, q, me } = useLoaderData<typeof loader>();
+  const { users, q, me, total, page, pageSize } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -158,6 +157,7 @@ export default function AdminUsers() {
       ) : (
         <p className="empty">{t("admin.users.none")}</p>
       )}
+      <Pager page={page} pageSize={pageSize} total={total} search={params.toString()} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireActor } from "~/auth/permissions.server";
 import { CommitmentListQuerySchema } from "~/commitments/commitment.schema";
 import { listCommitmentsPage } from "~/commitments/commitment-list.server";
@@ -11,6 +11,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { CommitmentFacts } from "~/ui/commitment-facts";
 import { CommitmentStatusBadge } from "~/ui/commitment-status-badge";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { FilterBar, SelectFilter } from "~/ui/filter-bar";
 import { Pager } from "~/ui/pager";
 import commitmentsStyles from "~/styles/commitments.css";
 
@@ -30,61 +31,19 @@ export default function Commitments() {
   const t = useT();
   const locale = useLocale();
   const search = useLocation().search;
+  const all = t("commitments.all");
   return (
     <div className="container page">
       <header className="page-head">
         <h1>{t("commitments.title")}</h1>
         <p className="lead">{t("commitments.lead")}</p>
       </header>
-      <Form method="get" className="row filter-bar">
-        <div className="field">
-          <label htmlFor="status-filter">{t("commitments.filter")}</label>
-          <select id="status-filter" name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t("commitments.all")}</option>
-            {COMMITMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`commitments.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="mou-filter">{t("commitments.filter.mou")}</label>
-          <select id="mou-filter" name="mou" defaultValue={query.mou ?? ""}>
-            <option value="">{t("commitments.all")}</option>
-            {choices.mous.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.reference}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="owner-filter">{t("commitments.filter.owner")}</label>
-          <select id="owner-filter" name="owner" defaultValue={query.owner ?? ""}>
-            <option value="">{t("commitments.all")}</option>
-            {choices.owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {localized(o, "name", locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="due-filter">{t("commitments.filter.due")}</label>
-          <select id="due-filter" name="due" defaultValue={query.due ?? ""}>
-            <option value="">{t("commitments.all")}</option>
-            {(["7", "30", "90"] as const).map((d) => (
-              <option key={d} value={d}>
-                {t("commitments.filter.dueDays", { days: d })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button-quiet">
-          {t("commitments.apply")}
-        </button>
-      </Form>
+      <FilterBar label={t("monitoring.filters")} clearHref="/commitments">
+        <SelectFilter name="status" label={t("commitments.filter")} value={query.status} anyLabel={all} options={COMMITMENT_STATUSES.map((s) => ({ value: s, label: t(`commitments.status.${s}`) }))} />
+        <SelectFilter name="mou" label={t("commitments.filter.mou")} value={query.mou} anyLabel={all} options={choices.mous.map((m) => ({ value: m.id, label: m.reference }))} />
+        <SelectFilter name="owner" label={t("commitments.filter.owner")} value={query.owner} anyLabel={all} options={choices.owners.map((o) => ({ value: o.id, label: localized(o, "name", locale) }))} />
+        <SelectFilter name="due" label={t("commitments.filter.due")} value={query.due} anyLabel={all} options={(["7", "30", "90"] as const).map((d) => ({ value: d, label: t("commitments.filter.dueDays", { days: d }) }))} />
+      </FilterBar>
       {commitments.length === 0 ? <p className="empty">{t("commitments.none")}</p> : null}
       <ul className="commitment-list">
         {commitments.map((c) => (

@@ -1,16 +1,18 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { loadDashboard, loadDashboardChoices } from "~/commitments/dashboard.server";
 import { dashboardQuery, parseDashboardFilter } from "~/commitments/dashboard.schema";
 import { COMMITMENT_STATUSES } from "~/commitments/status";
+import { dashboardCharts } from "~/commitments/dashboard-charts";
 import { getDb } from "~/db.server";
 import { formatDay, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { pageParam, PAGE_SIZE } from "~/lib/paging";
-import { BarChart, type ChartSeries } from "~/ui/bar-chart";
+import { BarChart } from "~/ui/bar-chart";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { DataTable } from "~/ui/data-table";
+import { FilterBar, InputFilter, SelectFilter } from "~/ui/filter-bar";
 import { Pager } from "~/ui/pager";
 import commitmentsStyles from "~/styles/commitments.css";
 import monitoringStyles from "~/styles/monitoring.css";
@@ -38,11 +40,9 @@ export default function Dashboard() {
   const locale = useLocale();
   const location = useLocation();
   const { filter, choices } = data;
+  const any = t("monitoring.any");
   const mouCount = (status: string) => data.mousByStatus.find((m) => m.status === status)?.count ?? 0;
   const commitmentCount = (status: string) => data.commitmentsByStatus.find((c) => c.status === status)?.count ?? 0;
-  const statusSeries: ChartSeries[] = COMMITMENT_STATUSES.map((s) => ({ key: s, label: t(`commitments.status.${s}`), className: `series-${s}` }));
-  const groupLabel = (key: string | null) => key ?? t("monitoring.unknown");
-  const withFilter = (extra: Record<string, string>) => `/dashboard${dashboardQuery({ ...filter, ...extra })}`;
   return (
     <div className="container page">
       <header className="page-head">
@@ -50,75 +50,15 @@ export default function Dashboard() {
         <p className="lead">{t("dashboard.lead")}</p>
       </header>
 
-      <Form method="get" className="card dashboard-filters" aria-label={t("monitoring.filters")}>
-        <div className="field">
-          <label htmlFor="f-from">{t("monitoring.from")}</label>
-          <input id="f-from" type="date" name="from" defaultValue={filter.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">{t("monitoring.to")}</label>
-          <input id="f-to" type="date" name="to" defaultValue={filter.to ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-event">{t("monitoring.event")}</label>
-          <select id="f-event" name="event" defaultValue={filter.event ?? ""}>
-            <option value="">{t("monitoring.any")}</option>
-            {choices.events.map((e) => (
-              <option key={e.id} value={e.id}>
-                {localized(e, "title", locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-partner">{t("monitoring.partner")}</label>
-          <select id="f-partner" name="partner" defaultValue={filter.partner ?? ""}>
-            <option value="">{t("monitoring.any")}</option>
-            {choices.partners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {localized(o, "name", locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-sector">{t("monitoring.sector")}</label>
-          <select id="f-sector" name="sector" defaultValue={filter.sector ?? ""}>
-            <option value="">{t("monitoring.any")}</option>
-            {choices.sectors.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-province">{t("monitoring.province")}</label>
-          <select id="f-province" name="province" defaultValue={filter.province ?? ""}>
-            <option value="">{t("monitoring.any")}</option>
-            {choices.provinces.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">{t("monitoring.status")}</label>
-          <select id="f-status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">{t("monitoring.any")}</option>
-            {COMMITMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`commitments.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="row">
-          <button type="submit" className="button button-primary">
-            {t("monitoring.apply")}
-          </button>
-          <Link to="/dashboard" className="button button-quiet">
-            {t("monitoring.clear")}
-          </Link>
-        </div>
-      </Form>
+      <FilterBar label={t("monitoring.filters")} clearHref="/dashboard">
+        <InputFilter type="date" name="from" label={t("monitoring.from")} value={filter.from} />
+        <InputFilter type="date" name="to" label={t("monitoring.to")} value={filter.to} />
+        <SelectFilter name="event" label={t("monitoring.event")} value={filter.event} anyLabel={any} options={choices.events.map((e) => ({ value: e.id, label: localized(e, "title", locale) }))} />
+        <SelectFilter name="partner" label={t("monitoring.partner")} value={filter.partner} anyLabel={any} options={choices.partners.map((o) => ({ value: o.id, label: localized(o, "name", locale) }))} />
+        <SelectFilter name="sector" label={t("monitoring.sector")} value={filter.sector} anyLabel={any} options={choices.sectors.map((s) => ({ value: s, label: s }))} />
+        <SelectFilter name="province" label={t("monitoring.province")} value={filter.province} anyLabel={any} options={choices.provinces.map((p) => ({ value: p, label: p }))} />
+        <SelectFilter name="status" label={t("monitoring.status")} value={filter.status} anyLabel={any} options={COMMITMENT_STATUSES.map((s) => ({ value: s, label: t(`commitments.status.${s}`) }))} />
+      </FilterBar>
 
       <section aria-label={t("dashboard.title")} className="tiles section">
         <div className="tile">
@@ -155,37 +95,17 @@ export default function Dashboard() {
         <a className="button button-quiet" href={`/dashboard.xlsx${data.query}`} download>
           {t("monitoring.xlsx")}
         </a>
+        <a className="button button-quiet" href={`/dashboard.pdf${data.query}`} download>
+          {t("monitoring.pdf")}
+        </a>
       </section>
 
       <section className="section" aria-labelledby="charts-heading">
         <h2 id="charts-heading">{t("monitoring.charts")}</h2>
         <div className="charts">
-          <BarChart
-            title={t("dashboard.commitmentsByStatus")}
-            series={[{ key: "count", label: t("monitoring.count"), className: "series-count" }]}
-            rows={data.commitmentsByStatus.map((c) => ({ label: t(`commitments.status.${c.status}`), href: `/commitments?status=${c.status}`, values: { count: c.count } }))}
-          />
-          <BarChart
-            title={t("monitoring.signedPerMonth")}
-            series={[{ key: "count", label: t("monitoring.count"), className: "series-count" }]}
-            rows={data.signedPerMonth.map((m) => ({ label: m.month, values: { count: m.count } }))}
-          />
-          <BarChart title={t("monitoring.statusByMonth")} series={statusSeries} rows={data.statusByMonth.map((m) => ({ label: m.month, values: m.counts }))} />
-          <BarChart
-            title={t("monitoring.byPartner")}
-            series={statusSeries}
-            rows={data.byPartner.map((p) => ({ label: localized(p, "name", locale), href: p.key ? withFilter({ partner: p.key }) : undefined, values: p.counts }))}
-          />
-          <BarChart
-            title={t("monitoring.bySector")}
-            series={statusSeries}
-            rows={data.bySector.map((g) => ({ label: groupLabel(g.key), href: g.key ? withFilter({ sector: g.key }) : undefined, values: g.counts }))}
-          />
-          <BarChart
-            title={t("monitoring.byProvince")}
-            series={statusSeries}
-            rows={data.byProvince.map((g) => ({ label: groupLabel(g.key), href: g.key ? withFilter({ province: g.key }) : undefined, values: g.counts }))}
-          />
+          {dashboardCharts(data, filter, t, locale).map((chart) => (
+            <BarChart key={chart.title} {...chart} />
+          ))}
         </div>
       </section>
 

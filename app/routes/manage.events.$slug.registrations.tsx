@@ -2,16 +2,18 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "~/db.server";
 import { actorRef, decideForEvent, requireManagedEvent } from "~/events/manage.server";
-import { listRegistrations } from "~/events/registrations.server";
+import { pageRegistrations } from "~/events/registrations.server";
 import { DecisionSchema } from "~/events/event.schema";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
+import { pageParam, PAGE_SIZE } from "~/lib/paging";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { DataTable } from "~/ui/data-table";
 import { FormAlert } from "~/ui/field";
+import { Pager } from "~/ui/pager";
 import { PostButton } from "~/ui/post-button";
 import type { RegistrationStatus } from "~db/schema";
 
@@ -23,10 +25,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const statusParam = url.searchParams.get("status");
   const status = (STATUSES as readonly string[]).includes(statusParam ?? "") ? (statusParam as RegistrationStatus) : undefined;
-  const registrations = await listRegistrations(getDb(), event.id, { q: q || undefined, status });
+  const page = pageParam(url);
+  const { rows, total } = await pageRegistrations(getDb(), event.id, { q: q || undefined, status }, page);
   return json({
     event: { slug: event.slug, requires_approval: event.requires_approval },
-    registrations: registrations.map((r) => ({
+    total,
+    page,
+    pageSize: PAGE_SIZE,
+    registrations: rows.map((r) => ({
       id: r.id,
       name: r.name,
       email: r.email,
@@ -60,7 +66,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function RegistrationsList() {
-  const { event, registrations } = useLoaderData<typeof loader>();
+  const { event, registrations, total, page, pageSize } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -192,6 +198,7 @@ export default function RegistrationsList() {
           ))}
         </DataTable>
       )}
+      {total > 0 ? <Pager page={page} pageSize={pageSize} total={total} search={params.toString()} /> : null}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireActor, requirePermission } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { listManageableEvents } from "~/events/manage.server";
@@ -9,6 +9,8 @@ import eventsStyles from "~/styles/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { DataTable } from "~/ui/data-table";
 import { SampleBadge } from "~/ui/layout";
+import { Pager } from "~/ui/pager";
+import { pageParam, PAGE_SIZE } from "~/lib/paging";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsStyles }];
 export const meta: MetaFunction = () => [{ title: "Quản lý sự kiện · Manage events" }];
@@ -16,11 +18,14 @@ export const meta: MetaFunction = () => [{ title: "Quản lý sự kiện · Man
 export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   requirePermission(actor, { action: "event.create" });
-  return json({ events: await listManageableEvents(getDb(), actor) });
+  const page = pageParam(new URL(args.request.url));
+  const { rows, total } = await listManageableEvents(getDb(), actor, page);
+  return json({ events: rows, total, page, pageSize: PAGE_SIZE });
 }
 
 export default function ManageEvents() {
-  const { events } = useLoaderData<typeof loader>();
+  const { events, total, page, pageSize } = useLoaderData<typeof loader>();
+  const search = useLocation().search;
   const t = useT();
   const locale = useLocale();
   return (
@@ -49,6 +54,7 @@ export default function ManageEvents() {
           ))}
         </DataTable>
       )}
+      {total > 0 ? <Pager page={page} pageSize={pageSize} total={total} search={search} /> : null}
     </div>
   );
 }

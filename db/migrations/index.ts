@@ -12,8 +12,9 @@ import * as m11 from "./2026-12-01-11-monitoring";
 import * as m12 from "./2026-12-01-12-org-onboarding";
 import * as m13 from "./2026-12-01-13-seat-counters-and-cache";
 import * as m14 from "./2026-12-01-14-signatures";
-import * as m20 from "./2026-12-02-20-api-tokens";
-import * as m21 from "./2026-12-02-21-api-status-order";
+import * as m220 from "./2026-12-02-20-api-tokens";
+import * as m221 from "./2026-12-02-21-api-status-order";
+import * as m230 from "./2026-12-02-30-audit-log-filters";
 
 /**
  * Every migration imported by name: the classic compiler bundles the server, where
@@ -33,8 +34,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-01-12-org-onboarding": m12,
   "2026-12-01-13-seat-counters-and-cache": m13,
   "2026-12-01-14-signatures": m14,
-  "2026-12-02-20-api-tokens": m20,
-  "2026-12-02-21-api-status-order": m21,
+  "2026-12-02-20-api-tokens": m220,
+  "2026-12-02-21-api-status-order": m221,
+  "2026-12-02-30-audit-log-filters": m230,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,6 +22,7 @@ const PAGES = [
   { name: "/commitments (company member)", path: "/commitments", as: "member" },
   { name: "/mous (staff)", path: "/mous", as: "staff" },
   { name: "/dashboard.csv (staff)", path: "/dashboard.csv", as: "staff" },
+  { name: "/dashboard.pdf (staff)", path: "/dashboard.pdf", as: "staff" },
   { name: "/api/v1/commitments (staff token)", path: "/api/v1/commitments", as: "token" },
 ];
 

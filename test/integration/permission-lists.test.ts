@@ -64,7 +64,7 @@ describe("lists filtered by the permission module's rules (data layer)", () => {
     const disagreements: string[] = [];
     const listed: Record<string, string[]> = {};
     for (const [name, actor] of Object.entries(ACTORS)) {
-      listed[name] = (await listManageableEvents(db, actor)).map((e) => e.id).sort();
+      listed[name] = (await listManageableEvents(db, actor)).rows.map((e) => e.id).sort();
       for (const e of EVENTS) {
         const page = can(actor, { action: "event.manage", event: { created_by: e.createdBy, hostOrgIds: await managingOrgIds(db, e.id) } });
         if (page !== listed[name].includes(e.id)) disagreements.push(`${name} / ${e.id}: page ${page ? "opens" : "refuses"}, list ${page ? "hides" : "shows"} it`);

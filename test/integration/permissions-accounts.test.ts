@@ -123,6 +123,8 @@ describe("permission matrix: accounts, organizations and administration", () => 
       { route: "GET /admin/outbox/no-such-mail", expect: expectAll("forbidden", { visitor: "login", staff: "notFound" }) },
       { route: "GET /admin/audit", expect: staffOnly("ok") },
       { route: "GET /admin/audit?page=2", expect: staffOnly("ok") },
+      { route: "GET /admin/audit?actor=kami&action=auth.login&type=user&from=2026-01-01&to=2030-12-31", expect: staffOnly("ok") },
+      { route: "GET /admin/audit.csv", expect: staffOnly("ok") },
       { route: `POST /admin/outbox/${outboxId}`, expect: staffOnly("redirect") },
       { route: "POST /admin/users", form: { userId, change: "grantOrganizer" }, expect: staffOnly("redirect") },
       {

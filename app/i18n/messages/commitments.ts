@@ -9,7 +9,6 @@ export const commitmentMessages = {
   "commitments.none": { vi: "Chưa có cam kết nào để theo dõi.", en: "No commitments to follow yet." },
   "commitments.filter": { vi: "Lọc theo trạng thái", en: "Filter by status" },
   "commitments.all": { vi: "Tất cả", en: "All" },
-  "commitments.apply": { vi: "Lọc", en: "Filter" },
   "commitments.owner": { vi: "Bên thực hiện", en: "Owner" },
   "commitments.mou": { vi: "Biên bản", en: "MoU" },
   "commitments.due": { vi: "Hạn", en: "Due" },
