@@ -5,7 +5,8 @@ import type { DB, Event } from "~db/schema";
 import { consentText } from "./consent.server";
 import { RegistrationSchema } from "./event.schema";
 import type { MailOptions } from "./registration-mail.server";
-import { lockEvent, registerAttendees, type ActorRef, type Attendee, type RegisterOutcome } from "./registrations.server";
+import { registerAttendees, type Attendee, type RegisterOutcome } from "./register.server";
+import { lockEvent, type ActorRef } from "./registrations.server";
 import { countTakenSeats } from "./seats.server";
 
 /** The desk's form: the public form's fields, the attendee's language, and the organizer's say-so to go past capacity. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelRegistration, decideRegistration, registerAttendees, type Attendee } from "~/events/registrations.server";
+import { registerAttendees, type Attendee } from "~/events/register.server";
+import { cancelRegistration, decideRegistration } from "~/events/registrations.server";
 import { countTakenSeats } from "~/events/seats.server";
 import { connect, openMigratedDatabase } from "../helpers/database";
 import { createTestEvent } from "../helpers/events";
