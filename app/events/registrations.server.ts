@@ -1,5 +1,5 @@
 import { recordAudit } from "~/audit/audit-log.server";
-import { forUpdate } from "~/db/dialect.server";
+import { forNoKeyUpdate } from "~/db/dialect.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Event, Registration, RegistrationStatus, Trx, Tx } from "~db/schema";
 import { matchesSearch, searchTerms } from "./registration-search";
@@ -15,12 +15,13 @@ export function normalizeEmail(email: string): string {
 
 /**
  * Reads the event inside a transaction and holds it until the end: on PostgreSQL the row lock
- * (SELECT … FOR UPDATE) queues every other change to this event behind ours; SQLite has a
+ * (SELECT … FOR NO KEY UPDATE) queues every other change to this event behind ours; SQLite has a
  * single writer and Kysely runs one transaction at a time on its one connection. Seats have their
- * own lock (`lockSeats`), which whatever gives a seat takes after this one.
+ * own lock (`lockSeats`), which whatever gives a seat or changes whether seats can be claimed (the
+ * capacity, the event's status) takes after this one. A seat claim takes only the seat lock.
  */
 export async function lockEvent(trx: Tx, eventId: string): Promise<Event> {
-  return forUpdate(trx, trx.selectFrom("events").selectAll().where("id", "=", eventId)).executeTakeFirstOrThrow();
+  return forNoKeyUpdate(trx, trx.selectFrom("events").selectAll().where("id", "=", eventId)).executeTakeFirstOrThrow();
 }
 
 /** 1 for the first person on the waitlist; null when not waitlisted. */

@@ -7,7 +7,7 @@ import { RegistrationSchema } from "./event.schema";
 import type { MailOptions } from "./registration-mail.server";
 import { registerAttendees, type Attendee, type RegisterOutcome } from "./register.server";
 import { lockEvent, type ActorRef } from "./registrations.server";
-import { countTakenSeats } from "./seats.server";
+import { lockSeats } from "./seats.server";
 
 /** The desk's form: the public form's fields, the attendee's language, and the organizer's say-so to go past capacity. */
 export const WalkInSchema = RegistrationSchema.extend({
@@ -31,7 +31,7 @@ export async function addWalkIn(
 ): Promise<WalkInOutcome> {
   const full = await db.transaction().execute(async (trx) => {
     const locked = await lockEvent(trx, event.id);
-    const taken = await countTakenSeats(trx, event.id);
+    const taken = await lockSeats(trx, event.id);
     if (locked.capacity === null || taken < locked.capacity) return null;
     if (!options.beyondCapacity) return { kind: "full" as const, taken, capacity: locked.capacity };
     await trx.updateTable("events").set({ capacity: taken + 1 }).where("id", "=", event.id).execute();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerAttendees, type Attendee } from "~/events/register.server";
+import { applyLifecycle } from "~/events/event-lifecycle.server";
 import { cancelRegistration, decideRegistration } from "~/events/registrations.server";
 import { countTakenSeats } from "~/events/seats.server";
 import { connect, openMigratedDatabase } from "../helpers/database";
@@ -61,6 +62,28 @@ describe("the seat counter row", () => {
       expect(rows.filter((r) => r.status === "confirmed")).toHaveLength(20);
       expect(rows.filter((r) => r.status === "waitlisted")).toHaveLength(40);
       expect(await countTakenSeats(database.db, event.id)).toBe(20);
+    } finally {
+      await other.db.destroy();
+    }
+  });
+
+  it("a registration racing the event's cancellation is either refused or told of the cancellation", async () => {
+    // Two pools stand for two portal processes; on SQLite one connection runs one transaction at a
+    // time, so there the race cannot happen in one process and the test checks the outcome only.
+    const other = connect(database.url);
+    try {
+      for (let round = 0; round < 3; round++) {
+        const event = await createTestEvent(database.db, { capacity: 100 });
+        const registering = Promise.all(
+          Array.from({ length: 30 }, (_, i) => registerAttendees(database.db, event.id, [attendee(`cancel${round}-${i}`)], meta, mail)),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 5 + round * 10));
+        expect(await applyLifecycle(other.db, event.id, "cancel", actor, mail)).toBe(true);
+        await registering;
+        const stored = await database.db.selectFrom("registrations").select("email").where("event_id", "=", event.id).execute();
+        const told = await database.db.selectFrom("outbox").select("to_address").where("kind", "=", "registration.event_cancelled").where("to_address", "in", stored.length ? stored.map((r) => r.email) : [""]).execute();
+        expect(told.map((r) => r.to_address).sort()).toEqual(stored.map((r) => r.email).sort());
+      }
     } finally {
       await other.db.destroy();
     }
