@@ -47,6 +47,15 @@ describe("the seat counter row", () => {
     expect(await heldSeats(event.id)).toBe(2);
   });
 
+  it("a claim leaves the public pages' stamp alone: only its event's page shows seats, keyed on the counter", async () => {
+    const event = await createTestEvent(database.db, { capacity: 5 });
+    const stamp = () => database.db.selectFrom("site_versions").select("version").where("name", "=", "public").executeTakeFirstOrThrow();
+    const before = await stamp();
+    await registerAttendees(database.db, event.id, [attendee("stamp")], meta, mail);
+    expect(await countTakenSeats(database.db, event.id)).toBe(1);
+    expect(await stamp()).toEqual(before);
+  });
+
   it("never oversells when two connections (as two portal processes) claim seats at once", async () => {
     const event = await createTestEvent(database.db, { capacity: 20 });
     const other = connect(database.url);
