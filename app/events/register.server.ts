@@ -120,7 +120,7 @@ export async function registerAttendees(db: DB, eventId: string, attendees: Atte
         .where("events.id", "=", eventId)
         .executeTakeFirstOrThrow();
       if (!isOpen(event, meta, now)) throw new ClosedMeanwhile();
-      const existing = Number(known)
+      const existing: Registration[] = Number(known)
         ? await trx.selectFrom("registrations").selectAll().where("event_id", "=", eventId).where("email_normalized", "in", drafts.map((d) => d.registration.email_normalized)).execute()
         : [];
       const outcomes: RegisterOutcome[] = [];
@@ -145,6 +145,8 @@ export async function registerAttendees(db: DB, eventId: string, attendees: Atte
         if (outboxId && (before || status !== d.registration.status || event.updated_at !== seen.updated_at)) {
           await rewriteEmail(trx, outboxId, registrationEmail(event, registration, status, { ...mail, position }));
         }
+        // The same address twice in one call: the second gets the first's registration back.
+        existing.push(registration);
         outcomes.push({ kind: "created", registration, position });
       }
       return outcomes;

@@ -56,6 +56,16 @@ describe("the seat counter row", () => {
     expect(await stamp()).toEqual(before);
   });
 
+  it("the same address twice in one call gets one registration, and the second its ticket reminder", async () => {
+    const event = await createTestEvent(database.db, { capacity: 5 });
+    const [first, second] = await registerAttendees(database.db, event.id, [attendee("twice"), { ...attendee("twice"), email: " SEATtwice@example.vn " }], meta, mail);
+    expect(first.kind).toBe("created");
+    expect(second.kind).toBe("existing");
+    expect(await countTakenSeats(database.db, event.id)).toBe(1);
+    const mails = await database.db.selectFrom("outbox").select("kind").where("to_address", "=", "seattwice@example.vn").orderBy("kind").execute();
+    expect(mails.map((m) => m.kind)).toEqual(["registration.confirmed", "registration.reminder_of_ticket"]);
+  });
+
   it("never oversells when two connections (as two portal processes) claim seats at once", async () => {
     const event = await createTestEvent(database.db, { capacity: 20 });
     const other = connect(database.url);
