@@ -19,6 +19,17 @@ export function forUpdate<DB, TB extends keyof DB, O>(trx: Tx, query: SelectQuer
 }
 
 /**
+ * Like `forUpdate`, for a row that others reference: PostgreSQL's weaker FOR NO KEY UPDATE still
+ * excludes every other locker, but lets an insert whose foreign key points at the row check it
+ * meanwhile. With FOR UPDATE such an insert waits for the row, and a transaction that holds another
+ * lock the locker wants next (a seat claim inserting a registration under the seat lock, against a
+ * cancellation holding the event and wanting the seats) deadlocks with it.
+ */
+export function forNoKeyUpdate<DB, TB extends keyof DB, O>(trx: Tx, query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
+  return isPostgres(trx) ? query.forNoKeyUpdate() : query;
+}
+
+/**
  * Locks the selected rows and passes over rows another transaction holds, so several processes
  * can take work from one table without taking the same row. SQLite has one writer: a no-op there.
  */

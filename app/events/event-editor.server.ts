@@ -8,7 +8,7 @@ import type { DB, Event, EventOrgRole, Tx } from "~db/schema";
 import { EVENT_ORG_ROLES, EventSchema, type EventInput } from "./event.schema";
 import { questionsToText, readQuestions } from "./questions";
 import { lockEvent } from "./registrations.server";
-import { countTakenSeats } from "./seats.server";
+import { lockSeats } from "./seats.server";
 
 /** The organizations picked on the form: one select per organization, named `org_role.<id>`. */
 export function readOrgRoles(form: FormData, knownOrgIds: Set<string>): { org_id: string; role: EventOrgRole }[] {
@@ -104,10 +104,10 @@ export async function submitEventForm(
   const orgIds = new Set((await db.selectFrom("organizations").select("id").execute()).map((o) => o.id));
   const input = { data: parsed.data, orgs: readOrgRoles(form, orgIds), actor, ip };
   if (existing) {
-    // Checked under the event lock: a registration arriving meanwhile cannot slip under the new capacity.
+    // Checked under the seat lock: a registration arriving meanwhile cannot slip under the new capacity.
     const taken = await db.transaction().execute(async (trx) => {
       await lockEvent(trx, existing.id);
-      const seats = await countTakenSeats(trx, existing.id);
+      const seats = await lockSeats(trx, existing.id);
       if (parsed.data.capacity !== undefined && parsed.data.capacity < seats) return seats;
       await updateEvent(trx, existing, input);
       return null;

@@ -2,6 +2,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import { addMinutes, nowIso } from "~/lib/time";
 import type { DB, Event, EventStatus, RegistrationStatus, Tx } from "~db/schema";
 import { ACTIVE, fillFreeSeats, lockEvent, type ActorRef } from "./registrations.server";
+import { lockSeats } from "./seats.server";
 import { enqueueRegistrationEmail, type MailOptions, type RegistrationMailKind } from "./registration-mail.server";
 
 import type { MailSegment } from "./mail-segments";
@@ -41,6 +42,9 @@ async function emailAttendees(trx: Tx, event: Event, kind: RegistrationMailKind,
 export async function applyLifecycle(db: DB, eventId: string, action: LifecycleAction, actor: ActorRef, mail: MailOptions): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, eventId);
+    // Every action changes whether seats can be claimed: a claim in flight either lands before
+    // (and a cancellation tells that person too) or finds the event as it is after.
+    await lockSeats(trx, eventId);
     const now = nowIso();
     if (!allowedActions(event, now).includes(action)) return false;
     const change: Partial<Event> =

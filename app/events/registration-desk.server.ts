@@ -6,7 +6,8 @@ import { pageOffset, PAGE_SIZE } from "~/lib/paging";
 import { nowIso } from "~/lib/time";
 import type { DB, Registration, RegistrationStatus, Trx } from "~db/schema";
 import { enqueueRegistrationEmail, type MailOptions } from "./registration-mail.server";
-import { ACTIVE, normalizeEmail, type ActorRef, type Attendee } from "./registrations.server";
+import type { Attendee } from "./register.server";
+import { ACTIVE, normalizeEmail, type ActorRef } from "./registrations.server";
 import { lockSeats } from "./seats.server";
 
 /** One registration of the event in the URL; any other id, of this event or not, is not found. */

@@ -3,7 +3,7 @@ import type { Locale } from "~/i18n/locale";
 import { translate } from "~/i18n/translate";
 import type { FieldErrors } from "~/lib/action-result";
 import type { EventQuestion } from "./questions";
-import type { Attendee } from "./registrations.server";
+import type { Attendee } from "./register.server";
 
 /** Answers to the event's own questions, checked against the questions the event asks. */
 export function readAnswers(form: FormData, questions: EventQuestion[], locale: Locale): { answers: Record<string, string>; errors: FieldErrors } {

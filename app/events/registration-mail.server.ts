@@ -2,7 +2,7 @@ import type { Locale } from "~/i18n/locale";
 import type { MessageKey } from "~/i18n/messages";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { renderEmail } from "~/mail/layout.server";
-import { enqueueEmail, type OutboxAttachment } from "~/mail/outbox.server";
+import { enqueueEmail, type NewEmail, type OutboxAttachment } from "~/mail/outbox.server";
 import type { Event, Registration, Tx } from "~db/schema";
 import { EVENT_ICS, TICKET_PDF } from "./mail-attachments.server";
 
@@ -50,7 +50,13 @@ export function eventDetails(event: Event, locale: Locale): [string, string][] {
  * language they registered in, inside the caller's transaction.
  */
 export async function enqueueRegistrationEmail(trx: Tx, event: Event, registration: Registration, kind: RegistrationMailKind, options: MailOptions): Promise<void> {
-  if (registration.erased_at || !registration.email) return;
+  const email = registrationEmail(event, registration, kind, options);
+  if (email) await enqueueEmail(trx, email);
+}
+
+/** That email, written out but not queued (null for an erased registration, which has no address). */
+export function registrationEmail(event: Event, registration: Registration, kind: RegistrationMailKind, options: MailOptions): NewEmail | null {
+  if (registration.erased_at || !registration.email) return null;
   const locale = registration.locale;
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const title = localized(event, "title", locale);
@@ -80,7 +86,7 @@ export async function enqueueRegistrationEmail(trx: Tx, event: Event, registrati
     attachments.push({ filename: `ticket-${event.slug}.pdf`, contentType: "application/pdf", render: TICKET_PDF, ref: registration.ticket_code });
   }
   const subject = own ? `${own.subject} · ${title}` : t(`mail.${templated}.subject`, { event: title });
-  await enqueueEmail(trx, {
+  return {
     kind: `registration.${kind}`,
     to: registration.email,
     toName: registration.name,
@@ -89,5 +95,5 @@ export async function enqueueRegistrationEmail(trx: Tx, event: Event, registrati
     text: content.text,
     html: content.html,
     attachments,
-  });
+  };
 }

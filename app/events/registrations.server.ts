@@ -1,11 +1,8 @@
 import { recordAudit } from "~/audit/audit-log.server";
-import { forUpdate } from "~/db/dialect.server";
-import type { Locale } from "~/i18n/locale";
-import { newId, newSecret } from "~/lib/ids.server";
 import { pageOffset, PAGE_SIZE } from "~/lib/paging";
+import { forNoKeyUpdate } from "~/db/dialect.server";
 import { nowIso } from "~/lib/time";
 import type { DB, Event, Registration, RegistrationStatus, Trx, Tx } from "~db/schema";
-import { registrationWindow } from "./registration-window";
 import { matchesSearch, searchTerms } from "./registration-search";
 import { enqueueRegistrationEmail, type MailOptions } from "./registration-mail.server";
 import { lockSeats } from "./seats.server";
@@ -19,12 +16,13 @@ export function normalizeEmail(email: string): string {
 
 /**
  * Reads the event inside a transaction and holds it until the end: on PostgreSQL the row lock
- * (SELECT … FOR UPDATE) queues every other change to this event behind ours; SQLite has a
+ * (SELECT … FOR NO KEY UPDATE) queues every other change to this event behind ours; SQLite has a
  * single writer and Kysely runs one transaction at a time on its one connection. Seats have their
- * own lock (`lockSeats`), which whatever gives a seat takes after this one.
+ * own lock (`lockSeats`), which whatever gives a seat or changes whether seats can be claimed (the
+ * capacity, the event's status) takes after this one. A seat claim takes only the seat lock.
  */
 export async function lockEvent(trx: Tx, eventId: string): Promise<Event> {
-  return forUpdate(trx, trx.selectFrom("events").selectAll().where("id", "=", eventId)).executeTakeFirstOrThrow();
+  return forNoKeyUpdate(trx, trx.selectFrom("events").selectAll().where("id", "=", eventId)).executeTakeFirstOrThrow();
 }
 
 /** 1 for the first person on the waitlist; null when not waitlisted. */
@@ -39,113 +37,6 @@ export async function waitlistPosition(db: Trx, registration: Pick<Registration,
     .where((eb) => eb.or([eb("waitlisted_at", "<", at), eb.and([eb("waitlisted_at", "=", at), eb("id", "<=", registration.id)])]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-export type Attendee = {
-  name: string;
-  email: string;
-  organization: string | null;
-  position: string | null;
-  phone: string | null;
-  answers: Record<string, string>;
-};
-
-export type RegistrationMeta = {
-  locale: Locale;
-  consentText: string;
-  userId: string | null;
-  orgId: string | null;
-  registeredBy: string | null;
-  /** Added by an organizer at the desk: the public registration window does not apply, a live event does. */
-  walkIn?: boolean;
-};
-
-export type RegisterOutcome =
-  | { kind: "created"; registration: Registration; position: number | null }
-  | { kind: "existing"; registration: Registration }
-  | { kind: "closed" };
-
-export function newTicketCode(): string {
-  // 32 random bytes: 256 bits, far beyond guessing.
-  return newSecret(32);
-}
-
-/**
- * Registers people for an event in one transaction: each gets a seat while seats last, then the
- * waitlist; an email already registered for the event gets its registration back instead. Never
- * oversells: the seat count is read and the row written under the event's seat lock.
- */
-export async function registerAttendees(
-  db: DB,
-  eventId: string,
-  attendees: Attendee[],
-  meta: RegistrationMeta,
-  mail: MailOptions,
-): Promise<RegisterOutcome[]> {
-  return db.transaction().execute(async (trx) => {
-    // The seat lock first, then the event read under it: a claim never waits on the event row,
-    // which editors and reminders also lock, and still sees a cancellation committed before it.
-    let taken = await lockSeats(trx, eventId);
-    const event = await trx.selectFrom("events").selectAll().where("id", "=", eventId).executeTakeFirstOrThrow();
-    const now = nowIso();
-    const open = meta.walkIn ? event.status === "published" || event.status === "closed" : registrationWindow(event, now) === "open";
-    if (!open) return attendees.map(() => ({ kind: "closed" as const }));
-    const outcomes: RegisterOutcome[] = [];
-    for (const attendee of attendees) {
-      const emailNormalized = normalizeEmail(attendee.email);
-      const existing = await trx
-        .selectFrom("registrations")
-        .selectAll()
-        .where("event_id", "=", event.id)
-        .where("email_normalized", "=", emailNormalized)
-        .executeTakeFirst();
-      if (existing && existing.status !== "cancelled" && existing.status !== "rejected") {
-        await enqueueRegistrationEmail(trx, event, existing, "reminder_of_ticket", mail);
-        outcomes.push({ kind: "existing", registration: existing });
-        continue;
-      }
-      const hasSeat = event.capacity === null || taken < event.capacity;
-      const status: RegistrationStatus = hasSeat ? (event.requires_approval ? "pending" : "confirmed") : "waitlisted";
-      if (hasSeat) taken += 1;
-      const fields = {
-        status,
-        name: attendee.name,
-        email: attendee.email.trim(),
-        email_normalized: emailNormalized,
-        phone: attendee.phone,
-        organization: attendee.organization,
-        position: attendee.position,
-        org_id: meta.orgId,
-        user_id: meta.userId,
-        registered_by: meta.registeredBy,
-        answers: JSON.stringify(attendee.answers),
-        locale: meta.locale,
-        consent_at: now,
-        consent_text: meta.consentText,
-        confirmed_at: status === "confirmed" ? now : null,
-        waitlisted_at: status === "waitlisted" ? now : null,
-        cancelled_at: null,
-        checked_in_at: null,
-        checked_in_by: null,
-        updated_at: now,
-      };
-      let registration: Registration;
-      if (existing) {
-        // A cancelled registration comes back to life with the same ticket code: one row per email and event.
-        registration = await trx.updateTable("registrations").set(fields).where("id", "=", existing.id).returningAll().executeTakeFirstOrThrow();
-      } else {
-        registration = await trx
-          .insertInto("registrations")
-          .values({ id: newId(), event_id: event.id, ticket_code: newTicketCode(), erased_at: null, created_at: now, ...fields })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-      }
-      const position = await waitlistPosition(trx, registration);
-      await enqueueRegistrationEmail(trx, event, registration, status, { ...mail, position });
-      outcomes.push({ kind: "created", registration, position });
-    }
-    return outcomes;
-  });
 }
 
 /**

@@ -3,8 +3,9 @@ import type { Locale } from "~/i18n/locale";
 import type { DB, Event } from "~db/schema";
 import { consentText } from "./consent.server";
 import type { MailOptions } from "./registration-mail.server";
-import { lockEvent, registerAttendees, type ActorRef, type Attendee, type RegisterOutcome } from "./registrations.server";
-import { countTakenSeats } from "./seats.server";
+import { registerAttendees, type Attendee, type RegisterOutcome } from "./register.server";
+import { lockEvent, type ActorRef } from "./registrations.server";
+import { lockSeats } from "./seats.server";
 
 export type WalkInOutcome = RegisterOutcome | { kind: "full"; taken: number; capacity: number };
 
@@ -22,7 +23,7 @@ export async function addWalkIn(
 ): Promise<WalkInOutcome> {
   const full = await db.transaction().execute(async (trx) => {
     const locked = await lockEvent(trx, event.id);
-    const taken = await countTakenSeats(trx, event.id);
+    const taken = await lockSeats(trx, event.id);
     if (locked.capacity === null || taken < locked.capacity) return null;
     if (!options.beyondCapacity) return { kind: "full" as const, taken, capacity: locked.capacity };
     await trx.updateTable("events").set({ capacity: taken + 1 }).where("id", "=", event.id).execute();

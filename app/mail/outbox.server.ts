@@ -33,21 +33,35 @@ export async function enqueueEmail(trx: Tx, email: NewEmail): Promise<string> {
   const id = newId();
   await trx
     .insertInto("outbox")
-    .values({
-      id,
-      kind: email.kind,
-      to_address: email.to,
-      to_name: email.toName ?? null,
-      locale: email.locale,
-      subject: email.subject,
-      text_body: email.text,
-      html_body: email.html,
-      attachments: JSON.stringify(email.attachments ?? []),
-      status: "pending",
-      attempts: 0,
-      created_at: nowIso(),
-    })
+    .values({ id, ...content(email), status: "pending", attempts: 0, created_at: nowIso() })
     .execute();
   await enqueueJob(trx, "mail.send", { outboxId: id }, { id, runAt: email.notBefore });
   return id;
+}
+
+/**
+ * Puts other words into an email queued earlier in the same transaction, or withdraws it (null):
+ * a change can queue its likely email before a lock and correct it under the lock when the outcome
+ * differs. No one has read it yet, since neither row is committed.
+ */
+export async function rewriteEmail(trx: Tx, id: string, email: NewEmail | null): Promise<void> {
+  if (email) {
+    await trx.updateTable("outbox").set(content(email)).where("id", "=", id).execute();
+    return;
+  }
+  await trx.deleteFrom("jobs").where("id", "=", id).execute();
+  await trx.deleteFrom("outbox").where("id", "=", id).execute();
+}
+
+function content(email: NewEmail) {
+  return {
+    kind: email.kind,
+    to_address: email.to,
+    to_name: email.toName ?? null,
+    locale: email.locale,
+    subject: email.subject,
+    text_body: email.text,
+    html_body: email.html,
+    attachments: JSON.stringify(email.attachments ?? []),
+  };
 }

@@ -9,7 +9,7 @@ import { readQuestions } from "~/events/questions";
 import { parseDelegation, readAnswers } from "~/events/registration-form.server";
 import { DelegationSchema, RegistrationSchema } from "~/events/event.schema";
 import { registrationWindow } from "~/events/registration-window";
-import { registerAttendees, type Attendee } from "~/events/registrations.server";
+import { registerAttendees, type Attendee } from "~/events/register.server";
 import { getLocale } from "~/i18n/locale.server";
 import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";

@@ -12,6 +12,7 @@ import { requestLimits } from "./request-limits.server";
 import { startBackgroundJobs } from "./background.server";
 import { withDomainErrors } from "./domain-errors.server";
 import { renderCache } from "./render-cache.server";
+import { staticFiles } from "./static-files.server";
 import { isClusterWorker, superviseWorkers } from "./cluster.server";
 
 /** Within this the portal is gone after SIGTERM (systemd's default is 90 s; we promise 10). */
@@ -45,8 +46,8 @@ async function serve(build: ServerBuild): Promise<void> {
   app.use(requestLogger(config.logRequests));
   app.use(requestLimits());
   app.use(securityHeaders(config.publicUrl));
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  app.use("/build", staticFiles("public/build", { immutable: true, maxAgeSeconds: 365 * 24 * 3600 }));
+  app.use(staticFiles("public", { immutable: false, maxAgeSeconds: 3600 }));
   app.use(renderCache(() => getConnection().db));
   app.all(
     "*",

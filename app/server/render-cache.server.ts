@@ -5,14 +5,15 @@ import type { DB } from "~db/schema";
 import { localeOfCookie } from "~/i18n/locale.server";
 import { contentSecurityPolicy } from "./security.server";
 
+const EVENT_PAGE = /^\/events\/([a-z0-9-]+)$/;
 /** The pages everyone sees alike when signed out. */
-const CACHEABLE = [/^\/$/, /^\/events$/, /^\/events\/[a-z0-9-]+$/];
+const CACHEABLE = [/^\/$/, /^\/events$/, EVENT_PAGE];
 /** Pages that depend on the clock (a registration window opening, an event becoming past) are re-made this often. */
 const MAX_AGE_MS = 30_000;
 const MAX_ENTRIES = 500;
 
 type Entry = {
-  version: number;
+  version: string;
   madeAt: number;
   status: number;
   contentType: string;
@@ -23,10 +24,31 @@ type Entry = {
   gzip: Buffer;
 };
 
-/** The stamp the triggers of migration 2026-12-01-13 raise on every change a public page shows. */
-async function publicVersion(db: DB): Promise<number> {
-  const row = await db.selectFrom("site_versions").select("version").where("name", "=", "public").executeTakeFirst();
-  return Number(row?.version ?? 0);
+/**
+ * What a copy of this page was made at: the stamp the triggers of migration 2026-12-01-13 raise on
+ * every change a public page shows, and for an event's own page (the one page that shows seats) the
+ * seats taken there, which no longer raise the stamp (migration 2026-12-02-50): a registration then
+ * touches no row that other events' claims need. One primary key lookup, one more for an event page.
+ */
+async function pageVersion(db: DB, path: string): Promise<string> {
+  const slug = EVENT_PAGE.exec(path)?.[1];
+  const row = await db
+    .selectFrom("site_versions")
+    .select("version")
+    .$if(slug !== undefined, (q) =>
+      q.select((eb) =>
+        eb
+          .selectFrom("event_seat_counts")
+          .innerJoin("events", "events.id", "event_seat_counts.event_id")
+          .select("event_seat_counts.taken")
+          .where("events.slug", "=", slug ?? "")
+          .as("taken"),
+      ),
+    )
+    .where("name", "=", "public")
+    .executeTakeFirst();
+  const taken = row && "taken" in row ? `:${row.taken ?? ""}` : "";
+  return `${row?.version ?? 0}${taken}`;
 }
 
 function isAnonymousPageRequest(req: Request): boolean {
@@ -48,7 +70,7 @@ function withScriptHashes(html: string, nonce: string): { html: string; csp: str
   return { html: body, csp: contentSecurityPolicy([...new Set(hashes)]) };
 }
 
-function makeEntry(version: number, status: number, contentType: string, html: string, nonce: string): Entry {
+function makeEntry(version: string, status: number, contentType: string, html: string, nonce: string): Entry {
   const { html: body, csp } = withScriptHashes(html, nonce);
   const identity = Buffer.from(body);
   return {
@@ -92,7 +114,7 @@ export function renderCache(db: () => DB) {
   return async (req: Request, res: Response, next: NextFunction) => {
     if (!isAnonymousPageRequest(req)) return next();
     try {
-      const version = await publicVersion(db());
+      const version = await pageVersion(db(), req.path);
       const key = `${localeOfCookie(req.get("cookie"))} ${req.originalUrl}`;
       const cached = entries.get(key);
       if (cached && cached.version === version && Date.now() - cached.madeAt < MAX_AGE_MS) return send(req, res, cached);

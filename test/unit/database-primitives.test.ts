@@ -15,7 +15,7 @@ const SCANNED = ["app", "db", "scripts"];
 const FROZEN = "db/migrations/";
 
 /** Asking the adapter, or locking rows by hand (SQLite refuses `FOR UPDATE`), belongs to the dialect module. */
-const DIALECT_CHECKS = [/\b(Postgres|Sqlite)Adapter\b/, /getExecutor\(\)\s*\.adapter/, /\.forUpdate\(\)/, /\.skipLocked\(\)/];
+const DIALECT_CHECKS = [/\b(Postgres|Sqlite)Adapter\b/, /getExecutor\(\)\s*\.adapter/, /\.forUpdate\(\)/, /\.forNoKeyUpdate\(\)/, /\.skipLocked\(\)/];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
