@@ -10,6 +10,7 @@ import { formValues, parseStructuredForm } from "~/lib/forms.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso, vietnamToday } from "~/lib/time";
 import type { DB, Trx, Tx } from "~db/schema";
+import { listDraftMilestones, writeDraftMilestones } from "./draft-milestones.server";
 import { inviteParties } from "./parties.server";
 import { isEditableStatus } from "./status";
 import { MouDraftSchema, type MouDraft } from "./mou.schema";
@@ -80,20 +81,21 @@ async function writeCommitments(trx: Tx, mouId: string, draft: MouDraft, at: str
   const existing = await trx.selectFrom("commitments").select("id").where("mou_id", "=", mouId).where("cancelled_at", "is", null).execute();
   const kept = new Set<string>();
   const written: string[] = [];
-  for (const [i, { id, ...c }] of draft.commitments.entries()) {
+  for (const [i, { id, milestones, ...c }] of draft.commitments.entries()) {
     const values = { ...c, start_on: draft.effective_on, sort_order: i, updated_at: at };
-    if (id && existing.some((e) => e.id === id)) {
+    let commitmentId = id;
+    if (id && existing.some((e) => e.id === id) && !kept.has(id)) {
       kept.add(id);
-      written.push(id);
       await trx.updateTable("commitments").set(values).where("id", "=", id).execute();
     } else {
-      const newCommitmentId = newId();
-      written.push(newCommitmentId);
+      commitmentId = newId();
       await trx
         .insertInto("commitments")
-        .values({ id: newCommitmentId, mou_id: mouId, ...values, description_vi: null, description_en: null, created_at: at })
+        .values({ id: commitmentId, mou_id: mouId, ...values, description_vi: null, description_en: null, created_at: at })
         .execute();
     }
+    written.push(commitmentId!);
+    if (milestones) await writeDraftMilestones(trx, commitmentId!, milestones, at);
   }
   await refreshCommitmentStatuses(trx, written);
   await retireCommitments(trx, mouId, existing.filter((e) => !kept.has(e.id)).map((e) => e.id), at);
@@ -221,8 +223,14 @@ export async function draftFormValues(db: DB, mouId: string): Promise<Record<str
   clauses.forEach((c, i) => {
     for (const f of ["heading_vi", "heading_en", "body_vi", "body_en"] as const) put(`clauses.${i}.${f}`, c[f]);
   });
+  const milestones = await listDraftMilestones(db, commitments.map((c) => c.id));
   commitments.forEach((c, i) => {
     for (const f of ["id", "org_id", "title_vi", "title_en", "kpi_baseline", "kpi_target", "kpi_unit_vi", "kpi_unit_en", "due_on"] as const) put(`commitments.${i}.${f}`, c[f]);
+    milestones
+      .filter((m) => m.commitment_id === c.id)
+      .forEach((m, j) => {
+        for (const f of ["id", "title_vi", "title_en", "due_on", "weight"] as const) put(`commitments.${i}.milestones.${j}.${f}`, m[f]);
+      });
   });
   return values;
 }

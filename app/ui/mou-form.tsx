@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { Field, FormAlert } from "./field";
+import { DraftMilestones } from "./mous/draft-milestones";
 
 type Option = { id: string; name_vi?: string; name_en?: string; title_vi?: string; title_en?: string };
 
@@ -182,6 +183,7 @@ export function MouForm({ values, errors, organizations, events, submitLabel, pa
               <Field name={`commitments.${i}.kpi_unit_en`} label={t("mous.field.kpiUnitEn")} defaultValue={v(`commitments.${i}.kpi_unit_en`)} error={errors[`commitments.${i}.kpi_unit_en`]} />
               <Field name={`commitments.${i}.due_on`} type="date" label={t("mous.commitment.dueOn")} defaultValue={v(`commitments.${i}.due_on`)} error={errors[`commitments.${i}.due_on`]} />
             </div>
+            <DraftMilestones prefix={`commitments.${i}`} values={values} errors={errors} />
           </fieldset>
         ))}
       </fieldset>

@@ -85,6 +85,13 @@ export const mouMessages = {
     vi: "Những gì mỗi bên cam kết thực hiện, với chỉ tiêu và thời hạn; đây là một phần văn bản được ký.",
     en: "What each party undertakes, with a target and a due date; this is part of the signed text.",
   },
+  "mous.form.milestones": { vi: "Các mốc", en: "Milestones" },
+  "mous.form.milestonesHint": {
+    vi: "Các bước của cam kết, mỗi bước có hạn và trọng số (để trống là 1). Xóa trắng một dòng để bỏ mốc đó.",
+    en: "The commitment's steps, each with a due date and a weight (blank is 1). Clear a row to remove that milestone.",
+  },
+  "mous.commitment.milestones": { vi: "Các mốc", en: "Milestones" },
+  "mous.commitment.milestoneLine": { vi: "{title} — hạn {due}, trọng số {weight}", en: "{title} — due {due}, weight {weight}" },
   "mous.error.twoParties": { vi: "Cần ít nhất hai bên khác nhau.", en: "At least two different parties are needed." },
   "mous.error.duplicateParty": { vi: "Một tổ chức chỉ được chọn một lần.", en: "Each organization may be chosen once." },
   "mous.error.oneClause": { vi: "Cần ít nhất một điều khoản.", en: "At least one clause is needed." },
