@@ -1,3 +1,4 @@
+import { refreshCommitmentStatus } from "~/commitments/stored-status.server";
 import { newId } from "~/lib/ids.server";
 import type { DB, Tx } from "~db/schema";
 import type { MouDraft } from "./mou.schema";
@@ -23,9 +24,11 @@ export async function writeDraftMilestones(trx: Tx, commitmentId: string, planne
     }
   }
   const removed = [...existing].filter((id) => !kept.has(id));
-  if (!removed.length) return;
-  await trx.updateTable("progress_updates").set({ milestone_id: null }).where("milestone_id", "in", removed).execute();
-  await trx.deleteFrom("milestones").where("id", "in", removed).execute();
+  if (removed.length) {
+    await trx.updateTable("progress_updates").set({ milestone_id: null }).where("milestone_id", "in", removed).execute();
+    await trx.deleteFrom("milestones").where("id", "in", removed).execute();
+  }
+  await refreshCommitmentStatus(trx, commitmentId);
 }
 
 /** The saved milestones of these commitments, in plan order, for the draft form and the MoU page. */

@@ -1,6 +1,7 @@
 import { recordAudit } from "~/audit/audit-log.server";
 import { can, isMemberOf, isOrgAdmin, type Actor } from "~/auth/permissions.server";
 import { retireCommitments } from "~/commitments/commitments.server";
+import { isContactCandidate } from "~/commitments/contact.server";
 import { refreshCommitmentStatuses } from "~/commitments/stored-status.server";
 import { isUniqueViolation } from "~/db/errors.server";
 import { DomainError } from "~/lib/domain-error";
@@ -225,7 +226,7 @@ export async function draftFormValues(db: DB, mouId: string): Promise<Record<str
   });
   const milestones = await listDraftMilestones(db, commitments.map((c) => c.id));
   commitments.forEach((c, i) => {
-    for (const f of ["id", "org_id", "title_vi", "title_en", "kpi_baseline", "kpi_target", "kpi_unit_vi", "kpi_unit_en", "due_on"] as const) put(`commitments.${i}.${f}`, c[f]);
+    for (const f of ["id", "org_id", "title_vi", "title_en", "kpi_baseline", "kpi_target", "kpi_unit_vi", "kpi_unit_en", "due_on", "contact_user_id"] as const) put(`commitments.${i}.${f}`, c[f]);
     milestones
       .filter((m) => m.commitment_id === c.id)
       .forEach((m, j) => {
@@ -242,8 +243,9 @@ function leadOrgFromForm(form: FormData): string | null {
 }
 
 /**
- * Organizations and events the form names by id must exist: each unknown one is answered next to
- * its field (a foreign key would otherwise refuse the save with a server error).
+ * Organizations and events the form names by id must exist, and a commitment's contact person must
+ * be a member of its owner: each wrong one is answered next to its field (a foreign key would
+ * otherwise refuse the save with a server error).
  */
 async function unknownReferences(db: DB, form: FormData, draft: MouDraft, locale: Locale): Promise<Record<string, string>> {
   const errors: Record<string, string> = {};
@@ -254,6 +256,14 @@ async function unknownReferences(db: DB, form: FormData, draft: MouDraft, locale
   }
   if (draft.event_id && !(await db.selectFrom("events").select("id").where("id", "=", draft.event_id).executeTakeFirst())) {
     errors.event_id = translate(locale, "mous.error.unknownEvent");
+  }
+  // Read from the form's own names (the last of a repeated one, as the parser reads it), so that each
+  // message lands on its row even after blank rows, and a name sent many times is asked about once.
+  const fields = new Map([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  for (const [name, value] of fields) {
+    const row = /^commitments\.(\d+)\.contact_user_id$/.exec(name)?.[1];
+    const owner = row === undefined ? undefined : fields.get(`commitments.${row}.org_id`);
+    if (value && owner && !(await isContactCandidate(db, owner, value))) errors[name] = translate(locale, "commitment.contact.notMember");
   }
   return errors;
 }

@@ -62,6 +62,15 @@ const CommitmentRow = z.object({
   kpi_unit_en: optionalText(60),
   due_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date"),
   /**
+   * The member of the owner organization reminders also go to; not part of the signed text. Blank
+   * clears it; absent when a form does not carry it, and then it stays as it is.
+   */
+  contact_user_id: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null)),
+  /**
    * Milestones planned with the text; absent (not blank) when a form does not carry them, and then
    * the saved ones stay as they are.
    */

@@ -247,4 +247,16 @@ describe("who is party to an MoU", () => {
     // Without JavaScript a blank row is always there for the next milestone.
     expect(editPage).toMatch(/name="commitments\.0\.milestones\.1\.title_vi"[^>]*value=""/);
   });
+
+  it("names a commitment's contact person in the draft: one of the owner's members, refused next to the field otherwise", async () => {
+    const userId = async (email: string) => (await server.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    const commitment = { "commitments.0.org_id": "kami", "commitments.0.title_vi": "Đào tạo kỹ sư MES", "commitments.0.due_on": "2030-06-30" };
+    const outsider = await clients.member.post("/mous/new", draftForm({ ...commitment, "commitments.0.contact_user_id": await userId(PERSONA_EMAILS.otherMember) }));
+    expect(outsider.status).toBe(400);
+    expect(await outsider.text()).toMatch(/id="field-commitments-0-contact_user_id-error"[^>]*>Người liên hệ phải là thành viên của tổ chức thực hiện cam kết\./);
+    const member = await userId(PERSONA_EMAILS.member);
+    const { id } = await create(clients.member, draftForm({ ...commitment, "commitments.0.contact_user_id": member }));
+    expect((await server.db.selectFrom("commitments").select("contact_user_id").where("mou_id", "=", id).executeTakeFirstOrThrow()).contact_user_id).toBe(member);
+    expect((await draftFormValues(server.db, id))["commitments.0.contact_user_id"]).toBe(member);
+  });
 });

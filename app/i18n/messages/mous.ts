@@ -92,6 +92,8 @@ export const mouMessages = {
   },
   "mous.commitment.milestones": { vi: "Các mốc", en: "Milestones" },
   "mous.commitment.milestoneLine": { vi: "{title} — hạn {due}, trọng số {weight}", en: "{title} — due {due}, weight {weight}" },
+  "mous.field.contact": { vi: "Người liên hệ", en: "Contact person" },
+  "mous.form.noContact": { vi: "— Chưa chọn —", en: "— Not chosen —" },
   "mous.error.twoParties": { vi: "Cần ít nhất hai bên khác nhau.", en: "At least two different parties are needed." },
   "mous.error.duplicateParty": { vi: "Một tổ chức chỉ được chọn một lần.", en: "Each organization may be chosen once." },
   "mous.error.oneClause": { vi: "Cần ít nhất một điều khoản.", en: "At least one clause is needed." },
