@@ -19,7 +19,7 @@ export function CommitmentContact({ contactName, contactUserId, candidates, erro
     );
   }
   return (
-    <Form method="post" className="form commitment-contact">
+    <Form method="post" className="commitment-contact">
       <input type="hidden" name="intent" value="set-contact" />
       <FieldFrame name="contact_user_id" id="contact-user" label={t("commitment.contact")} hint={t("commitment.contact.hint")} error={error}>
         {(wiring) => (
