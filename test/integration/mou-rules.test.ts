@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -220,6 +221,13 @@ describe("MoU rules", () => {
     ]);
     const [first, second] = await plan();
     expect([first.title_vi, second.title_vi]).toEqual(["Khóa đào tạo 1", "Khóa đào tạo 2"]);
+    // The sealed PDF lists them under their commitment.
+    const pdf = await loadAgreementFile(db, created.id, null);
+    const file = path.join(process.env.DATA_DIR!, "planned.pdf");
+    fs.writeFileSync(file, Buffer.from(pdf!.content));
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text).toContain("• Khóa đào tạo 1 / Course 1");
+    expect(text).toContain("• Khóa đào tạo 2");
 
     // Done since signing; an amendment renames it and drops the other: the done one keeps its status and reports.
     await db.updateTable("milestones").set({ status: "done" }).where("id", "=", first.id).execute();
