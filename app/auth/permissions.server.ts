@@ -185,6 +185,7 @@ export type Permission =
   | { action: "commitment.read"; parties: PartyStanding[] }
   | { action: "commitment.report"; ownerOrgId: string; inForce: boolean }
   | { action: "commitment.plan"; ownerOrgId: string; inForce: boolean }
+  | { action: "commitment.contact"; ownerOrgId: string; inForce: boolean }
   | { action: "commitment.confirm"; ownerOrgId: string; parties: PartyStanding[]; inForce: boolean }
   | { action: "commitment.comment"; parties: PartyStanding[] };
 
@@ -259,6 +260,9 @@ export function can(actor: Actor, permission: Permission): boolean {
     case "commitment.plan":
       // Only the organization that made the promise reports on it and plans its steps, and only while the MoU is in force.
       return permission.inForce && isMemberOf(actor, permission.ownerOrgId);
+    case "commitment.contact":
+      // Whom reminders go to is the owner organization's call, made by its admins.
+      return permission.inForce && isOrgAdmin(actor, permission.ownerOrgId);
     case "commitment.confirm":
       // Someone other than the reporter vouches for a report: another party taking part, or staff.
       if (!permission.inForce) return false;

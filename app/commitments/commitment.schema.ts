@@ -46,6 +46,9 @@ export const MilestoneSchema = z.object({
 
 export type MilestoneInput = z.output<typeof MilestoneSchema>;
 
+/** `intent=set-contact`: a member of the owner organization, or blank for none. */
+export const ContactSchema = z.object({ contact_user_id: z.string().trim().max(64).optional().transform((v) => v || null) });
+
 export const MilestoneEditSchema = MilestoneSchema.extend({ milestone_id: id });
 export const MilestoneRefSchema = z.object({ milestone_id: id, direction: z.enum(["up", "down"]).optional() });
 

@@ -10,8 +10,9 @@ import { describeRefusal, readUploadForm } from "~/lib/form-body.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { DomainError } from "~/lib/domain-error";
-import { CommentSchema, ConfirmSchema, MilestoneEditSchema, MilestoneRefSchema, MilestoneSchema, ProgressUpdateSchema, ReturnSchema, RevisionSchema } from "./commitment.schema";
+import { CommentSchema, ConfirmSchema, ContactSchema, MilestoneEditSchema, MilestoneRefSchema, MilestoneSchema, ProgressUpdateSchema, ReturnSchema, RevisionSchema } from "./commitment.schema";
 import { isInForce } from "./commitments.server";
+import { setCommitmentContact } from "./contact.server";
 import { commentOnProgressUpdate, confirmProgressUpdate, returnProgressUpdate } from "./confirmation.server";
 import { readEvidence } from "./evidence.server";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "./evidence-limits";
@@ -32,6 +33,7 @@ export function commitmentAbilities(actor: SignedInActor, c: CommitmentDetail) {
   return {
     report: can(actor, { action: "commitment.report", ownerOrgId: c.org_id, inForce }),
     plan: can(actor, { action: "commitment.plan", ownerOrgId: c.org_id, inForce }),
+    contact: can(actor, { action: "commitment.contact", ownerOrgId: c.org_id, inForce }),
     confirm: can(actor, { action: "commitment.confirm", ownerOrgId: c.org_id, parties: c.parties, inForce }),
     comment: can(actor, { action: "commitment.comment", parties: c.parties }),
   };
@@ -64,6 +66,9 @@ export async function handleCommitmentAction(args: ActionFunctionArgs) {
     case "move-milestone":
     case "remove-milestone":
       requirePermission(actor, { action: "commitment.plan", ...owner });
+      break;
+    case "set-contact":
+      requirePermission(actor, { action: "commitment.contact", ...owner });
       break;
     case "confirm":
     case "return":
@@ -124,6 +129,14 @@ export async function handleCommitmentAction(args: ActionFunctionArgs) {
       }
       await moveMilestone(db, commitment.id, parsed.data.milestone_id, parsed.data.direction ?? "up", acting);
       return back("commitment.notice.milestoneChanged");
+    }
+    case "set-contact": {
+      const parsed = parse(ContactSchema);
+      if (!parsed.ok) return actionFailed(parsed);
+      if (!(await setCommitmentContact(db, commitment.id, parsed.data.contact_user_id, acting))) {
+        return actionFailed({ errors: { contact_user_id: translate(locale, "commitment.contact.notMember") }, values: formValues(form) });
+      }
+      return back("commitment.notice.contactChanged");
     }
     case "confirm": {
       const parsed = parse(ConfirmSchema);

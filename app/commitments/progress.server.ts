@@ -26,6 +26,7 @@ export async function findCommitment(db: DB, id: string) {
       "mous.title_en as mou_title_en",
       "organizations.name_vi as org_name_vi",
       "organizations.name_en as org_name_en",
+      (eb) => eb.selectFrom("users").select("users.name").whereRef("users.id", "=", "commitments.contact_user_id").as("contact_name"),
     ])
     .where("commitments.id", "=", id)
     .where(mouIsSealed)

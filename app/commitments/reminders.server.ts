@@ -58,6 +58,22 @@ export function milestoneReminderKind(due: string, today: string): MilestoneRemi
   return null;
 }
 
+/** How late a reminder may still go out when no process ran on its day. */
+export const REMINDER_CATCH_UP_DAYS = 7;
+
+/**
+ * The reminder a run today sends for a milestone due on `due`: today's, or else the latest one whose
+ * day fell in the last `REMINDER_CATCH_UP_DAYS` days (every process may have been down on it). The
+ * latest wins, so a 1-day-before reminder is never sent once the milestone is missed; never early.
+ */
+export function milestoneReminderToSend(due: string, today: string): MilestoneReminder | null {
+  for (let late = 0; late <= REMINDER_CATCH_UP_DAYS; late++) {
+    const kind = milestoneReminderKind(due, addDays(today, -late));
+    if (kind) return kind;
+  }
+  return null;
+}
+
 /**
  * Reminds owners of milestones coming due or just missed, and the other parties of reports
  * waiting for their confirmation. Each reminder is claimed by a key that names what it is about
@@ -87,14 +103,14 @@ export async function sendCommitmentReminders(db: DB, now = new Date()): Promise
     ])
     .where("milestones.status", "in", ["pending", "in_progress"])
     .where(inForce)
-    .where("milestones.due_on", ">=", addDays(today, -1))
+    .where("milestones.due_on", ">=", addDays(today, -1 - REMINDER_CATCH_UP_DAYS))
     .where("milestones.due_on", "<=", addDays(today, 7))
     .orderBy("milestones.due_on")
     .orderBy("milestones.id")
     .limit(BATCH)
     .execute();
   for (const m of milestones) {
-    const kind = milestoneReminderKind(m.due_on, today);
+    const kind = milestoneReminderToSend(m.due_on, today);
     if (!kind) continue;
     await db.transaction().execute(async (trx) => {
       if (!(await claimReminder(trx, `milestone-${kind}:${m.id}:${m.due_on}`))) return;

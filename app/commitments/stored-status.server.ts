@@ -3,6 +3,7 @@ import { enqueueJob } from "~/jobs/queue.server";
 import { vietnamToday } from "~/lib/time";
 import type { DB, Trx, Tx } from "~db/schema";
 import { deriveCommitmentStatus, type StatusInput } from "./status";
+import { recordCommitmentStep } from "./timeline.server";
 
 /** Commitments re-derived per transaction by the daily refresh: short transactions keep SQLite's writer free. */
 const REFRESH_BATCH = 500;
@@ -70,15 +71,26 @@ export async function refreshCommitmentStatuses(trx: Tx, commitmentIds: string[]
 
 /**
  * The daily pass for what only time changes (a due date passing): every commitment not yet derived
- * for today, in short batches. Returns how many were refreshed.
+ * for today, in short batches. A status it changes goes on the commitment's timeline and in the
+ * audit log as the portal's doing. Returns how many were refreshed.
  */
 export async function refreshStaleCommitmentStatuses(db: DB, today = vietnamToday()): Promise<number> {
   let refreshed = 0;
   for (;;) {
     const batch = await db.transaction().execute(async (trx) => {
-      const ids = (await trx.selectFrom("commitments").select("id").where("status_on", "<", today).orderBy("id").limit(REFRESH_BATCH).execute()).map((r) => r.id);
-      await refreshMany(trx, ids, today);
-      return ids.length;
+      const stale = await trx.selectFrom("commitments").select(["id", "status", "status_on"]).where("status_on", "<", today).orderBy("id").limit(REFRESH_BATCH).execute();
+      const inputs = await loadStatusInputs(trx, stale.map((r) => r.id));
+      for (const row of stale) {
+        const next = storedStatusOf(inputs.get(row.id)!, today);
+        // Only a row still stale is written: a second run of the same day, in another process, finds
+        // it written already and so records the change on the timeline once.
+        const written = await trx.updateTable("commitments").set(next).where("id", "=", row.id).where("status_on", "<", today).executeTakeFirst();
+        // A row never derived before has no status to change from.
+        if (Number(written.numUpdatedRows) === 1 && row.status_on !== "" && row.status !== next.status) {
+          await recordCommitmentStep(trx, null, { commitmentId: row.id, kind: "status.changed", before: { status: row.status }, after: { status: next.status, on: today } });
+        }
+      }
+      return stale.length;
     });
     refreshed += batch;
     if (batch < REFRESH_BATCH) return refreshed;

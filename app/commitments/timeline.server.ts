@@ -39,7 +39,8 @@ export async function recordCommitmentStep(trx: Tx, actor: Acting | null, entry:
     .execute();
   await recordAudit(trx, {
     actorId: actor?.id ?? null,
-    actorLabel: actor?.name ?? null,
+    // Without an actor the portal itself made the change (a due date passed): labelled as other system entries are.
+    actorLabel: actor?.name ?? "portal",
     action: `commitment.${entry.kind}`,
     entityType: "commitment",
     entityId: entry.commitmentId,

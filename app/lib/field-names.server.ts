@@ -9,6 +9,12 @@
 export const MAX_ROWS = 200;
 /** `clauses.0.body_vi`: a section, a row, a field. */
 export const MAX_DEPTH = 3;
+/**
+ * `commitments.0.milestones.2.title_vi`: rows within a row, the one deeper shape taken (list,
+ * row, list, row, field, nothing else), and its inner rows capped lower: no name builds more.
+ */
+export const NESTED_DEPTH = 5;
+export const MAX_NESTED_ROWS = 20;
 export const MAX_FIELDS = 2000;
 
 /** Names that would reach the prototype of an object if followed. */
@@ -35,15 +41,17 @@ function containerFor(kind: "index" | "name"): Node {
 /** Whether a name alone is one `nestFields` takes: the values of a refused form are echoed back only with such names. */
 export function isAcceptedFieldName(field: string): boolean {
   const segments = field.split(".");
-  if (segments.length > MAX_DEPTH) return false;
   const kinds = segments.map(segmentKind);
+  if (segments.length === NESTED_DEPTH) return kinds.join() === "name,index,name,index,name" && Number(segments[3]) < MAX_NESTED_ROWS;
+  if (segments.length > MAX_DEPTH) return false;
   return kinds[0] === "name" && kinds.every((k) => k !== null);
 }
 
 /**
  * Nests the text entries of a form. Refuses, rather than guesses, a name with a forbidden or
  * malformed segment, an index that is negative, non-canonical or not below `MAX_ROWS`, a name
- * deeper than `MAX_DEPTH`, a name that treats a value as a group or a list as a group (or the
+ * deeper than `MAX_DEPTH` other than rows within a row (`NESTED_DEPTH`, inner index below
+ * `MAX_NESTED_ROWS`), a name that treats a value as a group or a list as a group (or the
  * reverse), and more than `MAX_FIELDS` entries. A repeated name keeps its last value.
  */
 export function nestFields(entries: Iterable<[string, string]>): NestedFields {

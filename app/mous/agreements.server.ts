@@ -83,6 +83,7 @@ async function gatherAgreement(db: DB, mouId: string, versionId: string, verifyU
       unit_vi: c.kpi?.unit_vi ?? null,
       unit_en: c.kpi?.unit_en ?? null,
       due_on: c.due_on,
+      milestones: c.milestones.map((m) => ({ title_vi: m.title.vi, title_en: m.title.en, due_on: m.due_on, weight: m.weight })),
     })),
     signatories: signatories.map((s) => ({
       name: s.name,

@@ -1,6 +1,7 @@
 import { recordAudit } from "~/audit/audit-log.server";
 import { can, isMemberOf, isOrgAdmin, type Actor } from "~/auth/permissions.server";
 import { retireCommitments } from "~/commitments/commitments.server";
+import { isContactCandidate } from "~/commitments/contact.server";
 import { refreshCommitmentStatuses } from "~/commitments/stored-status.server";
 import { isUniqueViolation } from "~/db/errors.server";
 import { DomainError } from "~/lib/domain-error";
@@ -10,6 +11,7 @@ import { formValues, parseStructuredForm } from "~/lib/forms.server";
 import { newId } from "~/lib/ids.server";
 import { nowIso, vietnamToday } from "~/lib/time";
 import type { DB, Trx, Tx } from "~db/schema";
+import { listDraftMilestones, writeDraftMilestones } from "./draft-milestones.server";
 import { inviteParties } from "./parties.server";
 import { isEditableStatus } from "./status";
 import { MouDraftSchema, type MouDraft } from "./mou.schema";
@@ -80,20 +82,21 @@ async function writeCommitments(trx: Tx, mouId: string, draft: MouDraft, at: str
   const existing = await trx.selectFrom("commitments").select("id").where("mou_id", "=", mouId).where("cancelled_at", "is", null).execute();
   const kept = new Set<string>();
   const written: string[] = [];
-  for (const [i, { id, ...c }] of draft.commitments.entries()) {
+  for (const [i, { id, milestones, ...c }] of draft.commitments.entries()) {
     const values = { ...c, start_on: draft.effective_on, sort_order: i, updated_at: at };
-    if (id && existing.some((e) => e.id === id)) {
+    let commitmentId = id;
+    if (id && existing.some((e) => e.id === id) && !kept.has(id)) {
       kept.add(id);
-      written.push(id);
       await trx.updateTable("commitments").set(values).where("id", "=", id).execute();
     } else {
-      const newCommitmentId = newId();
-      written.push(newCommitmentId);
+      commitmentId = newId();
       await trx
         .insertInto("commitments")
-        .values({ id: newCommitmentId, mou_id: mouId, ...values, description_vi: null, description_en: null, created_at: at })
+        .values({ id: commitmentId, mou_id: mouId, ...values, description_vi: null, description_en: null, created_at: at })
         .execute();
     }
+    written.push(commitmentId!);
+    if (milestones) await writeDraftMilestones(trx, commitmentId!, milestones, at);
   }
   await refreshCommitmentStatuses(trx, written);
   await retireCommitments(trx, mouId, existing.filter((e) => !kept.has(e.id)).map((e) => e.id), at);
@@ -221,8 +224,14 @@ export async function draftFormValues(db: DB, mouId: string): Promise<Record<str
   clauses.forEach((c, i) => {
     for (const f of ["heading_vi", "heading_en", "body_vi", "body_en"] as const) put(`clauses.${i}.${f}`, c[f]);
   });
+  const milestones = await listDraftMilestones(db, commitments.map((c) => c.id));
   commitments.forEach((c, i) => {
-    for (const f of ["id", "org_id", "title_vi", "title_en", "kpi_baseline", "kpi_target", "kpi_unit_vi", "kpi_unit_en", "due_on"] as const) put(`commitments.${i}.${f}`, c[f]);
+    for (const f of ["id", "org_id", "title_vi", "title_en", "kpi_baseline", "kpi_target", "kpi_unit_vi", "kpi_unit_en", "due_on", "contact_user_id"] as const) put(`commitments.${i}.${f}`, c[f]);
+    milestones
+      .filter((m) => m.commitment_id === c.id)
+      .forEach((m, j) => {
+        for (const f of ["id", "title_vi", "title_en", "due_on", "weight"] as const) put(`commitments.${i}.milestones.${j}.${f}`, m[f]);
+      });
   });
   return values;
 }
@@ -234,8 +243,9 @@ function leadOrgFromForm(form: FormData): string | null {
 }
 
 /**
- * Organizations and events the form names by id must exist: each unknown one is answered next to
- * its field (a foreign key would otherwise refuse the save with a server error).
+ * Organizations and events the form names by id must exist, and a commitment's contact person must
+ * be a member of its owner: each wrong one is answered next to its field (a foreign key would
+ * otherwise refuse the save with a server error).
  */
 async function unknownReferences(db: DB, form: FormData, draft: MouDraft, locale: Locale): Promise<Record<string, string>> {
   const errors: Record<string, string> = {};
@@ -246,6 +256,14 @@ async function unknownReferences(db: DB, form: FormData, draft: MouDraft, locale
   }
   if (draft.event_id && !(await db.selectFrom("events").select("id").where("id", "=", draft.event_id).executeTakeFirst())) {
     errors.event_id = translate(locale, "mous.error.unknownEvent");
+  }
+  // Read from the form's own names (the last of a repeated one, as the parser reads it), so that each
+  // message lands on its row even after blank rows, and a name sent many times is asked about once.
+  const fields = new Map([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  for (const [name, value] of fields) {
+    const row = /^commitments\.(\d+)\.contact_user_id$/.exec(name)?.[1];
+    const owner = row === undefined ? undefined : fields.get(`commitments.${row}.org_id`);
+    if (value && owner && !(await isContactCandidate(db, owner, value))) errors[name] = translate(locale, "commitment.contact.notMember");
   }
   return errors;
 }

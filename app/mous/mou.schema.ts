@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MilestoneSchema } from "~/commitments/commitment.schema";
 
 // The MoU forms' schemas: shared by their routes and, free of server code, usable in the browser.
 
@@ -16,16 +17,21 @@ const optionalDay = z
   .transform((v) => v || null)
   .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), "validation.date");
 
+/** Whether a row says anything: a non-blank field, or a row within it that does. Its hidden `id` does not count. */
+function hasContent(row: unknown): boolean {
+  if (!row || typeof row !== "object") return false;
+  return Object.entries(row as Record<string, unknown>).some(([k, v]) =>
+    k === "id" ? false : typeof v === "string" ? v.trim() !== "" : Array.isArray(v) && Array.from(v).some(hasContent),
+  );
+}
+
 /**
  * A repeated row left entirely blank is not a row: the form always offers a few empty ones. A
  * row's hidden `id` does not count, so clearing a saved row removes it.
  */
 function rows<T extends z.ZodTypeAny>(row: T) {
   return z.preprocess(
-    (value) =>
-      (Array.isArray(value) ? Array.from(value) : []).map((r) =>
-        r && typeof r === "object" && Object.entries(r as Record<string, unknown>).some(([k, v]) => k !== "id" && typeof v === "string" && v.trim() !== "") ? r : null,
-      ),
+    (value) => (Array.isArray(value) ? Array.from(value) : []).map((r) => (hasContent(r) ? r : null)),
     z.array(row.nullable()).transform((list) => list.filter((r): r is z.output<T> => r !== null)),
   );
 }
@@ -55,6 +61,20 @@ const CommitmentRow = z.object({
   kpi_unit_vi: optionalText(60),
   kpi_unit_en: optionalText(60),
   due_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date"),
+  /**
+   * The member of the owner organization reminders also go to; not part of the signed text. Blank
+   * clears it; absent when a form does not carry it, and then it stays as it is.
+   */
+  contact_user_id: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null)),
+  /**
+   * Milestones planned with the text; absent (not blank) when a form does not carry them, and then
+   * the saved ones stay as they are.
+   */
+  milestones: rows(MilestoneSchema.extend({ id: z.string().max(40).optional().transform((v) => v || null) })).optional(),
 });
 export const MouDraftSchema = z
   .object({

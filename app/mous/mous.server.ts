@@ -2,6 +2,7 @@ import { can, readableMouIds, type Actor } from "~/auth/permissions.server";
 import { DomainError } from "~/lib/domain-error";
 import { pageOffset, PAGE_SIZE } from "~/lib/paging";
 import type { DB, Mou, Trx } from "~db/schema";
+import { listDraftMilestones } from "./draft-milestones.server";
 import { listPartiesOf } from "./public-mous.server";
 
 /**
@@ -78,7 +79,8 @@ export async function loadWorkingText(db: DB, mouId: string) {
     db.selectFrom("mou_clauses").selectAll().where("mou_id", "=", mouId).orderBy("position").execute(),
     db.selectFrom("commitments").selectAll().where("mou_id", "=", mouId).where("cancelled_at", "is", null).orderBy("sort_order").execute(),
   ]);
-  return { clauses, commitments };
+  const milestones = await listDraftMilestones(db, commitments.map((c) => c.id));
+  return { clauses, commitments: commitments.map((c) => ({ ...c, milestones: milestones.filter((m) => m.commitment_id === c.id) })) };
 }
 
 export async function listVersions(db: DB, mouId: string) {

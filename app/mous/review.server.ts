@@ -119,8 +119,12 @@ function compareVersions(a: VersionContent, b: VersionContent, locale: "vi" | "e
     const changed = JSON.stringify(a[field]) !== JSON.stringify(b[field]);
     return { field, a: before, b: after, changed, words: changed ? wordDiff(before, after) : null };
   });
+  // The milestones planned with a commitment are part of its text: a changed plan shows as a changed commitment.
   const commitmentText = (c: VersionContent["commitments"][number]) =>
-    `${(locale === "en" ? c.title.en : null) || c.title.vi}${c.kpi ? ` — ${c.kpi.target} ${(locale === "en" ? c.kpi.unit_en : null) || c.kpi.unit_vi || ""}` : ""} (${c.due_on})`;
+    [
+      `${(locale === "en" ? c.title.en : null) || c.title.vi}${c.kpi ? ` — ${c.kpi.target} ${(locale === "en" ? c.kpi.unit_en : null) || c.kpi.unit_vi || ""}` : ""} (${c.due_on})`,
+      ...c.milestones.map((m) => `• ${(locale === "en" ? m.title.en : null) || m.title.vi} (${m.due_on}, ×${m.weight})`),
+    ].join("\n");
   const commitments = Array.from({ length: Math.max(a.commitments.length, b.commitments.length) }, (_, i) => ({
     a: a.commitments[i] ? commitmentText(a.commitments[i]) : null,
     b: b.commitments[i] ? commitmentText(b.commitments[i]) : null,

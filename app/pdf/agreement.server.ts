@@ -23,7 +23,17 @@ export type AgreementDocument = {
   versionHash: string;
   parties: { name_vi: string; name_en: string; lead: boolean; logo: Buffer | null }[];
   clauses: { heading_vi: string | null; heading_en: string | null; body_vi: string; body_en: string | null }[];
-  commitments: { party: string; title_vi: string; title_en: string | null; target: number | null; unit_vi: string | null; unit_en: string | null; due_on: string }[];
+  commitments: {
+    party: string;
+    title_vi: string;
+    title_en: string | null;
+    target: number | null;
+    unit_vi: string | null;
+    unit_en: string | null;
+    due_on: string;
+    /** The milestones planned with the text, listed under its title. */
+    milestones?: { title_vi: string; title_en: string | null; due_on: string; weight: number }[];
+  }[];
   signatories: { name: string; title: string | null; organization: string; email: string; kind: "typed" | "drawn"; data: string; signedAt: string }[];
   audit: { at: string; actor: string; step: string; ip: string | null; hash: string | null }[];
   verifyUrl: string;
@@ -147,7 +157,13 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<{ pdf:
       row(
         {
           party: c.party,
-          title: [c.title_vi, c.title_en].filter(Boolean).join("\n"),
+          title: [
+            c.title_vi,
+            c.title_en,
+            ...(c.milestones ?? []).map((m) => `• ${m.title_vi}${m.title_en ? ` / ${m.title_en}` : ""} (${formatDate(`${m.due_on}T05:00:00Z`, "vi", "shortDate")}, ×${formatNumber(m.weight, "vi")})`),
+          ]
+            .filter(Boolean)
+            .join("\n"),
           kpi: c.target === null ? "—" : `${formatNumber(c.target, "vi")} ${c.unit_vi ?? ""}${c.unit_en ? ` / ${c.unit_en}` : ""}`.trim(),
           due: `${formatDate(`${c.due_on}T05:00:00Z`, "vi", "shortDate")}`,
         },

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/permissions.server";
+import { listContactCandidates } from "~/commitments/contact.server";
 import { commitmentAbilities, handleCommitmentAction, loadVisibleCommitment } from "~/commitments/page-actions.server";
 import { listTimeline } from "~/commitments/timeline.server";
 import { getDb } from "~/db.server";
@@ -8,6 +9,7 @@ import { formatDay, formatNumber, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { CommitmentFacts } from "~/ui/commitment-facts";
 import { CommitmentStatusBadge } from "~/ui/commitment-status-badge";
+import { CommitmentContact } from "~/ui/commitments/commitment-contact";
 import { CommitmentTimeline } from "~/ui/commitments/commitment-timeline";
 import { MilestonePlan } from "~/ui/commitments/milestone-plan";
 import { ProgressReportForm } from "~/ui/commitments/progress-report-form";
@@ -24,7 +26,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const commitment = await loadVisibleCommitment(actor, args.params.id ?? "");
   const page = Math.min(10_000, Math.max(1, Number(new URL(args.request.url).searchParams.get("page")) || 1));
   const timeline = await listTimeline(getDb(), commitment.id, page);
-  return json({ commitment, can: commitmentAbilities(actor, commitment), timeline });
+  const can = commitmentAbilities(actor, commitment);
+  const contactCandidates = can.contact ? await listContactCandidates(getDb(), [commitment.org_id]) : null;
+  return json({ commitment, can, timeline, contactCandidates });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -32,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CommitmentPage() {
-  const { commitment: c, can, timeline } = useLoaderData<typeof loader>();
+  const { commitment: c, can, timeline, contactCandidates } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -60,6 +64,7 @@ export default function CommitmentPage() {
           {t("commitment.baseline")}: {formatNumber(c.kpi_baseline, locale)} {unit}
         </p>
       ) : null}
+      <CommitmentContact contactName={c.contact_name} contactUserId={c.contact_user_id} candidates={contactCandidates} error={intent === "set-contact" ? errors.contact_user_id : undefined} />
       {c.effective_on && c.mou_status === "signed" ? <p className="notice">{t("commitment.inForceFrom", { date: formatDay(c.effective_on, locale) })}</p> : null}
 
       <MilestonePlan milestones={c.milestones} canPlan={can.plan} values={values} errors={errors} intent={intent} />

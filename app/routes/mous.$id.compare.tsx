@@ -95,8 +95,8 @@ export default function CompareVersions() {
                 <th scope="row">
                   {t("mous.form.commitmentN", { n: i + 1 })} {changedLabel(c.change)}
                 </th>
-                <td>{c.a ?? <span className="muted">{t("mous.compare.absent")}</span>}</td>
-                <td>{c.b ?? <span className="muted">{t("mous.compare.absent")}</span>}</td>
+                <td className="compare-lines">{c.a ?? <span className="muted">{t("mous.compare.absent")}</span>}</td>
+                <td className="compare-lines">{c.b ?? <span className="muted">{t("mous.compare.absent")}</span>}</td>
               </tr>
             ))}
           </tbody>

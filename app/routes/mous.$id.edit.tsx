@@ -10,6 +10,7 @@ import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formValues } from "~/lib/forms.server";
+import { listContactCandidates } from "~/commitments/contact.server";
 import { draftFormValues, parseDraftForm, updateMou } from "~/mous/drafts.server";
 import { listEventsForPicker, listOrganizationsForPicker, requireReadableMou } from "~/mous/mous.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -30,12 +31,18 @@ async function requireEditable(args: LoaderFunctionArgs) {
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, access } = await requireEditable(args);
   const db = getDb();
-  const [organizations, events, values] = await Promise.all([listOrganizationsForPicker(db), listEventsForPicker(db), draftFormValues(db, access.mou.id)]);
+  const [organizations, events, values, contacts] = await Promise.all([
+    listOrganizationsForPicker(db),
+    listEventsForPicker(db),
+    draftFormValues(db, access.mou.id),
+    listContactCandidates(db, access.parties.map((p) => p.org_id)),
+  ]);
   return json({
     title: translate(getLocale(args.request), "mous.edit.title", { reference: access.mou.reference }),
     mou: { id: access.mou.id, reference: access.mou.reference, shared: Boolean(access.mou.shared_at) },
     organizations,
     events,
+    contacts,
     values,
     partiesLocked: !can(actor, { action: "mou.parties", leadOrgId: access.leadOrgId, status: access.mou.status }),
   });
@@ -54,7 +61,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditMou() {
-  const { mou, organizations, events, values, partiesLocked } = useLoaderData<typeof loader>();
+  const { mou, organizations, events, contacts, values, partiesLocked } = useLoaderData<typeof loader>();
   const submitted = formState(useActionData<typeof action>());
   const t = useT();
   return (
@@ -64,7 +71,7 @@ export default function EditMou() {
       </p>
       <h1>{t("mous.edit.title", { reference: mou.reference })}</h1>
       <p className="lead">{mou.shared ? t("mous.edit.versionNote") : t("mous.edit.draftNote")}</p>
-      <MouForm values={submitted.failed ? submitted.values : values} errors={submitted.errors} organizations={organizations} events={events} submitLabel={t("common.save")} partiesLocked={partiesLocked} />
+      <MouForm values={submitted.failed ? submitted.values : values} errors={submitted.errors} organizations={organizations} events={events} contacts={contacts} submitLabel={t("common.save")} partiesLocked={partiesLocked} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useT } from "~/i18n/use-t";
 import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
 import { createMou, parseDraftForm } from "~/mous/drafts.server";
+import { listContactCandidates } from "~/commitments/contact.server";
 import { listEventsForPicker, listOrganizationsForPicker } from "~/mous/mous.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { MouForm } from "~/ui/mou-form";
@@ -21,10 +22,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const actor = await requireActor(args);
   requirePermission(actor, { action: "mou.create" });
   const db = getDb();
-  const [organizations, events] = await Promise.all([listOrganizationsForPicker(db), listEventsForPicker(db)]);
+  // Before the parties are saved, the drafter's own people are the ones to offer as contacts.
+  const [organizations, events, contacts] = await Promise.all([listOrganizationsForPicker(db), listEventsForPicker(db), listContactCandidates(db, actor.memberships.map((m) => m.org_id))]);
   // The drafter's own organization is the first party and the lead, as a starting point.
   const initial: Record<string, string> = { "parties.0.org_id": actor.memberships[0]?.org_id ?? "", lead: "0", visibility: "private" };
-  return json({ title: translate(getLocale(args.request), "mous.new.title"), organizations, events, initial });
+  return json({ title: translate(getLocale(args.request), "mous.new.title"), organizations, events, contacts, initial });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -39,14 +41,14 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewMou() {
-  const { organizations, events, initial } = useLoaderData<typeof loader>();
+  const { organizations, events, contacts, initial } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const t = useT();
   return (
     <div className="container page narrow">
       <h1>{t("mous.new.title")}</h1>
       <p className="lead">{t("mous.new.lead")}</p>
-      <MouForm values={data?.values ?? initial} errors={data?.errors ?? {}} organizations={organizations} events={events} submitLabel={t("mous.new.submit")} />
+      <MouForm values={data?.values ?? initial} errors={data?.errors ?? {}} organizations={organizations} events={events} contacts={contacts} submitLabel={t("mous.new.submit")} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { Field, FormAlert } from "./field";
+import { DraftMilestones } from "./mous/draft-milestones";
 
 type Option = { id: string; name_vi?: string; name_en?: string; title_vi?: string; title_en?: string };
 
@@ -11,6 +12,8 @@ type Props = {
   errors: Record<string, string>;
   organizations: Option[];
   events: Option[];
+  /** Members of the parties, offered as each commitment's contact person (checked against its owner on save). */
+  contacts: { org_id: string; user_id: string; name: string }[];
   submitLabel: string;
   /** For parties other than the lead: the party list is shown, and sent back, as it is. */
   partiesLocked?: boolean;
@@ -53,7 +56,7 @@ function Select({ name, label, value, error, options, required, blank }: { name:
       <select id={id} name={name} defaultValue={value ?? ""} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
         <option value="">{blank}</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={`${o.value}:${o.label}`} value={o.value}>
             {o.label}
           </option>
         ))}
@@ -71,7 +74,7 @@ function Select({ name, label, value, error, options, required, blank }: { name:
  * The MoU text as one form that works without JavaScript: repeated rows (parties, clauses,
  * commitments) come with a few blank ones, and blank rows are ignored on save.
  */
-export function MouForm({ values, errors, organizations, events, submitLabel, partiesLocked = false }: Props) {
+export function MouForm({ values, errors, organizations, events, contacts, submitLabel, partiesLocked = false }: Props) {
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
@@ -81,6 +84,7 @@ export function MouForm({ values, errors, organizations, events, submitLabel, pa
   const clauses = rowIndices(values, "clauses", 3, 1);
   const commitments = rowIndices(values, "commitments", 2, 1);
   const v = (name: string) => values[name] ?? "";
+  const contactOptions = contacts.map((c) => ({ value: c.user_id, label: `${c.name} — ${orgOptions.find((o) => o.value === c.org_id)?.label ?? c.org_id}` }));
   return (
     <Form method="post" className="form mou-form" noValidate>
       {hasErrors ? <FormAlert>{errors._form ?? t("common.formHasErrors")}</FormAlert> : null}
@@ -182,6 +186,8 @@ export function MouForm({ values, errors, organizations, events, submitLabel, pa
               <Field name={`commitments.${i}.kpi_unit_en`} label={t("mous.field.kpiUnitEn")} defaultValue={v(`commitments.${i}.kpi_unit_en`)} error={errors[`commitments.${i}.kpi_unit_en`]} />
               <Field name={`commitments.${i}.due_on`} type="date" label={t("mous.commitment.dueOn")} defaultValue={v(`commitments.${i}.due_on`)} error={errors[`commitments.${i}.due_on`]} />
             </div>
+            <Select name={`commitments.${i}.contact_user_id`} label={t("mous.field.contact")} value={v(`commitments.${i}.contact_user_id`)} error={errors[`commitments.${i}.contact_user_id`]} options={contactOptions} blank={t("mous.form.noContact")} />
+            <DraftMilestones prefix={`commitments.${i}`} values={values} errors={errors} />
           </fieldset>
         ))}
       </fieldset>

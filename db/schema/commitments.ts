@@ -74,6 +74,7 @@ export type TimelineKind =
   | "milestone.added"
   | "milestone.changed"
   | "milestone.removed"
+  | "contact.changed"
   | "status.changed";
 
 /** What happened to a commitment, in order: the history its page shows. */

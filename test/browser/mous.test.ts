@@ -91,6 +91,15 @@ describe.skipIf(!hasChromium)("an MoU from first draft to a verified, signed PDF
     await drafter.fill('input[name="commitments.0.kpi_target"]', "50");
     await drafter.fill('input[name="commitments.0.kpi_unit_vi"]', "kỹ sư");
     await drafter.fill('input[name="commitments.0.due_on"]', "2030-06-30");
+    // A milestone planned with the text; with JavaScript another row comes and goes in place.
+    const firstCommitment = drafter.locator("fieldset.mou-commitment").first();
+    await drafter.fill('input[name="commitments.0.milestones.0.title_vi"]', "Khóa DELMIA đầu tiên");
+    await drafter.fill('input[name="commitments.0.milestones.0.due_on"]', "2029-12-31");
+    await drafter.fill('input[name="commitments.0.milestones.0.weight"]', "2");
+    await firstCommitment.getByRole("button", { name: "Thêm mốc" }).click();
+    await drafter.locator('input[name="commitments.0.milestones.1.title_vi"]').waitFor();
+    await firstCommitment.getByRole("button", { name: "Bỏ mốc" }).nth(1).click();
+    expect(await drafter.locator('input[name="commitments.0.milestones.1.title_vi"]').count()).toBe(0);
     await drafter.screenshot({ path: screenshotPath("mous-new"), fullPage: true });
     await drafter.click('form.mou-form button[type="submit"]');
     await drafter.waitForURL(/\/mous\/(?!new$)[a-z0-9]+$/).catch(async (error) => {
@@ -156,6 +165,12 @@ describe.skipIf(!hasChromium)("an MoU from first draft to a verified, signed PDF
     expect(attachment?.filename).toBe(`${reference}-v2.pdf`);
     const pdf = attachment!.content;
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    // Sealed, the milestone planned with the text is the commitment's plan.
+    const commitmentId = (await server.db.selectFrom("commitments").select("id").where("mou_id", "=", mouId).executeTakeFirstOrThrow()).id;
+    await partner.goto(`${server.baseUrl}/commitments/${commitmentId}`);
+    await partner.locator("#milestones-heading").waitFor();
+    expect(await partner.textContent("main")).toContain("Khóa DELMIA đầu tiên");
+    await partner.screenshot({ path: screenshotPath("mous-commitment-planned"), fullPage: true });
     if (hasPoppler) {
       const file = screenshotPath("mous-agreement").replace(/\.png$/, ".pdf");
       fs.writeFileSync(file, pdf);

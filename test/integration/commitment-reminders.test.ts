@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendWeeklyDigests } from "~/commitments/digest.server";
-import { milestoneReminderKind } from "~/commitments/reminders.server";
+import { milestoneReminderKind, milestoneReminderToSend } from "~/commitments/reminders.server";
 import { newId } from "~/lib/ids.server";
 import { addDays, vietnamToday } from "~/lib/time";
 import { Client, DEMO } from "../helpers/http";
@@ -40,6 +40,35 @@ describe("commitment reminders and digests", () => {
     expect(milestoneReminderKind("2026-12-01", today)).toBe("due-1");
     expect(milestoneReminderKind("2026-11-30", today)).toBe("missed");
     expect(milestoneReminderKind("2026-11-29", today)).toBeNull();
+  });
+
+  it("catches up a reminder whose day every process missed, up to 7 days late, the latest one only, never early", () => {
+    const today = "2026-12-10";
+    expect(milestoneReminderToSend("2026-12-17", today)).toBe("due-7");
+    expect(milestoneReminderToSend("2026-12-18", today)).toBeNull();
+    expect(milestoneReminderToSend("2026-12-11", today)).toBe("due-1");
+    expect(milestoneReminderToSend("2026-12-10", today)).toBe("due-1");
+    // Once the milestone is missed, the 1-day-before reminder is past its use: the missed one goes instead.
+    expect(milestoneReminderToSend("2026-12-09", today)).toBe("missed");
+    expect(milestoneReminderToSend("2026-12-07", today)).toBe("missed");
+    // Missed on the 3rd (its reminder due the 3rd): the 10th is 7 days late, the 11th too late.
+    expect(milestoneReminderToSend("2026-12-02", today)).toBe("missed");
+    expect(milestoneReminderToSend("2026-12-01", today)).toBeNull();
+  });
+
+  it("sends a missed reminder whose day no process was running, once, and none past the catch-up window", async () => {
+    const now = new Date().toISOString();
+    const today = vietnamToday();
+    const milestone = (title: string, due: string) => ({ id: newId(), commitment_id: commitmentId, title_vi: title, title_en: null, due_on: due, weight: 1, status: "pending" as const, sort_order: 9, created_at: now, updated_at: now });
+    const caughtUp = milestone("Bàn giao tài liệu (nhắc bù)", addDays(today, -4));
+    const tooLate = milestone("Bàn giao tài liệu (quá cửa sổ)", addDays(today, -9));
+    await first.db.insertInto("milestones").values([caughtUp, tooLate]).execute();
+    await waitUntil("the caught-up reminder", async () => Boolean(await first.db.selectFrom("reminders_sent").select("key").where("key", "=", `milestone-missed:${caughtUp.id}:${caughtUp.due_on}`).executeTakeFirst()));
+    await new Promise((r) => setTimeout(r, 1000));
+    const missed = await reminderMails("commitment.milestone-missed");
+    expect(missed.filter((m) => m.subject.includes("(nhắc bù)")).map((m) => m.to_address)).toEqual([DEMO.signerKami]);
+    expect(missed.filter((m) => m.subject.includes("(quá cửa sổ)"))).toEqual([]);
+    expect(await first.db.selectFrom("reminders_sent").select("key").where("key", "like", `%${tooLate.id}%`).execute()).toEqual([]);
   });
 
   it("sends each reminder once across two server processes on one database, and not again after a restart", async () => {

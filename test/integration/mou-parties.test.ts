@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "~/auth/password.server";
+import { formatDay } from "~/i18n/translate";
 import { newId } from "~/lib/ids.server";
 import { draftFormValues } from "~/mous/drafts.server";
 import { Client, DEMO } from "../helpers/http";
@@ -200,5 +201,62 @@ describe("who is party to an MoU", () => {
     const editPage = await edit.text();
     expect(editPage).toContain('id="field-parties-2-org_id-error"');
     expect(editPage).toContain('id="field-event_id-error"');
+  });
+
+  it("plans milestones in the draft form, answering each wrong one next to its field in the drafter's language", async () => {
+    const commitment = { "commitments.0.org_id": "kami", "commitments.0.title_vi": "Đào tạo kỹ sư MES", "commitments.0.due_on": "2030-06-30" };
+    const errorOf = (page: string, name: string) => new RegExp(`id="field-${name.replace(/\./g, "\\.")}-error"[^>]*>([^<]*)<`).exec(page)?.[1];
+    const wrong = await clients.member.post(
+      "/mous/new",
+      draftForm({
+        ...commitment,
+        "commitments.0.milestones.0.due_on": "2030-02-30",
+        "commitments.0.milestones.0.weight": "0",
+        "commitments.0.milestones.1.title_vi": "Khóa 2",
+        "commitments.0.milestones.1.due_on": "mai",
+        // A milestone in an otherwise blank commitment row makes it a row, which then needs its commitment.
+        "commitments.1.milestones.0.title_vi": "Mốc lạc",
+      }),
+    );
+    expect(wrong.status).toBe(400);
+    const page = await wrong.text();
+    expect(errorOf(page, "commitments.0.milestones.0.title_vi")).toBe("Trường này là bắt buộc.");
+    expect(errorOf(page, "commitments.0.milestones.0.due_on")).toBe("Nhập ngày theo dạng YYYY-MM-DD.");
+    expect(errorOf(page, "commitments.0.milestones.0.weight")).toBe("Trọng số là một số dương, tối đa 1000.");
+    expect(errorOf(page, "commitments.0.milestones.1.due_on")).toBe("Nhập ngày theo dạng YYYY-MM-DD.");
+    expect(errorOf(page, "commitments.1.title_vi")).toBe("Trường này là bắt buộc.");
+    expect(page).toContain('value="Mốc lạc"');
+
+    await nttAdmin.post("/language", { locale: "en" });
+    const english = await nttAdmin.post("/mous/new", draftForm({ "parties.0.org_id": "ntt", "parties.1.org_id": "kami", ...commitment, "commitments.0.org_id": "ntt", "commitments.0.milestones.0.title_vi": "Khóa 1", "commitments.0.milestones.0.due_on": "30/06/2030" }));
+    expect(english.status).toBe(400);
+    expect(errorOf(await english.text(), "commitments.0.milestones.0.due_on")).toBe("Enter a date as YYYY-MM-DD.");
+
+    const tooMany = await clients.member.post("/mous/new", draftForm({ ...commitment, "commitments.0.milestones.20.title_vi": "Mốc thứ 21" }));
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toContain("Biểu mẫu có một trường mà cổng không nhận.");
+
+    const { id } = await create(
+      clients.member,
+      draftForm({ ...commitment, "commitments.0.milestones.0.title_vi": "Khóa 1", "commitments.0.milestones.0.due_on": "2030-01-31", "commitments.0.milestones.0.weight": "2", "commitments.0.milestones.1.title_vi": "" }),
+    );
+    const mouPage = await (await clients.member.get(`/mous/${id}`)).text();
+    expect(mouPage).toContain(`Khóa 1 — hạn ${formatDay("2030-01-31", "vi")}, trọng số 2`);
+    const editPage = await (await clients.member.get(`/mous/${id}/edit`)).text();
+    expect(editPage).toMatch(/name="commitments\.0\.milestones\.0\.title_vi"[^>]*value="Khóa 1"/);
+    // Without JavaScript a blank row is always there for the next milestone.
+    expect(editPage).toMatch(/name="commitments\.0\.milestones\.1\.title_vi"[^>]*value=""/);
+  });
+
+  it("names a commitment's contact person in the draft: one of the owner's members, refused next to the field otherwise", async () => {
+    const userId = async (email: string) => (await server.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    const commitment = { "commitments.0.org_id": "kami", "commitments.0.title_vi": "Đào tạo kỹ sư MES", "commitments.0.due_on": "2030-06-30" };
+    const outsider = await clients.member.post("/mous/new", draftForm({ ...commitment, "commitments.0.contact_user_id": await userId(PERSONA_EMAILS.otherMember) }));
+    expect(outsider.status).toBe(400);
+    expect(await outsider.text()).toMatch(/id="field-commitments-0-contact_user_id-error"[^>]*>Người liên hệ phải là thành viên của tổ chức thực hiện cam kết\./);
+    const member = await userId(PERSONA_EMAILS.member);
+    const { id } = await create(clients.member, draftForm({ ...commitment, "commitments.0.contact_user_id": member }));
+    expect((await server.db.selectFrom("commitments").select("contact_user_id").where("mou_id", "=", id).executeTakeFirstOrThrow()).contact_user_id).toBe(member);
+    expect((await draftFormValues(server.db, id))["commitments.0.contact_user_id"]).toBe(member);
   });
 });

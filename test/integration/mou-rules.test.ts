@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -184,6 +185,58 @@ describe("MoU rules", () => {
     const dropped = await db.selectFrom("commitments").selectAll().where("id", "=", commitment.id).executeTakeFirstOrThrow();
     expect(dropped.cancelled_at).not.toBeNull();
     expect(await db.selectFrom("progress_updates").select("id").where("commitment_id", "=", commitment.id).execute()).toHaveLength(1);
+  });
+
+  it("plans milestones with the draft: saved with its version, signed with the text, the commitment's plan once sealed, kept through an amendment", async () => {
+    const planned = [
+      { id: null, title_vi: "Khóa đào tạo 1", title_en: "Course 1", due_on: "2029-06-30", weight: 2 },
+      { id: null, title_vi: "Khóa đào tạo 2", title_en: null, due_on: "2029-12-31", weight: 1 },
+    ];
+    const created = await createMou(db, kami.actor, draft({ commitments: [{ ...draft().commitments[0], milestones: planned }] }), "kami", kami.acting.ip);
+    await acceptParty(db, ds.acting, created.id, "dassault-systemes");
+    const commitment = await db.selectFrom("commitments").select("id").where("mou_id", "=", created.id).executeTakeFirstOrThrow();
+    const plan = () => db.selectFrom("milestones").select(["id", "title_vi", "title_en", "due_on", "weight", "status"]).where("commitment_id", "=", commitment.id).orderBy("sort_order").execute();
+    expect((await plan()).map((m) => [m.title_vi, m.due_on, Number(m.weight), m.status])).toEqual([
+      ["Khóa đào tạo 1", "2029-06-30", 2, "pending"],
+      ["Khóa đào tạo 2", "2029-12-31", 1, "pending"],
+    ]);
+
+    const parties = await db.selectFrom("mou_parties").select(["id", "org_id"]).where("mou_id", "=", created.id).execute();
+    await addSignatory(db, kami.acting, created.id, { partyId: parties.find((p) => p.org_id === "kami")!.id, email: "signer@kami.demo.example", name: "Đỗ Thị Thu Trang", title: null });
+    await addSignatory(db, ds.acting, created.id, { partyId: parties.find((p) => p.org_id === "dassault-systemes")!.id, email: "signer@3ds.demo.example", name: "Nguyễn Hoàng Nam", title: null });
+    await sendForSignature(db, kami.acting, created.id, { order: "parallel", deadline: null, today: vietnamToday() });
+    const signatories = await db.selectFrom("signatories").select(["id", "email"]).where("mou_id", "=", created.id).execute();
+    for (const [who, email] of [[kami, "signer@kami.demo.example"], [ds, "signer@3ds.demo.example"]] as const) {
+      expect((await signWithCode(who, email, created.id, signatories.find((x) => x.email === email)!.id)).ok).toBe(true);
+    }
+    const sealed = await db
+      .selectFrom("agreements")
+      .innerJoin("mou_versions", "mou_versions.id", "agreements.version_id")
+      .select(["mou_versions.content"])
+      .where("agreements.mou_id", "=", created.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(sealed.content).commitments[0].milestones).toEqual([
+      { title: { vi: "Khóa đào tạo 1", en: "Course 1" }, due_on: "2029-06-30", weight: 2 },
+      { title: { vi: "Khóa đào tạo 2", en: null }, due_on: "2029-12-31", weight: 1 },
+    ]);
+    const [first, second] = await plan();
+    expect([first.title_vi, second.title_vi]).toEqual(["Khóa đào tạo 1", "Khóa đào tạo 2"]);
+    // The sealed PDF lists them under their commitment.
+    const pdf = await loadAgreementFile(db, created.id, null);
+    const file = path.join(process.env.DATA_DIR!, "planned.pdf");
+    fs.writeFileSync(file, Buffer.from(pdf!.content));
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text).toContain("• Khóa đào tạo 1 / Course 1");
+    expect(text).toContain("• Khóa đào tạo 2");
+
+    // Done since signing; an amendment renames it and drops the other: the done one keeps its status and reports.
+    await db.updateTable("milestones").set({ status: "done" }).where("id", "=", first.id).execute();
+    await db.insertInto("progress_updates").values({ id: "p-planned", commitment_id: commitment.id, milestone_id: first.id, note: "Khóa 1 xong", created_at: nowIso() }).execute();
+    await startAmendment(db, kami.acting, created.id);
+    const renamed = { ...planned[0], id: first.id, title_vi: "Khóa đào tạo đầu tiên" };
+    expect((await updateMou(db, kami.actor, created.id, draft({ commitments: [{ ...draft().commitments[0], id: commitment.id, milestones: [renamed] }] }), "kami", "")).ok).toBe(true);
+    expect((await plan()).map((m) => [m.id, m.title_vi, m.status])).toEqual([[first.id, "Khóa đào tạo đầu tiên", "done"]]);
+    expect((await db.selectFrom("progress_updates").select("milestone_id").where("id", "=", "p-planned").executeTakeFirstOrThrow()).milestone_id).toBe(first.id);
   });
 
   it("refuses to drop a party that has signed, so no signature is ever lost", async () => {

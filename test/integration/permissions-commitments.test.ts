@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMouDates } from "~/mous/in-force.server";
 import { vietnamToday } from "~/lib/time";
-import { expectAll, runMatrix, signInPersonas, type Outcome, type Persona } from "../helpers/personas";
+import { expectAll, PERSONA_EMAILS, runMatrix, signInPersonas, type Outcome, type Persona } from "../helpers/personas";
 import { Client, DEMO } from "../helpers/http";
 import { startTestServer, type TestServer } from "../helpers/server";
 
@@ -53,6 +53,29 @@ describe("permission matrix: the commitment process", () => {
     // The other party reads the commitment but neither reports on it nor plans it.
     expect((await signer3ds.post(`/commitments/${id}`, { note: "Không phải việc của chúng tôi" })).status).toBe(403);
     expect((await signer3ds.post(`/commitments/${id}`, { intent: "add-milestone", title_vi: "x", due_on: "2027-01-01", weight: "1" })).status).toBe(403);
+  });
+
+  it("lets only the owner's admins name the contact person, one of the owner's members, each change recorded", async () => {
+    const problems = await runMatrix(clients, [{ route: `POST /commitments/${id}`, form: { intent: "set-contact", contact_user_id: "" }, expect: onCommitment({ orgAdmin: "redirect" }) }]);
+    expect(problems).toEqual([]);
+    const userId = async (email: string) => (await server.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    const kamiMember = await userId(PERSONA_EMAILS.member);
+    // The other party's admin reads the commitment but does not choose who answers for it.
+    expect((await signer3ds.post(`/commitments/${id}`, { intent: "set-contact", contact_user_id: await userId(DEMO.signer3ds) })).status).toBe(403);
+
+    const outsider = await clients.orgAdmin.post(`/commitments/${id}`, { intent: "set-contact", contact_user_id: await userId(PERSONA_EMAILS.otherMember) });
+    expect(outsider.status).toBe(400);
+    expect(await outsider.text()).toMatch(/id="contact-user-error"[^>]*>Người liên hệ phải là thành viên của tổ chức thực hiện cam kết\./);
+    expect((await clients.orgAdmin.post(`/commitments/${id}`, { intent: "set-contact", contact_user_id: kamiMember })).status).toBe(302);
+    const saved = await server.db.selectFrom("commitments").select("contact_user_id").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(saved.contact_user_id).toBe(kamiMember);
+    const step = await server.db.selectFrom("commitment_timeline").select(["actor_label", "after"]).where("commitment_id", "=", id).where("kind", "=", "contact.changed").orderBy("at", "desc").executeTakeFirstOrThrow();
+    expect(JSON.parse(step.after!)).toEqual({ contact: "Vũ Văn Bình" });
+    const audited = await server.db.selectFrom("audit_log").select("after").where("action", "=", "commitment.contact.changed").where("entity_id", "=", id).orderBy("seq", "desc").executeTakeFirstOrThrow();
+    expect(JSON.parse(audited.after!)).toEqual({ contact: "Vũ Văn Bình" });
+    const page = await (await signer3ds.get(`/commitments/${id}`)).text();
+    expect(page).toContain("Người liên hệ: Vũ Văn Bình");
+    expect(page).toContain("đổi người liên hệ: — Chưa có — → Vũ Văn Bình");
   });
 
   it("lets only another party or staff confirm or return a report, never the owner", async () => {

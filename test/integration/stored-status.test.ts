@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadStatusInputs, refreshStaleCommitmentStatuses, scheduleDailyStatusRefresh, storedStatusOf } from "~/commitments/stored-status.server";
+import type { MessageKey } from "~/i18n/messages";
+import { translate } from "~/i18n/translate";
 import { vietnamToday } from "~/lib/time";
 import { signInPersonas, type Persona } from "../helpers/personas";
 import type { Client } from "../helpers/http";
@@ -61,6 +63,30 @@ describe("the stored commitment status", () => {
       seen.add((await kamiMes()).status);
     }
     expect(seen.has("done")).toBe(true);
+  });
+
+  it("puts a status that only time changed on the commitment's timeline and in the audit log as the portal's doing, once", async () => {
+    const day = addDays(vietnamToday(), 45);
+    const rows = await server.db.selectFrom("commitments").select(["id", "status"]).execute();
+    const inputs = await loadStatusInputs(server.db, rows.map((r) => r.id));
+    const changing = rows.filter((r) => storedStatusOf(inputs.get(r.id)!, day).status !== r.status).map((r) => r.id);
+    expect(changing.length).toBeGreaterThan(0);
+    const byTime = () =>
+      server.db.selectFrom("commitment_timeline").select(["commitment_id", "actor_id", "actor_label", "before", "after"]).where("kind", "=", "status.changed").where("after", "like", `%"on":"${day}"%`).execute();
+    // Two runs of the same day at once, as two processes on one PostgreSQL database would make them.
+    await Promise.all([refreshStaleCommitmentStatuses(server.db, day), refreshStaleCommitmentStatuses(server.db, day)]);
+    expect(await refreshStaleCommitmentStatuses(server.db, day)).toBe(0);
+    const entries = await byTime();
+    expect(entries.map((e) => e.commitment_id).sort()).toEqual([...changing].sort());
+    expect(entries.every((e) => e.actor_id === null && e.actor_label === null)).toBe(true);
+    const first = entries[0]!;
+    expect(JSON.parse(first.before!).status).toBe(rows.find((r) => r.id === first.commitment_id)!.status);
+    const audited = await server.db.selectFrom("audit_log").select(["entity_id", "actor_id", "actor_label"]).where("action", "=", "commitment.status.changed").where("after", "like", `%"on":"${day}"%`).execute();
+    expect(audited.map((a) => a.entity_id).sort()).toEqual([...changing].sort());
+    expect(audited.every((a) => a.actor_id === null && a.actor_label === "portal")).toBe(true);
+    const status = (v: string | null) => translate("vi", `commitments.status.${JSON.parse(v!).status}` as MessageKey);
+    const page = await clients.staff.get(`/commitments/${first.commitment_id}`);
+    expect(await page.text()).toContain(translate("vi", "commitment.timeline.status.changed", { before: status(first.before), after: status(first.after) }));
   });
 
   it("is re-derived once a day for what only time changes, by one queued job", async () => {

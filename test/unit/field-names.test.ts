@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { MAX_DEPTH, MAX_FIELDS, MAX_ROWS, isAcceptedFieldName, nestFields } from "~/lib/field-names.server";
+import { MAX_DEPTH, MAX_FIELDS, MAX_NESTED_ROWS, MAX_ROWS, isAcceptedFieldName, nestFields } from "~/lib/field-names.server";
 import { parseForm, parseStructuredForm } from "~/lib/forms.server";
 
 const nest = (entries: Record<string, string> | [string, string][]) => nestFields(Array.isArray(entries) ? entries : Object.entries(entries));
@@ -47,6 +47,31 @@ describe("nesting form field names", () => {
   ])("refuses %s", (_what, name) => {
     expect(nest([[name, "x"]])).toMatchObject({ ok: false, reason: "badName" });
     expect(isAcceptedFieldName(name)).toBe(false);
+  });
+
+  it("takes rows within a row (a commitment's milestones), prototype-free, and only in that one shape", () => {
+    const read = nest({ "commitments.1.title_vi": "Đào tạo", "commitments.1.milestones.0.title_vi": "Khóa 1", [`commitments.1.milestones.${MAX_NESTED_ROWS - 1}.due_on`]: "2030-01-01" });
+    if (!read.ok) throw new Error("should be accepted");
+    const milestones = (read.value.commitments as Record<string, unknown>[])[1]!.milestones as Record<string, unknown>[];
+    expect(milestones).toHaveLength(MAX_NESTED_ROWS);
+    expect(milestones[0]).toEqual(Object.assign(Object.create(null), { title_vi: "Khóa 1" }));
+    expect(Object.getPrototypeOf(milestones[0])).toBeNull();
+  });
+
+  it.each([
+    ["an inner index at the cap", `commitments.0.milestones.${MAX_NESTED_ROWS}.title_vi`],
+    ["a huge inner index", "commitments.0.milestones.999.title_vi"],
+    ["a field where the inner row goes", "commitments.0.milestones.title_vi.x"],
+    ["a row where the inner list goes", "commitments.0.1.0.title_vi"],
+    ["a row as the last segment", "commitments.0.milestones.0.1"],
+    ["the prototype at the inner level", "commitments.0.milestones.0.__proto__"],
+    ["the prototype as the inner list", "commitments.0.__proto__.0.polluted"],
+    ["one level deeper still", "commitments.0.milestones.0.steps.0"],
+    ["four segments", "commitments.0.milestones.0"],
+  ])("refuses %s", (_what, name) => {
+    expect(nest([[name, "x"]])).toMatchObject({ ok: false, reason: "badName" });
+    expect(isAcceptedFieldName(name)).toBe(false);
+    expect(Object.prototype).not.toHaveProperty("polluted");
   });
 
   it("accepts the last row under the cap, and builds nothing larger than the rows named", () => {

@@ -21,6 +21,10 @@ export function CommitmentTimeline({ timeline }: { timeline: { entries: Entry[];
     const actor = e.actor_label ?? t("commitment.timeline.someone");
     const planned = (e.after ?? e.before ?? {}) as { title_vi?: string; title_en?: string | null; due_on?: string };
     const milestone = (locale === "en" && planned.title_en) || planned.title_vi || "";
+    if (e.kind === "contact.changed") {
+      const contact = (v: Record<string, unknown> | null) => (typeof v?.contact === "string" ? v.contact : t("commitment.contact.none"));
+      return t("commitment.timeline.contact.changed", { actor, before: contact(e.before), after: contact(e.after) });
+    }
     if (e.kind === "status.changed") {
       const status = (v: Record<string, unknown> | null) => t(`commitments.status.${String(v?.status)}` as MessageKey);
       return t("commitment.timeline.status.changed", { before: status(e.before), after: status(e.after) });

@@ -90,7 +90,16 @@ export function MouCommitments({ commitments, parties }: Pick<MouPageData, "comm
           {commitments.map((c) => (
             <tr key={c.id}>
               <td>{orgName(c.org_id)}</td>
-              <td>{localized(c, "title", locale)}</td>
+              <td>
+                {localized(c, "title", locale)}
+                {c.milestones.length ? (
+                  <ul className="mou-commitment-milestones small" aria-label={t("mous.commitment.milestones")}>
+                    {c.milestones.map((m) => (
+                      <li key={m.id}>{t("mous.commitment.milestoneLine", { title: localized(m, "title", locale), due: formatDay(m.due_on, locale), weight: formatNumber(Number(m.weight), locale) })}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
               <td>{c.kpi_target === null ? "—" : `${formatNumber(Number(c.kpi_target), locale)} ${localized({ unit_vi: c.kpi_unit_vi, unit_en: c.kpi_unit_en }, "unit", locale)}`}</td>
               <td>{formatDay(c.due_on, locale)}</td>
             </tr>
