@@ -9,6 +9,7 @@ import { commitmentMessages } from "./messages/commitments";
 import { sealMessages } from "./messages/seals";
 import { commitmentProcessMessages } from "./messages/commitment-process";
 import { monitoringMessages } from "./messages/monitoring";
+import { mouReviewMessages } from "./messages/mou-review";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -26,6 +27,7 @@ export const MESSAGES = {
   ...sealMessages,
   ...commitmentProcessMessages,
   ...monitoringMessages,
+  ...mouReviewMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

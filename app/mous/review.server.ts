@@ -64,28 +64,6 @@ export async function startAmendment(db: DB, acting: Acting, mouId: string) {
   });
 }
 
-export async function addComment(db: DB, acting: Acting, mouId: string, input: { kind: "comment" | "change_request"; body: string }) {
-  await db.transaction().execute(async (trx) => {
-    const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
-    const id = newId();
-    await trx
-      .insertInto("mou_comments")
-      .values({ id, mou_id: mouId, version_id: mou.current_version_id, clause_id: null, author_id: acting.user.id, kind: input.kind, body: input.body, resolved_at: null, created_at: nowIso() })
-      .execute();
-    await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: `mou.${input.kind}`, entityType: "mou", entityId: mouId, after: { comment: id }, ip: acting.ip });
-    if (input.kind === "change_request") {
-      await mailAboutMou(trx, await partyMembers(trx, mouId, { exceptUserId: acting.user.id }), {
-        kind: "mou_change_request",
-        prefix: "mous.mail.changeRequest",
-        mou,
-        url: `${acting.origin}/mous/${mouId}`,
-        params: { author: acting.user.name },
-        extra: () => [input.body],
-      });
-    }
-  });
-}
-
 type Side = { heading: string; body: string } | null;
 
 /** Two versions of an MoU by number, compared; not found when either is not a version of this MoU. */
