@@ -118,4 +118,5 @@ export const DeclineSchema = z.object({ reason: z.string().trim().min(3).max(200
 export const ReplySchema = z.object({ thread_id: z.string().min(1).max(40), reply: z.string().trim().min(1).max(4000) });
 export const ThreadSchema = z.object({ thread_id: z.string().min(1).max(40) });
 /** The optional note an edit carries, stored with the version it makes. */
-export const ChangeNoteSchema = z.object({ change_note: optionalText(500) });
+export const CHANGE_NOTE_MAX = 500;
+export const ChangeNoteSchema = z.object({ change_note: optionalText(CHANGE_NOTE_MAX) });
