@@ -67,7 +67,7 @@ function commitmentText(version: VersionContent, c: VersionContent["commitments"
   const pick = (text: Bilingual) => (locale === "en" ? text.en : null) || text.vi || "";
   const owner = version.parties.find((p) => p.org_id === c.org_id);
   const kpi = c.kpi
-    ? ` — ${"baseline" in c.kpi && c.kpi.baseline !== undefined ? `${formatNumber(c.kpi.baseline, locale)} → ` : ""}${formatNumber(c.kpi.target, locale)} ${pick({ vi: c.kpi.unit_vi, en: c.kpi.unit_en })}`
+    ? ` — ${c.kpi.baseline !== undefined ? `${formatNumber(c.kpi.baseline, locale)} → ` : ""}${formatNumber(c.kpi.target, locale)} ${pick({ vi: c.kpi.unit_vi, en: c.kpi.unit_en })}`
     : "";
   const milestones = c.milestones.length
     ? `\n${translate(locale, "mous.compare.milestones")}: ${c.milestones.map((m) => `${pick(m.title)} (${formatDay(m.due_on, locale)})`).join("; ")}`
