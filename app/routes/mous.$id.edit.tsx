@@ -49,7 +49,9 @@ export async function action(args: ActionFunctionArgs) {
   const form = await readForm(args.request);
   const parsed = await parseDraftForm(getDb(), form, actor, locale, { creating: false });
   const note = parseForm(form, ChangeNoteSchema, locale);
-  if (!parsed.ok || !note.ok) return actionFailed({ errors: { ...(parsed.ok ? {} : parsed.errors), ...(note.ok ? {} : note.errors) }, values: formValues(form) });
+  // The draft's refusal carries only the field names it accepts: the form is shown again from those.
+  if (!parsed.ok) return actionFailed({ errors: { ...parsed.errors, ...(note.ok ? {} : note.errors) }, values: parsed.values });
+  if (!note.ok) return actionFailed({ errors: note.errors, values: formValues(form) });
   const saved = await updateMou(getDb(), actor, access.mou.id, parsed.data, parsed.leadOrg, args.context.clientIp, note.data.change_note);
   if (!saved.ok) return actionFailed({ errors: { [saved.field]: translate(locale, saved.error) }, values: formValues(form) });
   const notice = saved.versionNumber ? { key: "mous.notice.savedVersion", params: { n: saved.versionNumber } } as const : { key: "mous.notice.saved" } as const;
