@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)("the reviewer's table in a browser", () => {
     await Promise.all([editor.waitForURL(`${server.baseUrl}/mous/${mouId}`), editor.getByRole("button", { name: "Lưu" }).click()]);
     await editor.getByText("Nâng chỉ tiêu lên 60 kỹ sư.").first().waitFor();
     await editor.fill("#comment-body", "Đề nghị ghi rõ địa điểm đào tạo.");
-    await editor.getByLabel("Đề nghị sửa đổi").check();
+    await editor.getByRole("radio", { name: "Đề nghị sửa đổi" }).check();
     await Promise.all([editor.waitForLoadState("networkidle"), editor.getByRole("button", { name: "Gửi", exact: true }).click()]);
     await editor.getByText("1/1 chủ đề đang mở").waitFor();
 
