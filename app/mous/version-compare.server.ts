@@ -45,7 +45,8 @@ function compareVersions(a: VersionContent, b: VersionContent, locale: Locale) {
     const right = side(b.clauses[i]);
     const change = partChange(a.clauses[i], b.clauses[i]);
     // Inside a clause present in both, the reader sees which words changed rather than two walls of text.
-    const words = change === "changed" && left && right ? wordDiff(`${left.heading}\n${left.body}`, `${right.heading}\n${right.body}`) : null;
+    const joined = (c: NonNullable<Side>) => [c.heading, c.body].filter(Boolean).join("\n");
+    const words = change === "changed" && left && right ? wordDiff(joined(left), joined(right)) : null;
     return { position: i + 1, a: left, b: right, changed: change !== "same", change, words };
   });
   const meta = META.map(({ field, label }) => {

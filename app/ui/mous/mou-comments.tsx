@@ -100,7 +100,8 @@ function ThreadBody({ thread, canComment, form: { errors, values } }: { thread: 
       {thread.resolved_at && thread.resolved_by ? <p className="small muted">{t("mous.comments.resolvedBy", { name: thread.resolved_by, date: formatDate(thread.resolved_at, locale, "dateTime") })}</p> : null}
       <div className="row mou-thread-actions">
         {canComment ? (
-          <details className="mou-reply" open={Boolean(replyError)}>
+          // Keyed on the replies: once a reply lands, the form closes and empties for the next one.
+          <details key={thread.replies.length} className="mou-reply" open={Boolean(replyError)}>
             <summary className="button button-small">{t("mous.comments.reply")}</summary>
             <Form method="post" className="form">
               <input type="hidden" name="intent" value="reply" />
