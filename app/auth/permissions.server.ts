@@ -177,6 +177,7 @@ export type Permission =
   | { action: "mou.read"; parties: PartyStanding[] }
   | { action: "mou.edit"; parties: PartyStanding[]; status: MouStatus }
   | { action: "mou.comment"; parties: PartyStanding[]; status: MouStatus }
+  | { action: "mou.thread.resolve"; parties: PartyStanding[]; status: MouStatus; leadOrgId: string | null; authorId: string }
   | { action: "mou.lead"; leadOrgId: string | null }
   | { action: "mou.parties"; leadOrgId: string | null; status: MouStatus }
   | { action: "mou.respond"; party: PartyStanding }
@@ -236,6 +237,13 @@ export function can(actor: Actor, permission: Permission): boolean {
     case "mou.edit":
     case "mou.comment":
       return isEditableStatus(permission.status) && takingPart(permission.parties).some((id) => isMemberOf(actor, id));
+    case "mou.thread.resolve":
+      // Whoever raised the point, the lead party that answers for the text, or staff who moderate;
+      // another party may reply but not close someone else's point. Once frozen, the thread is record.
+      if (!isEditableStatus(permission.status)) return false;
+      if (user.isStaff) return true;
+      if (!takingPart(permission.parties).some((id) => isMemberOf(actor, id))) return false;
+      return permission.authorId === user.id || (permission.leadOrgId !== null && isMemberOf(actor, permission.leadOrgId));
     case "mou.lead":
       // Sharing, sending for signature and amending belong to the lead party's members.
       return permission.leadOrgId !== null && isMemberOf(actor, permission.leadOrgId);

@@ -14,6 +14,7 @@ import { pdfInspectionMessages } from "./messages/pdf-inspection";
 import { apiMessages } from "./messages/api";
 import { reportMessages } from "./messages/reports";
 import { auditActionMessages } from "./messages/audit-actions";
+import { mouReviewMessages } from "./messages/mou-review";
 
 /**
  * Every string the portal shows, in Vietnamese and English side by side, one file per domain.
@@ -36,6 +37,7 @@ export const MESSAGES = {
   ...apiMessages,
   ...reportMessages,
   ...auditActionMessages,
+  ...mouReviewMessages,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

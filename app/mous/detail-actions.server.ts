@@ -11,9 +11,10 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
 import { vietnamToday } from "~/lib/time";
 import { invitePartnerByEmail } from "./email-invitations.server";
-import { CommentSchema, PartnerInvitationSchema, SendSchema, SignatorySchema } from "./mou.schema";
+import { addComment, findThread, replyToThread, setThreadResolved } from "./comment-threads.server";
+import { CommentSchema, PartnerInvitationSchema, ReplySchema, SendSchema, SignatorySchema, ThreadSchema } from "./mou.schema";
 import { requireReadableMou } from "./mous.server";
-import { addComment, reopenMou, shareMou, startAmendment } from "./review.server";
+import { reopenMou, shareMou, startAmendment } from "./review.server";
 import { addSignatory, findCurrentSignatory, removeSignatory, sendForSignature } from "./signatories.server";
 
 /** Everything the MoU page's forms do, each asking its own permission first. */
@@ -62,6 +63,22 @@ export async function handleMouAction(args: ActionFunctionArgs) {
         if (!parsed.ok) return fail(parsed.errors, parsed.values);
         await addComment(db, acting, mou.id, parsed.data);
         return back("mous.notice.commented");
+      }
+      case "reply": {
+        requirePermission(actor, { action: "mou.comment", parties, status: mou.status });
+        const parsed = parseForm(form, ReplySchema, locale);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values);
+        await replyToThread(db, acting, mou.id, parsed.data.thread_id, parsed.data.reply);
+        return back("mous.notice.replied");
+      }
+      case "resolve":
+      case "reopen_thread": {
+        const parsed = parseForm(form, ThreadSchema, locale);
+        if (!parsed.ok) throw new DomainError("invalid");
+        const thread = await findThread(db, mou.id, parsed.data.thread_id);
+        requirePermission(actor, { action: "mou.thread.resolve", parties, status: mou.status, leadOrgId, authorId: thread.author_id });
+        await setThreadResolved(db, acting, mou.id, thread.id, intent === "resolve");
+        return back(intent === "resolve" ? "mous.notice.threadResolved" : "mous.notice.threadReopened");
       }
       case "add_signatory": {
         const parsed = parseForm(form, SignatorySchema, locale);

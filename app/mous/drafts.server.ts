@@ -156,7 +156,8 @@ export type DraftRefusal = {
 
 /**
  * Saves the working text. Once the draft has been shared, every saved change becomes a new
- * version (an unchanged text makes none), so reviewers can compare what moved. Who is party, and
+ * version (an unchanged text makes none), so reviewers can compare what moved; the editor's note on
+ * the change goes with that version and into the audit log. Who is party, and
  * who leads, only the lead party changes; the other parties edit the text.
  */
 
@@ -167,6 +168,7 @@ export async function updateMou(
   draft: MouDraft,
   leadOrgRaw: string | null,
   ip: string,
+  note: string | null = null,
 ): Promise<{ ok: true; versionNumber: number | null } | DraftRefusal> {
   const leadOrg = leadOrgOf(draft, leadOrgRaw);
   return db.transaction().execute(async (trx) => {
@@ -197,11 +199,11 @@ export async function updateMou(
         : undefined;
       const hash = hashVersionContent(await buildVersionContent(trx, mouId));
       if (hash !== current?.content_hash) {
-        versionNumber = (await createVersion(trx, mouId, { createdBy: actor.user.id, at })).number;
+        versionNumber = (await createVersion(trx, mouId, { createdBy: actor.user.id, note, at })).number;
         versionHash = hash;
       }
     }
-    await recordAudit(trx, { actorId: actor.user.id, actorLabel: actor.user.name, action: "mou.edited", entityType: "mou", entityId: mouId, after: { version: versionNumber, hash: versionHash }, ip });
+    await recordAudit(trx, { actorId: actor.user.id, actorLabel: actor.user.name, action: "mou.edited", entityType: "mou", entityId: mouId, after: { version: versionNumber, hash: versionHash, ...(note ? { note } : {}) }, ip });
     return { ok: true, versionNumber };
   });
 }

@@ -133,3 +133,10 @@ export const SignSchema = z.object({
   consent: z.literal("on", { errorMap: () => ({ message: "mous.sign.consentRequired" }) }),
 });
 export const DeclineSchema = z.object({ reason: z.string().trim().min(3).max(2000) });
+
+/** A reply names the thread it answers; its text is `reply` so that its errors stay by its own form. */
+export const ReplySchema = z.object({ thread_id: z.string().min(1).max(40), reply: z.string().trim().min(1).max(4000) });
+export const ThreadSchema = z.object({ thread_id: z.string().min(1).max(40) });
+/** The optional note an edit carries, stored with the version it makes. */
+export const CHANGE_NOTE_MAX = 500;
+export const ChangeNoteSchema = z.object({ change_note: optionalText(CHANGE_NOTE_MAX) });

@@ -104,17 +104,6 @@ export async function listVersions(db: DB, mouId: string) {
     .execute();
 }
 
-export async function listComments(db: DB, mouId: string) {
-  return db
-    .selectFrom("mou_comments")
-    .innerJoin("users", "users.id", "mou_comments.author_id")
-    .leftJoin("mou_versions", "mou_versions.id", "mou_comments.version_id")
-    .select(["mou_comments.id", "mou_comments.kind", "mou_comments.body", "mou_comments.created_at", "users.name as author", "mou_versions.number as version_number"])
-    .where("mou_comments.mou_id", "=", mouId)
-    .orderBy("mou_comments.created_at")
-    .execute();
-}
-
 /** Signatories joined with the organization of the party they sign for. */
 export function signatoriesWithOrganization(db: Trx) {
   return db

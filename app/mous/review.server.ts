@@ -6,8 +6,7 @@ import type { DB } from "~db/schema";
 import { mailAboutMou, partyMembers } from "./notify.server";
 import { requireAllPartiesAccepted } from "./signatories.server";
 import { canMoveMou, statusAfter } from "./status";
-import { createVersion, type VersionContent } from "./versions.server";
-import { partChange, wordDiff } from "./word-diff";
+import { createVersion } from "./versions.server";
 
 type Acting = { user: { id: string; name: string }; ip: string; origin: string };
 
@@ -62,74 +61,4 @@ export async function startAmendment(db: DB, acting: Acting, mouId: string) {
     }
     await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: "mou.amendment_started", entityType: "mou", entityId: mouId, ip: acting.ip });
   });
-}
-
-export async function addComment(db: DB, acting: Acting, mouId: string, input: { kind: "comment" | "change_request"; body: string }) {
-  await db.transaction().execute(async (trx) => {
-    const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
-    const id = newId();
-    await trx
-      .insertInto("mou_comments")
-      .values({ id, mou_id: mouId, version_id: mou.current_version_id, clause_id: null, author_id: acting.user.id, kind: input.kind, body: input.body, resolved_at: null, created_at: nowIso() })
-      .execute();
-    await recordAudit(trx, { actorId: acting.user.id, actorLabel: acting.user.name, action: `mou.${input.kind}`, entityType: "mou", entityId: mouId, after: { comment: id }, ip: acting.ip });
-    if (input.kind === "change_request") {
-      await mailAboutMou(trx, await partyMembers(trx, mouId, { exceptUserId: acting.user.id }), {
-        kind: "mou_change_request",
-        prefix: "mous.mail.changeRequest",
-        mou,
-        url: `${acting.origin}/mous/${mouId}`,
-        params: { author: acting.user.name },
-        extra: () => [input.body],
-      });
-    }
-  });
-}
-
-type Side = { heading: string; body: string } | null;
-
-/** Two versions of an MoU by number, compared; not found when either is not a version of this MoU. */
-export async function compareMouVersions(db: DB, mouId: string, numbers: [number, number], locale: "vi" | "en") {
-  const versions = await db.selectFrom("mou_versions").select(["number", "content", "content_hash"]).where("mou_id", "=", mouId).where("number", "in", numbers).execute();
-  const [a, b] = numbers.map((n) => versions.find((v) => Number(v.number) === n));
-  if (!a || !b) throw new DomainError("notFound");
-  return {
-    a: { number: a.number, hash: a.content_hash },
-    b: { number: b.number, hash: b.content_hash },
-    diff: compareVersions(JSON.parse(a.content) as VersionContent, JSON.parse(b.content) as VersionContent, locale),
-  };
-}
-
-/** Two versions clause by clause, side by side: position n of one against position n of the other. */
-function compareVersions(a: VersionContent, b: VersionContent, locale: "vi" | "en") {
-  const pick = (c: VersionContent["clauses"][number] | undefined): Side =>
-    c ? { heading: (locale === "en" ? c.heading_en : null) || c.heading_vi || "", body: (locale === "en" ? c.body_en : null) || c.body_vi } : null;
-  const count = Math.max(a.clauses.length, b.clauses.length);
-  const clauses = Array.from({ length: count }, (_, i) => {
-    const left = pick(a.clauses[i]);
-    const right = pick(b.clauses[i]);
-    const change = partChange(a.clauses[i], b.clauses[i]);
-    // Inside a clause present in both, the reader sees which words changed rather than two walls of text.
-    const words = change === "changed" && left && right ? wordDiff(`${left.heading}\n${left.body}`, `${right.heading}\n${right.body}`) : null;
-    return { position: i + 1, a: left, b: right, changed: change !== "same", change, words };
-  });
-  const meta = (["title", "purpose", "scope"] as const).map((field) => {
-    const before = (locale === "en" ? a[field].en : null) || a[field].vi || "";
-    const after = (locale === "en" ? b[field].en : null) || b[field].vi || "";
-    const changed = JSON.stringify(a[field]) !== JSON.stringify(b[field]);
-    return { field, a: before, b: after, changed, words: changed ? wordDiff(before, after) : null };
-  });
-  // The milestones planned with a commitment are part of its text: a changed plan shows as a changed commitment.
-  const commitmentText = (c: VersionContent["commitments"][number]) =>
-    [
-      `${(locale === "en" ? c.title.en : null) || c.title.vi}${c.kpi ? ` — ${c.kpi.target} ${(locale === "en" ? c.kpi.unit_en : null) || c.kpi.unit_vi || ""}` : ""} (${c.due_on})`,
-      ...c.milestones.map((m) => `• ${(locale === "en" ? m.title.en : null) || m.title.vi} (${m.due_on}, ×${m.weight})`),
-    ].join("\n");
-  const commitments = Array.from({ length: Math.max(a.commitments.length, b.commitments.length) }, (_, i) => ({
-    a: a.commitments[i] ? commitmentText(a.commitments[i]) : null,
-    b: b.commitments[i] ? commitmentText(b.commitments[i]) : null,
-    changed: partChange(a.commitments[i], b.commitments[i]) !== "same",
-    change: partChange(a.commitments[i], b.commitments[i]),
-  }));
-  return { meta, clauses, commitments };
 }

@@ -4,10 +4,12 @@ import { can, requireActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { useT } from "~/i18n/use-t";
 import { formState } from "~/lib/action-result";
+import { pageParam, PAGE_SIZE } from "~/lib/paging";
 import { isAgreementBeingSealed, listAgreements } from "~/mous/agreements.server";
 import { handleMouAction } from "~/mous/detail-actions.server";
 import { listOpenEmailInvitations } from "~/mous/email-invitations.server";
-import { findMouEvent, listComments, listSignatories, listVersions, loadWorkingText, requireReadableMou } from "~/mous/mous.server";
+import { listCommentThreads } from "~/mous/comment-threads.server";
+import { findMouEvent, listSignatories, listVersions, loadWorkingText, requireReadableMou } from "~/mous/mous.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormAlert } from "~/ui/field";
 import { MouComments } from "~/ui/mous/mou-comments";
@@ -29,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const [text, versions, comments, signatories, agreements, event, sealing, partnerInvitations] = await Promise.all([
     loadWorkingText(db, mou.id),
     listVersions(db, mou.id),
-    listComments(db, mou.id),
+    listCommentThreads(db, mou.id, pageParam(new URL(args.request.url))),
     listSignatories(db, mou.id),
     listAgreements(db, mou.id),
     findMouEvent(db, mou),
@@ -43,7 +45,12 @@ export async function loader(args: LoaderFunctionArgs) {
     parties: parties.map((p) => ({ ...p, canName: can(actor, { action: "mou.signatories", partyOrgId: p.org_id, status: mou.status }) })),
     ...text,
     versions,
-    comments,
+    comments: {
+      ...comments,
+      page: pageParam(new URL(args.request.url)),
+      pageSize: PAGE_SIZE,
+      threads: comments.threads.map((c) => ({ ...c, mayResolve: can(actor, { action: "mou.thread.resolve", parties, status: mou.status, leadOrgId, authorId: c.author_id }) })),
+    },
     signatories: signatories.map((s) => ({ ...s, mine: can(actor, { action: "mou.sign", signatory: s }) })),
     agreements: agreements.map(({ verification_code: _code, ...a }) => a),
     may: {

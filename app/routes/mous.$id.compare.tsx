@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
-import { translate } from "~/i18n/translate";
-import { useT } from "~/i18n/use-t";
+import { formatDate, translate } from "~/i18n/translate";
+import { useLocale, useT } from "~/i18n/use-t";
 import { requireReadableMou } from "~/mous/mous.server";
-import { compareMouVersions } from "~/mous/review.server";
+import { compareMouVersions } from "~/mous/version-compare.server";
 import type { PartChange, WordChange } from "~/mous/word-diff";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import stylesheet from "~/styles/mous.css";
@@ -49,23 +49,15 @@ export default function CompareVersions() {
           <thead>
             <tr>
               <th scope="col">{t("mous.compare.part")}</th>
-              <th scope="col">
-                {t("mous.versionN", { n: a.number })}
-                <br />
-                <span className="mono small hash">{a.hash.slice(0, 16)}…</span>
-              </th>
-              <th scope="col">
-                {t("mous.versionN", { n: b.number })}
-                <br />
-                <span className="mono small hash">{b.hash.slice(0, 16)}…</span>
-              </th>
+              <VersionHeading version={a} />
+              <VersionHeading version={b} />
             </tr>
           </thead>
           <tbody>
             {diff.meta.map((m) => (
               <tr key={m.field} className={m.changed ? "changed" : undefined}>
                 <th scope="row">
-                  {t(`mous.field.${m.field}`)} {changedLabel(m.changed ? "changed" : "same")}
+                  {t(m.label)} {changedLabel(m.changed ? "changed" : "same")}
                 </th>
                 <td>{m.a}</td>
                 <td>{m.words ? <WordChanges words={m.words} /> : m.b}</td>
@@ -95,14 +87,35 @@ export default function CompareVersions() {
                 <th scope="row">
                   {t("mous.form.commitmentN", { n: i + 1 })} {changedLabel(c.change)}
                 </th>
-                <td className="compare-lines">{c.a ?? <span className="muted">{t("mous.compare.absent")}</span>}</td>
-                <td className="compare-lines">{c.b ?? <span className="muted">{t("mous.compare.absent")}</span>}</td>
+                <td className="word-diff">{c.a ?? <span className="muted">{t("mous.compare.absent")}</span>}</td>
+                <td className="word-diff">{c.words ? <WordChanges words={c.words} /> : c.b ?? <span className="muted">{t("mous.compare.absent")}</span>}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
     </div>
+  );
+}
+
+/** A version's column: its number, when and by whom it was made in the reader's language, its note and hash. */
+function VersionHeading({ version }: { version: { number: number; hash: string; note: string | null; author: string | null; created_at: string } }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <th scope="col">
+      {t("mous.versionN", { n: version.number })}
+      <span className="small compare-version-meta">
+        {t("mous.compare.createdAt", { date: formatDate(version.created_at, locale, "dateTime") })}
+        {version.author ? ` · ${version.author}` : ""}
+      </span>
+      {version.note ? (
+        <span className="small compare-version-meta mou-version-note">
+          {t("mous.versions.note")} {version.note}
+        </span>
+      ) : null}
+      <span className="mono small hash compare-version-meta">{version.hash.slice(0, 16)}…</span>
+    </th>
   );
 }
 

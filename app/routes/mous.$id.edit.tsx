@@ -9,12 +9,14 @@ import { formState } from "~/lib/action-result";
 import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { formValues } from "~/lib/forms.server";
+import { formValues, parseForm } from "~/lib/forms.server";
 import { listContactCandidates } from "~/commitments/contact.server";
 import { draftFormValues, parseDraftForm, updateMou } from "~/mous/drafts.server";
+import { ChangeNoteSchema } from "~/mous/mou.schema";
 import { listEventsForPicker, listOrganizationsForPicker, requireReadableMou } from "~/mous/mous.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { MouForm } from "~/ui/mou-form";
+import { ChangeNoteField } from "~/ui/mous/change-note-field";
 import stylesheet from "~/styles/mous.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -53,8 +55,11 @@ export async function action(args: ActionFunctionArgs) {
   const locale = getLocale(args.request);
   const form = await readForm(args.request);
   const parsed = await parseDraftForm(getDb(), form, actor, locale, { creating: false });
-  if (!parsed.ok) return actionFailed(parsed);
-  const saved = await updateMou(getDb(), actor, access.mou.id, parsed.data, parsed.leadOrg, args.context.clientIp);
+  const note = parseForm(form, ChangeNoteSchema, locale);
+  // The draft's refusal carries only the field names it accepts: the form is shown again from those.
+  if (!parsed.ok) return actionFailed({ errors: { ...parsed.errors, ...(note.ok ? {} : note.errors) }, values: parsed.values });
+  if (!note.ok) return actionFailed({ errors: note.errors, values: formValues(form) });
+  const saved = await updateMou(getDb(), actor, access.mou.id, parsed.data, parsed.leadOrg, args.context.clientIp, note.data.change_note);
   if (!saved.ok) return actionFailed({ errors: { [saved.field]: translate(locale, saved.error) }, values: formValues(form) });
   const notice = saved.versionNumber ? { key: "mous.notice.savedVersion", params: { n: saved.versionNumber } } as const : { key: "mous.notice.saved" } as const;
   return redirectWithFlash(`/mous/${access.mou.id}`, notice, args.context.secure);
@@ -71,7 +76,9 @@ export default function EditMou() {
       </p>
       <h1>{t("mous.edit.title", { reference: mou.reference })}</h1>
       <p className="lead">{mou.shared ? t("mous.edit.versionNote") : t("mous.edit.draftNote")}</p>
-      <MouForm values={submitted.failed ? submitted.values : values} errors={submitted.errors} organizations={organizations} events={events} contacts={contacts} submitLabel={t("common.save")} partiesLocked={partiesLocked} />
+      <MouForm values={submitted.failed ? submitted.values : values} errors={submitted.errors} organizations={organizations} events={events} contacts={contacts} submitLabel={t("common.save")} partiesLocked={partiesLocked}>
+        {mou.shared ? <ChangeNoteField value={submitted.failed ? submitted.values.change_note : undefined} error={submitted.errors.change_note} /> : null}
+      </MouForm>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { requireActor } from "~/auth/permissions.server";
 import { getDb } from "~/db.server";
 import { getLocale } from "~/i18n/locale.server";
 import type { MessageKey } from "~/i18n/messages";
-import { formatDate, formatDay, localized, translate } from "~/i18n/translate";
+import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formState } from "~/lib/action-result";
 import { actionFailed } from "~/lib/action-result.server";
@@ -18,6 +18,7 @@ import { listParties } from "~/mous/mous.server";
 import { declineMou, loadFrozenVersion, requestSigningCode, requireOwnSignatory, signingClosedReason, signMou } from "~/mous/signing.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
+import { FrozenText } from "~/ui/mous/frozen-text";
 import { SignaturePad } from "~/ui/signature-pad";
 import stylesheet from "~/styles/mous.css";
 
@@ -40,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
     codeActive: Boolean(signatory.otp_expires_at && signatory.otp_expires_at > nowIso()),
     closed,
     parties: parties.map((p) => ({ name_vi: p.name_vi, name_en: p.name_en })),
-    version: version ? { number: version.number, hash: version.content_hash, clauses: version.content.clauses, commitments: version.content.commitments } : null,
+    version: version ? { number: version.number, hash: version.content_hash, content: version.content } : null,
     consent: version ? translate(locale, "mous.sign.consent", { hash: version.content_hash }) : "",
   });
 }
@@ -117,35 +118,7 @@ export default function SignMou() {
         </div>
       ) : null}
 
-      {version ? (
-        <section className="card mou-frozen" aria-labelledby="frozen-heading">
-          <h2 id="frozen-heading">{t("mous.sign.frozenText", { n: version.number })}</h2>
-          <p className="small muted">
-            {t("mous.sign.hashLabel")} <span className="mono hash">{version.hash}</span>
-          </p>
-          <ol className="mou-clauses">
-            {version.clauses.map((c) => (
-              <li key={c.position}>
-                <h3>{[t("mous.clauseNumber", { n: c.position }), localized(c, "heading", locale)].filter(Boolean).join(". ")}</h3>
-                <p>{localized(c, "body", locale)}</p>
-              </li>
-            ))}
-          </ol>
-          {version.commitments.length ? (
-            <>
-              <h3>{t("mous.commitments")}</h3>
-              <ul>
-                {version.commitments.map((c, i) => (
-                  <li key={i}>
-                    {(locale === "en" ? c.title.en : null) || c.title.vi}
-                    {c.kpi ? ` — ${c.kpi.target} ${(locale === "en" ? c.kpi.unit_en : null) || c.kpi.unit_vi || ""}` : ""} ({formatDay(c.due_on, locale)})
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </section>
-      ) : null}
+      {version ? <FrozenText version={version} /> : null}
 
       {!closed ? (
         <>

@@ -17,6 +17,8 @@ type Props = {
   submitLabel: string;
   /** For parties other than the lead: the party list is shown, and sent back, as it is. */
   partiesLocked?: boolean;
+  /** Fields of one page only, placed just before the submit button (the edit page's note on the change). */
+  children?: ReactNode;
 };
 
 /** Indices of the rows present in the flat values (`clauses.3.body_vi`), plus `extra` blank rows. */
@@ -74,7 +76,7 @@ function Select({ name, label, value, error, options, required, blank }: { name:
  * The MoU text as one form that works without JavaScript: repeated rows (parties, clauses,
  * commitments) come with a few blank ones, and blank rows are ignored on save.
  */
-export function MouForm({ values, errors, organizations, events, contacts, submitLabel, partiesLocked = false }: Props) {
+export function MouForm({ values, errors, organizations, events, contacts, submitLabel, partiesLocked = false, children }: Props) {
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
@@ -191,6 +193,7 @@ export function MouForm({ values, errors, organizations, events, contacts, submi
           </fieldset>
         ))}
       </fieldset>
+      {children}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {submitLabel}

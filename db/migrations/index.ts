@@ -16,6 +16,7 @@ import * as m220 from "./2026-12-02-20-api-tokens";
 import * as m221 from "./2026-12-02-21-api-status-order";
 import * as m230 from "./2026-12-02-30-audit-log-filters";
 import * as m250 from "./2026-12-02-50-seat-counts-leave-the-public-stamp";
+import * as m280 from "./2026-12-02-80-comment-threads";
 
 /**
  * Every migration imported by name: the classic compiler bundles the server, where
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-02-21-api-status-order": m221,
   "2026-12-02-30-audit-log-filters": m230,
   "2026-12-02-50-seat-counts-leave-the-public-stamp": m250,
+  "2026-12-02-80-comment-threads": m280,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -72,7 +72,11 @@ export interface MouCommentTable {
   author_id: string;
   kind: "comment" | "change_request";
   body: string;
+  /** The thread's first comment, for a reply; null for a comment that starts a thread. */
+  parent_id: Generated<string | null>;
+  /** Set on a thread's first comment only: a thread is resolved or reopened as a whole. */
   resolved_at: string | null;
+  resolved_by: Generated<string | null>;
   created_at: string;
 }
 

@@ -82,6 +82,8 @@ describe("hostile input", () => {
   let server: TestServer;
   let clients: Record<Persona, Client>;
   let targets: Target[];
+  /** More forms of a route already covered above: intents with fields of their own. */
+  let intents: Target[];
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -145,6 +147,14 @@ describe("hostile input", () => {
       { path: `/commitments/${commitment.id}`, as: "member", fields: { note: "Tiến độ", milestone_id: "khong-ton-tai" }, upload: "evidence" },
       { path: "/logout", as: "visitor", fields: {} },
     ];
+    const author = await server.db.selectFrom("users").select("id").where("email", "=", "member@ntt.test.example").executeTakeFirstOrThrow();
+    const thread = { id: "hostile-thread", mou_id: ntt, version_id: null, clause_id: null, author_id: author.id, kind: "comment" as const, body: "Ý kiến", resolved_at: null, created_at: new Date().toISOString() };
+    await server.db.insertInto("mou_comments").values(thread).execute();
+    intents = [
+      { path: `/mous/${ntt}`, as: "otherMember", fields: { intent: "reply", thread_id: thread.id, reply: "Trả lời" } },
+      { path: `/mous/${ntt}`, as: "otherMember", fields: { intent: "resolve", thread_id: thread.id } },
+      { path: `/mous/${ntt}`, as: "otherMember", fields: { intent: "reopen_thread", thread_id: thread.id } },
+    ];
   });
   afterAll(async () => server?.stop());
 
@@ -161,7 +171,7 @@ describe("hostile input", () => {
 
   it.each(ATTACKS.map((a) => [a.name, a] as const))("%s: no route answers 5xx and the portal stays whole", async (_name, attack) => {
     const answers: string[] = [];
-    for (const target of targets) {
+    for (const target of [...targets, ...intents]) {
       const { body, type } = attack.build(target);
       const res = await clients[target.as].request(target.path, { method: "POST", body, headers: type ? { "Content-Type": type } : {} }).catch((e) => { throw new Error(`${target.path}: ${e}`); });
       await res.arrayBuffer();

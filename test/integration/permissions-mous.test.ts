@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "~/lib/ids.server";
+import { PERSONA_EMAILS } from "../helpers/personas";
 import { expectAll, runMatrix, signInPersonas, type Outcome, type Persona } from "../helpers/personas";
 import type { Client } from "../helpers/http";
 import { startTestServer, type TestServer } from "../helpers/server";
@@ -104,5 +106,51 @@ describe("permission matrix: MoUs", () => {
       },
     ]);
     expect(problems).toEqual([]);
+  });
+
+  /** An MoU under review led by NTT with Kami taking part, and one thread on it by a Kami admin. */
+  async function reviewWithThread() {
+    const at = new Date().toISOString();
+    const id = newId();
+    await server.db
+      .insertInto("mous")
+      .values({ id, reference: "MOU-2099-0001", status: "in_review", title_vi: "Thảo luận", title_en: "Discussion", visibility: "private", shared_at: at, created_at: at, updated_at: at })
+      .execute();
+    for (const [i, org] of ["ntt", "kami"].entries()) {
+      await server.db.insertInto("mou_parties").values({ id: newId(), mou_id: id, org_id: org, is_lead: i === 0 ? 1 : 0, sort_order: i, accepted_at: at }).execute();
+    }
+    const author = await server.db.selectFrom("users").select("id").where("email", "=", PERSONA_EMAILS.orgAdmin).executeTakeFirstOrThrow();
+    const thread = newId();
+    await server.db
+      .insertInto("mou_comments")
+      .values({ id: thread, mou_id: id, version_id: null, clause_id: null, author_id: author.id, kind: "change_request", body: "Đề nghị làm rõ Điều 2", resolved_at: null, created_at: at })
+      .execute();
+    return { id, thread };
+  }
+
+  it("lets the parties reply to a thread, and only its author, the lead party or staff resolve or reopen it", async () => {
+    const { id, thread } = await reviewWithThread();
+    const signedThread = newId();
+    const member = await server.db.selectFrom("users").select("id").where("email", "=", PERSONA_EMAILS.member).executeTakeFirstOrThrow();
+    await server.db
+      .insertInto("mou_comments")
+      .values({ id: signedThread, mou_id: signed, version_id: null, clause_id: null, author_id: member.id, kind: "comment", body: "Đã ký", resolved_at: null, created_at: new Date().toISOString() })
+      .execute();
+    const partiesOnly = (except: Partial<Record<Persona, Outcome>>) => readers({ staff: "forbidden", ...except });
+    const problems = await runMatrix(clients, [
+      { route: `POST /mous/${id}`, form: { intent: "reply", thread_id: thread, reply: "Đồng ý, sẽ sửa." }, expect: partiesOnly({ member: "redirect", orgAdmin: "redirect", otherMember: "redirect" }) },
+      // Kami's plain member is a party but neither the author nor the lead: it may answer, not close the point.
+      { route: `POST /mous/${id}`, form: { intent: "resolve", thread_id: thread }, expect: readers({ member: "forbidden", orgAdmin: "redirect", otherMember: "redirect", staff: "redirect" }) },
+      { route: `POST /mous/${id}`, form: { intent: "reopen_thread", thread_id: thread }, expect: readers({ member: "forbidden", orgAdmin: "redirect", otherMember: "redirect", staff: "redirect" }) },
+      // A signed text's discussion is the record of how it was agreed: nobody reopens or closes it.
+      { route: `POST /mous/${signed}`, form: { intent: "resolve", thread_id: signedThread }, expect: readers({ member: "forbidden", orgAdmin: "forbidden", staff: "forbidden" }) },
+      { route: `POST /mous/${signed}`, form: { intent: "reply", thread_id: signedThread, reply: "x" }, expect: readers({ member: "forbidden", orgAdmin: "forbidden", staff: "forbidden" }) },
+    ]);
+    expect(problems).toEqual([]);
+    const replies = await server.db.selectFrom("mou_comments").select("author_id").where("parent_id", "=", thread).execute();
+    expect(replies).toHaveLength(3);
+    const audit = await server.db.selectFrom("audit_log").select("action").where("entity_id", "=", id).execute();
+    expect(audit.filter((a) => a.action === "mou.thread_resolved").length).toBeGreaterThan(0);
+    expect(audit.filter((a) => a.action === "mou.thread_reopened").length).toBeGreaterThan(0);
   });
 });

@@ -18,7 +18,13 @@ export function MouVersions({ mouId, versions }: { mouId: string } & Pick<MouPag
                 <strong>{t("mous.versionN", { n: v.number })}</strong> · {formatDate(v.created_at, locale, "dateTime")}
                 {v.author ? ` · ${v.author}` : ""}
                 {v.frozen_at ? <span className="badge badge-info">{t("mous.versions.frozen")}</span> : null}
-                <br />
+                {v.note ? (
+                  <p className="small mou-version-note">
+                    <strong>{t("mous.versions.note")}</strong> {v.note}
+                  </p>
+                ) : (
+                  <br />
+                )}
                 <span className="mono small hash" title={t("mous.versions.hash")}>
                   {v.content_hash}
                 </span>
