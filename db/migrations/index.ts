@@ -12,6 +12,7 @@ import * as m11 from "./2026-12-01-11-monitoring";
 import * as m12 from "./2026-12-01-12-org-onboarding";
 import * as m13 from "./2026-12-01-13-seat-counters-and-cache";
 import * as m14 from "./2026-12-01-14-signatures";
+import * as m2040 from "./2026-12-02-40-monitoring-keys";
 
 /**
  * Every migration imported by name: the classic compiler bundles the server, where
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-01-12-org-onboarding": m12,
   "2026-12-01-13-seat-counters-and-cache": m13,
   "2026-12-01-14-signatures": m14,
+  "2026-12-02-40-monitoring-keys": m2040,
 };
 
 export const migrationProvider: MigrationProvider = {
