@@ -1,4 +1,4 @@
-import { PostgresAdapter, type SelectQueryBuilder } from "kysely";
+import { PostgresAdapter, sql, type SelectQueryBuilder } from "kysely";
 import type { Trx, Tx } from "~db/schema";
 
 /**
@@ -24,4 +24,14 @@ export function forUpdate<DB, TB extends keyof DB, O>(trx: Tx, query: SelectQuer
  */
 export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(db: Trx, query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
   return isPostgres(db) ? query.forUpdate().skipLocked() : query;
+}
+
+/**
+ * Keeps the query planner's statistics current as tables grow (decision 0020): SQLite re-analyzes
+ * only the tables that changed much since their last analysis; PostgreSQL's autovacuum does this
+ * on its own.
+ */
+export async function refreshPlannerStatistics(db: Trx): Promise<void> {
+  if (isPostgres(db)) return;
+  await sql`PRAGMA optimize`.execute(db);
 }
