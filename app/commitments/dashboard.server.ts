@@ -1,14 +1,22 @@
 import { sql } from "kysely";
 import { pageOffset, PAGE_SIZE } from "~/lib/paging";
+import { stampedCache } from "~/lib/stamped-cache.server";
 import { nowIso, vietnamToday } from "~/lib/time";
 import { MOU_STATUSES } from "~/mous/status";
 import type { DB } from "~db/schema";
 import { CHART_MONTHS, countsBy, monthOf, statusSeries } from "./dashboard-counts.server";
 import { filteredCommitments, matchingMouIds } from "./dashboard-filter.server";
-import type { DashboardFilter } from "./dashboard.schema";
+import { DASHBOARD_FILTER_KEYS, type DashboardFilter } from "./dashboard.schema";
 
 /** Partners offered in the filter: the most committed ones (and the chosen one). */
 const PARTNER_CHOICES = 100;
+
+/**
+ * The figures of the dashboard drawn from MoUs and commitments, kept per filters, page and day
+ * while the 'monitoring' stamp stands (decision 0020): triggers raise it on any change to their
+ * tables. The event tiles depend on the clock and on registrations, and are read every time.
+ */
+const cachedFigures = stampedCache<Awaited<ReturnType<typeof loadFigures>>>("monitoring", { maxAgeMs: 60_000, maxEntries: 200 });
 
 /** The staff overview for these filters: tiles, the data of each chart, and a page of overdue milestones. */
 export async function loadDashboard(db: DB, filter: DashboardFilter, { page = 1, today = vietnamToday() } = {}) {
@@ -24,13 +32,21 @@ export async function loadDashboard(db: DB, filter: DashboardFilter, { page = 1,
     upcoming = upcoming.where("events.id", "=", filter.event);
     confirmed = confirmed.where("events.id", "=", filter.event);
   }
+  const key = JSON.stringify([DASHBOARD_FILTER_KEYS.map((k) => filter[k] ?? null), page, today]);
+  const [upcomingRow, confirmedRow, figures] = await Promise.all([
+    upcoming.executeTakeFirstOrThrow(),
+    confirmed.executeTakeFirstOrThrow(),
+    cachedFigures(db, key, () => loadFigures(db, filter, page, today)),
+  ]);
+  return { upcomingEvents: Number(upcomingRow.n), confirmedRegistrations: Number(confirmedRow.n), ...figures };
+}
+
+async function loadFigures(db: DB, filter: DashboardFilter, page: number, today: string) {
   const mouIds = matchingMouIds(db, filter);
   const mous = mouIds ? db.selectFrom("mous").where("mous.id", "in", mouIds) : db.selectFrom("mous");
   const firstSeal = db.selectFrom("agreements").select(["agreements.mou_id", (eb) => eb.fn.min("agreements.created_at").as("sealed_at")]).groupBy("agreements.mou_id");
 
-  const [upcomingRow, confirmedRow, mouCounts, series, signedPerMonth, bySector, byProvince, byPartner] = await Promise.all([
-    upcoming.executeTakeFirstOrThrow(),
-    confirmed.executeTakeFirstOrThrow(),
+  const [mouCounts, series, signedPerMonth, bySector, byProvince, byPartner] = await Promise.all([
     mous.select(["mous.status", (eb) => eb.fn.countAll().as("n")]).groupBy("mous.status").execute(),
     statusSeries(db, filter, today).then(async (s) => ({ ...s, late: await listOverdueMilestonePage(db, filter, page, today, s.overdueMilestones) })),
     (mouIds ? db.selectFrom(firstSeal.as("sealed")).where("sealed.mou_id", "in", mouIds) : db.selectFrom(firstSeal.as("sealed")))
@@ -49,8 +65,6 @@ export async function loadDashboard(db: DB, filter: DashboardFilter, { page = 1,
   const commitmentsByStatus = series.byStatus;
 
   return {
-    upcomingEvents: Number(upcomingRow.n),
-    confirmedRegistrations: Number(confirmedRow.n),
     mousByStatus: MOU_STATUSES.map((status) => ({ status, count: Number(mouCounts.find((m) => m.status === status)?.n ?? 0) })),
     commitmentsByStatus,
     commitmentTotal: commitmentsByStatus.reduce((sum, c) => sum + c.count, 0),

@@ -13,6 +13,7 @@ import * as m12 from "./2026-12-01-12-org-onboarding";
 import * as m13 from "./2026-12-01-13-seat-counters-and-cache";
 import * as m14 from "./2026-12-01-14-signatures";
 import * as m2040 from "./2026-12-02-40-monitoring-keys";
+import * as m2041 from "./2026-12-02-41-monitoring-version";
 
 /**
  * Every migration imported by name: the classic compiler bundles the server, where
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-01-13-seat-counters-and-cache": m13,
   "2026-12-01-14-signatures": m14,
   "2026-12-02-40-monitoring-keys": m2040,
+  "2026-12-02-41-monitoring-version": m2041,
 };
 
 export const migrationProvider: MigrationProvider = {
