@@ -72,21 +72,28 @@ export type CommitmentListFilter = {
 /** A report waiting for this actor: another party's submitted one to confirm, or their own returned one. */
 function waitingForActor(actor: Actor) {
   const orgIds = orgIdsOf(actor);
+  // Only the few commitments with a report waiting at all are probed (the reports' status index),
+  // not every commitment for a report.
+  const withReports = (eb: ExpressionBuilder<Database, "commitments">) =>
+    eb("commitments.id", "in", eb.selectFrom("progress_updates").select("progress_updates.commitment_id").where("progress_updates.status", "in", ["submitted", "returned"]));
   return (eb: ExpressionBuilder<Database, "commitments">) =>
-    eb.exists(
-      eb
-        .selectFrom("progress_updates")
-        .select("progress_updates.id")
-        .whereRef("progress_updates.commitment_id", "=", "commitments.id")
-        .where((w) =>
-          orgIds.length
-            ? w.or([
-                w.and([w("progress_updates.status", "=", "submitted"), w("commitments.org_id", "not in", orgIds)]),
-                w.and([w("progress_updates.status", "=", "returned"), w("commitments.org_id", "in", orgIds)]),
-              ])
-            : w("progress_updates.status", "=", "submitted"),
-        ),
-    );
+    eb.and([
+      withReports(eb),
+      eb.exists(
+        eb
+          .selectFrom("progress_updates")
+          .select("progress_updates.id")
+          .whereRef("progress_updates.commitment_id", "=", "commitments.id")
+          .where((w) =>
+            orgIds.length
+              ? w.or([
+                  w.and([w("progress_updates.status", "=", "submitted"), w("commitments.org_id", "not in", orgIds)]),
+                  w.and([w("progress_updates.status", "=", "returned"), w("commitments.org_id", "in", orgIds)]),
+                ])
+              : w("progress_updates.status", "=", "submitted"),
+          ),
+      ),
+    ]);
 }
 
 /**
