@@ -27,11 +27,10 @@ export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(db: Trx, query: 
 }
 
 /**
- * Keeps the query planner's statistics current as tables grow (decision 0020): SQLite re-analyzes
- * only the tables that changed much since their last analysis; PostgreSQL's autovacuum does this
- * on its own.
+ * Keeps the query planner's statistics current as tables grow (decision 0020), hourly and after a
+ * bulk load: SQLite re-analyzes only the tables that changed much since their last analysis;
+ * PostgreSQL samples every table (its autovacuum would too, but only some time after a bulk load).
  */
 export async function refreshPlannerStatistics(db: Trx): Promise<void> {
-  if (isPostgres(db)) return;
-  await sql`PRAGMA optimize`.execute(db);
+  await (isPostgres(db) ? sql`ANALYZE` : sql`PRAGMA optimize`).execute(db);
 }
