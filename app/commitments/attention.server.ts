@@ -1,7 +1,7 @@
 import { pageOffset, PAGE_SIZE } from "~/lib/paging";
 import type { DB } from "~db/schema";
 import type { AttentionSort } from "./attention-sorts";
-import { filteredCommitments } from "./dashboard.server";
+import { filteredCommitments } from "./dashboard-filter.server";
 import type { DashboardFilter } from "./dashboard.schema";
 import type { CommitmentStatus } from "./status";
 
@@ -16,6 +16,7 @@ const NEEDS_ATTENTION: CommitmentStatus[] = ["delayed", "at_risk"];
 export async function listAttention(db: DB, filter: DashboardFilter, sort: AttentionSort, page: number) {
   const base = filteredCommitments(db, filter).where("commitments.status", "in", filter.status ? [filter.status] : NEEDS_ATTENTION);
   let rows = base
+    .innerJoin("organizations as owner", "owner.id", "commitments.org_id")
     .innerJoin("mous", "mous.id", "commitments.mou_id")
     .select((eb) => [
       "commitments.id",

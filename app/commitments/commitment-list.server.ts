@@ -61,7 +61,8 @@ async function filterChoices(db: DB, actor: Actor) {
     .where((eb) => eb.exists(eb.selectFrom("commitments").select("id").whereRef("commitments.org_id", "=", "organizations.id")));
   if (readable !== "all") {
     mous = mous.where("mous.id", "in", readable);
-    owners = owners.where((eb) => eb.exists(eb.selectFrom("commitments").select("id").whereRef("commitments.org_id", "=", "organizations.id").where("commitments.mou_id", "in", readable)));
+    // Driven from the actor's MoUs: probing every organization for a readable commitment reads them all.
+    owners = owners.where("organizations.id", "in", db.selectFrom("commitments").select("commitments.org_id").where("commitments.mou_id", "in", readable));
   }
   return { mous: await mous.orderBy("reference").limit(200).execute(), owners: await owners.orderBy("name_vi").limit(200).execute() };
 }

@@ -4,6 +4,7 @@ import { vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
 import { isInForceStatus } from "~/mous/status";
 import type { Database, DB, MouStatus, Tx } from "~db/schema";
+import { attentionPage } from "./attention-order.server";
 import { refreshCommitmentStatuses } from "./stored-status.server";
 import { commitmentProgress, type CommitmentStatus } from "./status";
 
@@ -12,7 +13,8 @@ import { commitmentProgress, type CommitmentStatus } from "./status";
  * amendment is under review or awaiting signatures: the signed text still binds the parties.
  */
 export function mouIsSealed(eb: ExpressionBuilder<Database, "commitments">) {
-  return eb.exists(eb.selectFrom("agreements").select("agreements.id").whereRef("agreements.mou_id", "=", "commitments.mou_id"));
+  // The copy the triggers of decision 0020 keep of "an agreement exists for the MoU".
+  return eb("commitments.tracked", "=", 1);
 }
 
 /**
@@ -70,21 +72,28 @@ export type CommitmentListFilter = {
 /** A report waiting for this actor: another party's submitted one to confirm, or their own returned one. */
 function waitingForActor(actor: Actor) {
   const orgIds = orgIdsOf(actor);
+  // Only the few commitments with a report waiting at all are probed (the reports' status index),
+  // not every commitment for a report.
+  const withReports = (eb: ExpressionBuilder<Database, "commitments">) =>
+    eb("commitments.id", "in", eb.selectFrom("progress_updates").select("progress_updates.commitment_id").where("progress_updates.status", "in", ["submitted", "returned"]));
   return (eb: ExpressionBuilder<Database, "commitments">) =>
-    eb.exists(
-      eb
-        .selectFrom("progress_updates")
-        .select("progress_updates.id")
-        .whereRef("progress_updates.commitment_id", "=", "commitments.id")
-        .where((w) =>
-          orgIds.length
-            ? w.or([
-                w.and([w("progress_updates.status", "=", "submitted"), w("commitments.org_id", "not in", orgIds)]),
-                w.and([w("progress_updates.status", "=", "returned"), w("commitments.org_id", "in", orgIds)]),
-              ])
-            : w("progress_updates.status", "=", "submitted"),
-        ),
-    );
+    eb.and([
+      withReports(eb),
+      eb.exists(
+        eb
+          .selectFrom("progress_updates")
+          .select("progress_updates.id")
+          .whereRef("progress_updates.commitment_id", "=", "commitments.id")
+          .where((w) =>
+            orgIds.length
+              ? w.or([
+                  w.and([w("progress_updates.status", "=", "submitted"), w("commitments.org_id", "not in", orgIds)]),
+                  w.and([w("progress_updates.status", "=", "returned"), w("commitments.org_id", "in", orgIds)]),
+                ])
+              : w("progress_updates.status", "=", "submitted"),
+          ),
+      ),
+    ]);
 }
 
 /**
@@ -99,56 +108,47 @@ export async function listTrackedCommitments(db: DB, actor: Actor, filter: Commi
   if (filter.mouId) base = base.where("commitments.mou_id", "=", filter.mouId);
   if (filter.dueBefore) base = base.where("commitments.due_on", "<=", filter.dueBefore);
   const pageSize = filter.pageSize ?? PAGE_SIZE;
-  let page = base
-    .innerJoin("mous", "mous.id", "commitments.mou_id")
-    .innerJoin("organizations", "organizations.id", "commitments.org_id")
-    .select([
-      "commitments.id",
-      "commitments.mou_id",
-      "commitments.org_id",
-      "commitments.title_vi",
-      "commitments.title_en",
-      "commitments.kpi_baseline",
-      "commitments.kpi_target",
-      "commitments.kpi_current",
-      "commitments.kpi_unit_vi",
-      "commitments.kpi_unit_en",
-      "commitments.start_on",
-      "commitments.due_on",
-      "commitments.cancelled_at",
-      "commitments.status",
-      "commitments.days_late",
-      "mous.reference",
-      "mous.title_vi as mou_title_vi",
-      "mous.title_en as mou_title_en",
-      "organizations.name_vi as org_name_vi",
-      "organizations.name_en as org_name_en",
-    ]);
-  if (filter.order === "attention") {
-    const waiting = waitingForActor(actor);
-    page = page.orderBy((eb) =>
-      eb
-        .case()
-        .when("commitments.status", "=", "very_late")
-        .then(0)
-        .when("commitments.status", "=", "delayed")
-        .then(1)
-        .when(waiting(eb as unknown as ExpressionBuilder<Database, "commitments">))
-        .then(2)
-        .when("commitments.status", "=", "at_risk")
-        .then(3)
-        .when("commitments.status", "=", "on_track")
-        .then(4)
-        .when("commitments.status", "=", "done")
-        .then(5)
-        .else(6)
-        .end(),
-    );
-  }
-  const [commitments, total] = await Promise.all([
-    page.orderBy("commitments.due_on").orderBy("commitments.id").limit(pageSize).offset(pageOffset(filter.page, pageSize)).execute(),
-    base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow(),
-  ]);
+  const offset = pageOffset(filter.page, pageSize);
+  const { ids, total } =
+    filter.order === "attention"
+      ? await attentionPage(base, waitingForActor(actor), offset, pageSize)
+      : await Promise.all([
+          base.select("commitments.id").orderBy("commitments.due_on").orderBy("commitments.id").limit(pageSize).offset(offset).execute(),
+          base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+        ]).then(([rows, count]) => ({ ids: rows.map((r) => r.id), total: Number(count.n) }));
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const commitments = ids.length
+    ? (
+        await db
+          .selectFrom("commitments")
+          .innerJoin("mous", "mous.id", "commitments.mou_id")
+          .innerJoin("organizations", "organizations.id", "commitments.org_id")
+          .select([
+            "commitments.id",
+            "commitments.mou_id",
+            "commitments.org_id",
+            "commitments.title_vi",
+            "commitments.title_en",
+            "commitments.kpi_baseline",
+            "commitments.kpi_target",
+            "commitments.kpi_current",
+            "commitments.kpi_unit_vi",
+            "commitments.kpi_unit_en",
+            "commitments.start_on",
+            "commitments.due_on",
+            "commitments.cancelled_at",
+            "commitments.status",
+            "commitments.days_late",
+            "mous.reference",
+            "mous.title_vi as mou_title_vi",
+            "mous.title_en as mou_title_en",
+            "organizations.name_vi as org_name_vi",
+            "organizations.name_en as org_name_en",
+          ])
+          .where("commitments.id", "in", ids)
+          .execute()
+      ).sort((x, y) => position.get(x.id)! - position.get(y.id)!)
+    : [];
   const milestones = commitments.length
     ? await db
         .selectFrom("milestones")
@@ -175,7 +175,7 @@ export async function listTrackedCommitments(db: DB, actor: Actor, filter: Commi
     };
     return { ...input, status: c.status as CommitmentStatus, progress: commitmentProgress(input) };
   });
-  return { rows, total: Number(total.n) };
+  return { rows, total };
 }
 
 export type TrackedCommitment = Awaited<ReturnType<typeof listTrackedCommitments>>["rows"][number];

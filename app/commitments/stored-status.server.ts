@@ -42,10 +42,15 @@ export async function loadStatusInputs(db: Trx, ids: string[]): Promise<Map<stri
   return inputs;
 }
 
-/** The stored status and lateness these inputs give today. */
+/** Unfinished milestones past due today; none count once the commitment is cancelled. */
+export function overdueMilestones(c: StatusInput, today: string): number {
+  return c.cancelled_at ? 0 : c.milestones.filter((m) => m.status !== "done" && m.due_on < today).length;
+}
+
+/** The stored status, lateness and overdue milestones these inputs give today. */
 export function storedStatusOf(input: StatusInput, today: string) {
   const status = deriveCommitmentStatus(input, today);
-  return { status, days_late: daysLate(input, status, today), status_on: today };
+  return { status, days_late: daysLate(input, status, today), overdue_milestones: overdueMilestones(input, today), status_on: today };
 }
 
 async function refreshMany(trx: Tx, ids: string[], today: string) {

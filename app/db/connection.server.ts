@@ -33,6 +33,10 @@ export function openConnection(database: Config["database"]): Connection {
   raw.pragma("busy_timeout = 5000");
   raw.pragma("foreign_keys = ON");
   raw.pragma("synchronous = NORMAL");
+  // Statistics for the query planner, gathered for tables never analyzed or grown much since:
+  // without them SQLite guesses, and picks a low-selectivity index over the one a query needs
+  // (decision 0020). Cheap when nothing changed; refreshed hourly by refreshPlannerStatistics.
+  raw.pragma("optimize = 0x10002");
   return { dialect: "sqlite", raw, db: new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) }) };
 }
 

@@ -1,4 +1,4 @@
-import { PostgresAdapter, type SelectQueryBuilder } from "kysely";
+import { PostgresAdapter, sql, type SelectQueryBuilder } from "kysely";
 import type { Trx, Tx } from "~db/schema";
 
 /**
@@ -35,4 +35,13 @@ export function forNoKeyUpdate<DB, TB extends keyof DB, O>(trx: Tx, query: Selec
  */
 export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(db: Trx, query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
   return isPostgres(db) ? query.forUpdate().skipLocked() : query;
+}
+
+/**
+ * Keeps the query planner's statistics current as tables grow (decision 0020), hourly and after a
+ * bulk load: SQLite re-analyzes only the tables that changed much since their last analysis;
+ * PostgreSQL samples every table (its autovacuum would too, but only some time after a bulk load).
+ */
+export async function refreshPlannerStatistics(db: Trx): Promise<void> {
+  await (isPostgres(db) ? sql`ANALYZE` : sql`PRAGMA optimize`).execute(db);
 }

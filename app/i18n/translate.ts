@@ -37,22 +37,33 @@ const DATE_STYLES = {
 
 type DateStyle = keyof typeof DATE_STYLES | "dateTime";
 
+/**
+ * Formatters made once per language and style: making an Intl formatter costs far more than using
+ * one, and a page of 50 commitments formats hundreds of dates.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let made = formatters.get(key) as F | undefined;
+  if (!made) {
+    made = make();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** Dates and times always in Vietnam's time zone, in the reader's language. */
 export function formatDate(iso: string, locale: Locale, style: DateStyle = "date"): string {
   // "10 tháng 12, 2026 · 08:30" reads better in both languages than Intl's combined forms.
   if (style === "dateTime") return `${formatDate(iso, locale, "date")} · ${formatDate(iso, locale, "time")}`;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...DATE_STYLES[style], timeZone: PORTAL_TIME_ZONE }).format(
-    new Date(iso),
-  );
+  return formatter(`date ${locale} ${style}`, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...DATE_STYLES[style], timeZone: PORTAL_TIME_ZONE })).format(new Date(iso));
 }
 
 /** A YYYY-MM-DD date (no time of day) in the reader's language. */
 export function formatDay(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+  return formatter(`day ${locale}`, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" })).format(new Date(`${day}T00:00:00Z`));
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
+  return formatter(`number ${locale}`, () => new Intl.NumberFormat(INTL_LOCALE[locale])).format(value);
 }

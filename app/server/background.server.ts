@@ -4,6 +4,7 @@ import { sendWeeklyDigests } from "~/commitments/digest.server";
 import { sendCommitmentReminders } from "~/commitments/reminders.server";
 import { getConfig, portalOrigin } from "~/config.server";
 import { getConnection } from "~/db.server";
+import { refreshPlannerStatistics } from "~/db/dialect.server";
 import { closeEndedEvents, sendDueReminders } from "~/events/event-lifecycle.server";
 import { runDueJobs } from "~/jobs/runner.server";
 import { applyMouDates } from "~/mous/in-force.server";
@@ -34,6 +35,7 @@ function periodicWork(): Periodic[] {
     { name: "mou-in-force-dates", everyMs: 15 * 60_000, run: () => applyMouDates(db()) },
     // Statuses that only the calendar changes are re-derived once a day, as a job (decision 0015).
     { name: "commitment-statuses", everyMs: 10 * 60_000, run: () => scheduleDailyStatusRefresh(db()) },
+    { name: "planner-statistics", everyMs: 60 * 60_000, run: () => refreshPlannerStatistics(db()) },
   ];
 }
 

@@ -3,6 +3,7 @@ import { auditChainHead, checkNotedEntry, verifyAuditChain } from "~/audit/audit
 import { AuditChainKeyError, getExistingAuditChainKey } from "~/audit/chain-key.server";
 import { getConnection } from "~/db.server";
 import { BackupError, backupDatabase, restoreDatabase } from "~/db/backup.server";
+import { refreshPlannerStatistics } from "~/db/dialect.server";
 import { migrateToLatest } from "~/db/migrate.server";
 import { seedScale } from "~/demo/seed-scale.server";
 import { isDatabaseEmpty, seedDemoData } from "~/demo/seed.server";
@@ -37,6 +38,7 @@ export async function runTask(name: string, args: string[] = []): Promise<number
         await migrateToLatest(db);
         const started = Date.now();
         await seedScale(db, count);
+        await refreshPlannerStatistics(db);
         console.log(`Added ${count} sample MoUs on ${dialect} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         return 0;
       }

@@ -15,6 +15,8 @@ import * as m14 from "./2026-12-01-14-signatures";
 import * as m220 from "./2026-12-02-20-api-tokens";
 import * as m221 from "./2026-12-02-21-api-status-order";
 import * as m230 from "./2026-12-02-30-audit-log-filters";
+import * as m240 from "./2026-12-02-40-monitoring-keys";
+import * as m241 from "./2026-12-02-41-monitoring-version";
 import * as m250 from "./2026-12-02-50-seat-counts-leave-the-public-stamp";
 import * as m280 from "./2026-12-02-80-comment-threads";
 
@@ -39,6 +41,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-02-20-api-tokens": m220,
   "2026-12-02-21-api-status-order": m221,
   "2026-12-02-30-audit-log-filters": m230,
+  "2026-12-02-40-monitoring-keys": m240,
+  "2026-12-02-41-monitoring-version": m241,
   "2026-12-02-50-seat-counts-leave-the-public-stamp": m250,
   "2026-12-02-80-comment-threads": m280,
 };

@@ -27,6 +27,13 @@ export interface CommitmentTable {
   days_late: Generated<number>;
   /** The day (Asia/Ho_Chi_Minh) the stored status was derived for; "" before the first derivation. */
   status_on: Generated<string>;
+  /** Unfinished milestones past due on `status_on`, 0 once cancelled; written with the status. */
+  overdue_milestones: Generated<number>;
+  /** The MoU has a sealed agreement; kept by triggers (decision 0020), like the two below. */
+  tracked: Generated<number>;
+  /** The owner organization's sector and province, copied for the dashboard's grouped counts. */
+  owner_sector: Generated<string | null>;
+  owner_province: Generated<string | null>;
   sort_order: Generated<number>;
   created_at: string;
   updated_at: string;

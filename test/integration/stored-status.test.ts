@@ -103,4 +103,73 @@ describe("the stored commitment status", () => {
     expect(await refreshStaleCommitmentStatuses(server.db, later)).toBe(0);
     expect(Number(total.n)).toBeGreaterThan(0);
   });
+  /** Commitments whose dashboard copies (decision 0020) differ from what their sources say now. */
+  async function copyDisagreements() {
+    const rows = await server.db
+      .selectFrom("commitments")
+      .innerJoin("organizations", "organizations.id", "commitments.org_id")
+      .select((eb) => [
+        "commitments.title_vi",
+        "commitments.tracked",
+        "commitments.owner_sector",
+        "commitments.owner_province",
+        "commitments.overdue_milestones",
+        "organizations.sector",
+        "organizations.province",
+        eb.case().when(eb.exists(eb.selectFrom("agreements").select("agreements.id").whereRef("agreements.mou_id", "=", "commitments.mou_id"))).then(1).else(0).end().as("sealed"),
+        eb
+          .selectFrom("milestones")
+          .select((m) => m.fn.countAll().as("n"))
+          .whereRef("milestones.commitment_id", "=", "commitments.id")
+          .where("milestones.status", "!=", "done")
+          .whereRef("milestones.due_on", "<", "commitments.status_on")
+          .where("commitments.cancelled_at", "is", null)
+          .as("overdue"),
+      ])
+      .execute();
+    return rows.flatMap((r) =>
+      Number(r.tracked) === Number(r.sealed) && r.owner_sector === r.sector && r.owner_province === r.province && Number(r.overdue_milestones) === Number(r.overdue)
+        ? []
+        : [`${r.title_vi}: tracked ${r.tracked}/${r.sealed}, sector ${r.owner_sector}/${r.sector}, province ${r.owner_province}/${r.province}, overdue ${r.overdue_milestones}/${r.overdue}`],
+    );
+  }
+
+  it("keeps the dashboard's copies (sealed, owner's sector and province, overdue milestones) true whoever writes", async () => {
+    expect(await copyDisagreements()).toEqual([]);
+    expect((await server.db.selectFrom("commitments").select("id").where("tracked", "=", 1).limit(1).execute()).length).toBe(1);
+    expect((await server.db.selectFrom("commitments").select("id").where("overdue_milestones", ">", 0).limit(1).execute()).length).toBe(1);
+    const mes = await kamiMes();
+    // An organization's edit, by a plain SQL statement as much as by its form.
+    await server.db.updateTable("organizations").set({ sector: "Ngành thử nghiệm", province: "Tỉnh thử nghiệm" }).where("id", "=", mes.org_id).execute();
+    expect(await copyDisagreements()).toEqual([]);
+    expect((await kamiMes()).owner_sector).toBe("Ngành thử nghiệm");
+    // A commitment moved to another owner, and one added to a sealed MoU.
+    const other = await server.db.selectFrom("organizations").select("id").where("id", "!=", mes.org_id).where("sector", "is not", null).limit(1).executeTakeFirstOrThrow();
+    await server.db.updateTable("commitments").set({ org_id: other.id }).where("id", "=", mes.id).execute();
+    expect(await copyDisagreements()).toEqual([]);
+    await server.db.updateTable("commitments").set({ org_id: mes.org_id }).where("id", "=", mes.id).execute();
+    await server.db
+      .insertInto("commitments")
+      .values({ id: "copy-test-commitment", mou_id: mes.mou_id, org_id: other.id, title_vi: "Cam kết thử bản sao", due_on: "2030-01-01", created_at: new Date().toISOString(), updated_at: new Date().toISOString() })
+      .execute();
+    expect(await copyDisagreements()).toEqual([]);
+    expect(Number((await server.db.selectFrom("commitments").select("tracked").where("id", "=", "copy-test-commitment").executeTakeFirstOrThrow()).tracked)).toBe(1);
+    // A seal arriving for an MoU whose commitments were not tracked yet, and taken away again.
+    const unsealed = await server.db
+      .selectFrom("commitments")
+      .select("commitments.mou_id")
+      .where("tracked", "=", 0)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const model = await server.db.selectFrom("agreements").select("file_id").limit(1).executeTakeFirstOrThrow();
+    const version = await server.db.selectFrom("mou_versions").select("id").where("mou_id", "=", unsealed.mou_id).limit(1).executeTakeFirstOrThrow();
+    await server.db
+      .insertInto("agreements")
+      .values({ id: "copy-test-agreement", mou_id: unsealed.mou_id, version_id: version.id, file_id: model.file_id, sha256: "copy-test-sha", verification_code: "COPY-TEST", created_at: new Date().toISOString(), certificate_fingerprint: null })
+      .execute();
+    expect(await copyDisagreements()).toEqual([]);
+    await server.db.deleteFrom("agreements").where("id", "=", "copy-test-agreement").execute();
+    expect(await copyDisagreements()).toEqual([]);
+    await server.db.deleteFrom("commitments").where("id", "=", "copy-test-commitment").execute();
+  });
 });
