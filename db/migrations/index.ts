@@ -14,6 +14,7 @@ import * as m13 from "./2026-12-01-13-seat-counters-and-cache";
 import * as m14 from "./2026-12-01-14-signatures";
 import * as m20 from "./2026-12-02-20-api-tokens";
 import * as m21 from "./2026-12-02-21-api-status-order";
+import * as m60 from "./2026-12-02-60-own-signatures";
 
 /**
  * Every migration imported by name: the classic compiler bundles the server, where
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-01-14-signatures": m14,
   "2026-12-02-20-api-tokens": m20,
   "2026-12-02-21-api-status-order": m21,
+  "2026-12-02-60-own-signatures": m60,
 };
 
 export const migrationProvider: MigrationProvider = {
