@@ -44,6 +44,7 @@ describe("a signatory's own digital signature", () => {
   };
   const good = signerOf(intermediate, IDENTIFIER);
   const someoneElse = signerOf(intermediate, "MST:0109999999");
+  const secondSignatory = signerOf(intermediate, "CCCD:001234567890");
   const expired = signerOf(intermediate, IDENTIFIER, {
     notBefore: new Date(Date.now() - 3 * 24 * 3600_000),
     notAfter: new Date(Date.now() - 3600_000),
@@ -162,8 +163,17 @@ describe("a signatory's own digital signature", () => {
   });
 
   it("accepts a valid CA signature; the final agreement keeps it valid beside the portal's seal, and /verify tells both", async () => {
+    // The other signatory, with a certificate of their own, takes the document before Kami signs it.
+    await server.db.updateTable("signatories").set({ identifier: "CCCD:001234567890" }).where("mou_id", "=", mouId).where("email", "=", DEMO.signer3ds).execute();
+    const nam = new Client(server.baseUrl);
+    await nam.signIn(DEMO.signer3ds);
+    const stale = await signRevision(await download(nam), secondSignatory, "Nguyễn Hoàng Nam");
     const signed = await signRevision(await download(kami), good, "Đỗ Thị Thu Trang");
     expect((await upload(kami, signed)).status).toBe(302);
+    // Signed over the document without Kami's signature: it would drop it, so it is refused.
+    const late = await upload(nam, stale);
+    expect(late.status).toBe(400);
+    expect(late.page).toContain("Tệp này không được ký trên đúng văn bản hiện hành.");
     const row = await server.db
       .selectFrom("signatories")
       .select(["status", "signature_kind", "signature_data"])
