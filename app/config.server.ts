@@ -27,6 +27,7 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .refine((v) => !v || /^https?:\/\/\S+$/.test(v), { message: "must be the http(s) URL of an RFC 3161 timestamp authority" }),
+  TRUSTED_CA_DIR: z.string().optional(),
   PUBLIC_URL: z
     .string()
     .optional()
@@ -70,6 +71,8 @@ export type Config = {
   signing: { p12Path: string | null; passphrase: string };
   /** RFC 3161 timestamp authority for agreement seals (PAdES B-T); unset: seals carry the signer's own time only (B-B). */
   tsaUrl: string | null;
+  /** A directory of PEM root certificates trusted for signatories' own digital signatures; unset: none is accepted. */
+  trustedCaDir: string | null;
   publicUrl: string | null;
   /** How many proxies in front of the portal are believed about the client address (X-Forwarded-For). */
   trustProxy: number;
@@ -116,6 +119,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     mailFrom: e.MAIL_FROM,
     signing: { p12Path: e.SIGNING_P12_PATH || null, passphrase: e.SIGNING_P12_PASSPHRASE ?? "" },
     tsaUrl: e.TSA_URL || null,
+    trustedCaDir: e.TRUSTED_CA_DIR ? path.resolve(root, e.TRUSTED_CA_DIR) : null,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/$/, "") : null,
     trustProxy: e.TRUST_PROXY,
     webConcurrency: e.WEB_CONCURRENCY ?? os.availableParallelism(),

@@ -10,7 +10,7 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { OrganizationTable, UserTable, SessionTable, MembershipTable, InvitationTable, AuthTokenTable, ThrottleCounterTable, JoinRequestTable, ApiTokenTable } from "./schema/accounts";
 import type { EventTable, EventOrganizationTable, SpeakerTable, AgendaItemTable, AgendaSpeakerTable, RegistrationTable, EventSeatCountTable } from "./schema/events";
-import type { MouTable, MouPartyTable, MouClauseTable, MouVersionTable, MouCommentTable, SignatoryTable, AgreementTable, SealingCertificateTable, MouEmailInvitationTable } from "./schema/mous";
+import type { MouTable, MouPartyTable, MouClauseTable, MouVersionTable, MouCommentTable, SignatoryTable, AgreementTable, SealingCertificateTable, MouEmailInvitationTable, SigningDocumentTable } from "./schema/mous";
 import type { CommitmentTable, MilestoneTable, ProgressUpdateTable, ProgressUpdateFileTable, CommitmentTimelineTable, ReminderSentTable } from "./schema/commitments";
 import type { FileTable, AuditLogTable, OutboxTable, JobTable, SiteVersionTable } from "./schema/platform";
 
@@ -44,6 +44,7 @@ export interface Database {
   mou_comments: MouCommentTable;
   signatories: SignatoryTable;
   agreements: AgreementTable;
+  signing_documents: SigningDocumentTable;
   sealing_certificates: SealingCertificateTable;
   commitments: CommitmentTable;
   milestones: MilestoneTable;

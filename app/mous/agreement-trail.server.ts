@@ -68,7 +68,7 @@ export async function agreementTrail(db: DB, input: TrailInput): Promise<Agreeme
     steps.push({
       at: s.signed_at,
       actor: `${s.name} <${s.email}>, ${s.org_name}`,
-      step: bilingual(s.signature_kind === "drawn" ? "mous.audit.signedDrawn" : "mous.audit.signedTyped"),
+      step: bilingual(s.signature_kind === "drawn" ? "mous.audit.signedDrawn" : s.signature_kind === "certificate" ? "mous.audit.signedCertificate" : "mous.audit.signedTyped"),
       ip: plainAddress(s.ip),
       hash: s.version_hash,
     });

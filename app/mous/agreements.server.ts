@@ -2,104 +2,18 @@ import { getConfig } from "~/config.server";
 import { recordAudit } from "~/audit/audit-log.server";
 import { isUniqueViolation } from "~/db/errors.server";
 import { STORED_FILE, storeFile } from "~/files/files.server";
-import { translate } from "~/i18n/translate";
 import { newId, newSecret, sha256Hex } from "~/lib/ids.server";
 import { nowIso, vietnamToday } from "~/lib/time";
 import { getSigningCertificate } from "~/pdf/certificate.server";
-import { renderAgreementPdf, sealPdf, type AgreementDocument } from "~/pdf/agreement.server";
+import { renderAgreementPdf, sealPdf } from "~/pdf/agreement.server";
 import type { DB } from "~db/schema";
+import { gatherAgreement } from "./agreement-content.server";
 import { signatoriesWithOrganization } from "./mous.server";
 import { mailAboutMou, partyMembers, signatoryRecipients } from "./notify.server";
 import { recordSealingCertificate } from "./sealing-certificates.server";
-import { agreementTrail, bilingual } from "./agreement-trail.server";
 import { sealedStatus, statusesBefore } from "./status";
+import { findSigningDocument } from "./signing-documents.server";
 import type { VersionContent } from "./versions.server";
-
-const LOGO_TYPES = ["image/png", "image/jpeg"];
-
-/** Everything the agreement shows, read from the frozen version and the signatures made on it. */
-async function gatherAgreement(db: DB, mouId: string, versionId: string, verifyUrl: string, issuedAt: string): Promise<AgreementDocument> {
-  const mou = await db.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
-  const version = await db.selectFrom("mou_versions").selectAll().where("id", "=", versionId).executeTakeFirstOrThrow();
-  const content = JSON.parse(version.content) as VersionContent;
-  const event = mou.event_id ? await db.selectFrom("events").select(["title_vi", "title_en"]).where("id", "=", mou.event_id).executeTakeFirst() : undefined;
-  const orgIds = content.parties.map((p) => p.org_id);
-  const orgs = await db.selectFrom("organizations").select(["id", "name_vi", "logo_file_id"]).where("id", "in", orgIds).execute();
-  const logoIds = orgs.map((o) => o.logo_file_id).filter((id): id is string => Boolean(id));
-  const logos = logoIds.length
-    ? await db.selectFrom("files").select(["id", "content", "mime_type"]).where("id", "in", logoIds).where("mime_type", "in", LOGO_TYPES).execute()
-    : [];
-  const signatories = await signatoriesWithOrganization(db)
-    .select([
-      "signatories.name",
-      "signatories.title",
-      "signatories.email",
-      "signatories.signature_kind",
-      "signatories.signature_data",
-      "signatories.signed_at",
-      "signatories.ip",
-      "signatories.user_agent",
-      "signatories.version_hash",
-      "signatories.invited_at",
-      "organizations.name_vi as org_name",
-    ])
-    .where("signatories.mou_id", "=", mouId)
-    .where("signatories.version_id", "=", versionId)
-    .where("signatories.status", "=", "signed")
-    .orderBy("signatories.signed_at")
-    .execute();
-  const versions = await db
-    .selectFrom("mou_versions")
-    .leftJoin("users", "users.id", "mou_versions.created_by")
-    .select(["mou_versions.number", "mou_versions.created_at", "mou_versions.content_hash", "users.name as author"])
-    .where("mou_versions.mou_id", "=", mouId)
-    .where("mou_versions.number", "<=", version.number)
-    .orderBy("mou_versions.number")
-    .execute();
-  const creator = mou.created_by ? await db.selectFrom("users").select("name").where("id", "=", mou.created_by).executeTakeFirst() : undefined;
-  const audit = await agreementTrail(db, { mou, creator: creator?.name ?? null, version, versions, signatories });
-  audit.push({ at: issuedAt, actor: translate("vi", "app.name"), step: bilingual("mous.audit.sealed"), ip: null, hash: version.content_hash });
-  return {
-    reference: mou.reference,
-    title: content.title,
-    purpose: content.purpose,
-    scope: content.scope,
-    event: event ? { vi: event.title_vi, en: event.title_en } : null,
-    effectiveOn: content.effective_on,
-    expiresOn: content.expires_on,
-    versionNumber: version.number,
-    versionHash: version.content_hash,
-    parties: content.parties.map((p) => {
-      const org = orgs.find((o) => o.id === p.org_id);
-      const logo = logos.find((l) => l.id === org?.logo_file_id);
-      return { name_vi: p.name_vi, name_en: p.name_en, lead: p.lead, logo: logo ? Buffer.from(logo.content) : null };
-    }),
-    clauses: content.clauses,
-    commitments: content.commitments.map((c) => ({
-      party: content.parties.find((p) => p.org_id === c.org_id)?.name_vi ?? c.org_id,
-      title_vi: c.title.vi,
-      title_en: c.title.en,
-      target: c.kpi?.target ?? null,
-      unit_vi: c.kpi?.unit_vi ?? null,
-      unit_en: c.kpi?.unit_en ?? null,
-      due_on: c.due_on,
-      milestones: c.milestones.map((m) => ({ title_vi: m.title.vi, title_en: m.title.en, due_on: m.due_on, weight: m.weight })),
-    })),
-    signatories: signatories.map((s) => ({
-      name: s.name,
-      title: s.title,
-      organization: s.org_name,
-      email: s.email,
-      kind: s.signature_kind === "drawn" ? "drawn" : "typed",
-      data: s.signature_data ?? s.name,
-      signedAt: s.signed_at!,
-    })),
-    audit,
-    verifyUrl,
-    issuedAt,
-    developmentCertificate: getSigningCertificate().source === "development",
-  };
-}
 
 /**
  * Makes the agreement for the MoU's frozen version once everyone has signed: builds the PDF,
@@ -113,15 +27,18 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
   if (!versionId) return null;
   const existing = await db.selectFrom("agreements").select(["id", "sha256"]).where("version_id", "=", versionId).executeTakeFirst();
   if (existing) return existing;
-  const signatories = await db.selectFrom("signatories").select(["status", "version_id"]).where("mou_id", "=", mouId).where("superseded_at", "is", null).execute();
+  const signatories = await db.selectFrom("signatories").select(["status", "version_id", "signature_kind"]).where("mou_id", "=", mouId).where("superseded_at", "is", null).execute();
   if (!signatories.length || signatories.some((s) => s.status !== "signed" || s.version_id !== versionId)) return null;
 
   const issuedAt = nowIso();
-  const code = newSecret(16);
-  const verifyUrl = `${options.origin}/verify?code=${code}`;
-  const document = await gatherAgreement(db, mouId, versionId, verifyUrl, issuedAt);
+  // With a signatory's own certificate signature, the seal goes over the bytes they signed, which
+  // must not change (decision 0023): the signing document with its signatures, already carrying
+  // its verification code and the room for the seal.
+  const signed = signatories.some((s) => s.signature_kind === "certificate") ? await findSigningDocument(db, versionId) : null;
+  const code = signed?.verificationCode ?? newSecret(16);
+  const document = await gatherAgreement(db, mouId, versionId, `${options.origin}/verify?code=${code}`, issuedAt, "sealed");
   const certificate = getSigningCertificate();
-  const rendered = await renderAgreementPdf(document);
+  const rendered = signed ? { pdf: signed.content, sealPlace: signed.sealPlace } : await renderAgreementPdf(document);
   const pdf = await sealPdf(rendered.pdf, certificate, {
     reason: `Agreement ${mou.reference} signed by all parties`,
     location: "Viet Nam",

@@ -86,7 +86,7 @@ export async function handleMouAction(args: ActionFunctionArgs) {
         const party = parties.find((p) => p.id === parsed.data.party_id);
         if (!party) return fail({ party_id: translate(locale, "validation.invalid") });
         requirePermission(actor, { action: "mou.signatories", partyOrgId: party.org_id, status: mou.status });
-        await addSignatory(db, acting, mou.id, { partyId: party.id, email: parsed.data.email, name: parsed.data.name, title: parsed.data.title });
+        await addSignatory(db, acting, mou.id, { partyId: party.id, email: parsed.data.email, name: parsed.data.name, title: parsed.data.title, identifier: parsed.data.identifier });
         return back("mous.notice.signatoryAdded");
       }
       case "remove_signatory": {

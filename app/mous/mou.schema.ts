@@ -119,6 +119,15 @@ export const SignatorySchema = z.object({
     .max(200)
     .optional()
     .transform((v) => v || null),
+  // As Vietnamese CA certificates carry them: a tax code (10 digits, a branch adds -NNN) or a citizen ID.
+  identifier: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .max(40)
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^(MST:\d{10}(-\d{3})?|CCCD:\d{12}|CMND:\d{9}(\d{3})?)$/.test(v), "mous.error.identifierFormat"),
 });
 export const SendSchema = z.object({
   order: z.enum(["parallel", "sequential"]).default("parallel"),

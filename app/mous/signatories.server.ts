@@ -35,7 +35,7 @@ async function requireVerifiedLead(trx: Trx, mouId: string) {
  * A party names a signatory: an account when the address has one, otherwise the address gets an
  * invitation to create an account (signing needs that account, signed in, with the address verified).
  */
-export async function addSignatory(db: DB, acting: Acting, mouId: string, input: { partyId: string; email: string; name: string; title: string | null }) {
+export async function addSignatory(db: DB, acting: Acting, mouId: string, input: { partyId: string; email: string; name: string; title: string | null; identifier?: string | null }) {
   await db.transaction().execute(async (trx) => {
     const mou = await trx.selectFrom("mous").selectAll().where("id", "=", mouId).executeTakeFirstOrThrow();
     const email = input.email.trim().toLowerCase();
@@ -65,6 +65,7 @@ export async function addSignatory(db: DB, acting: Acting, mouId: string, input:
         user_id: user?.id ?? null,
         name: input.name || user?.name || email,
         title: input.title,
+        identifier: input.identifier ?? null,
         email,
         sign_order: Number(last?.max ?? 0) + 1,
         status: "pending",

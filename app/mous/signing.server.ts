@@ -9,7 +9,7 @@ import { enqueueJob } from "~/jobs/queue.server";
 import { sha256Hex } from "~/lib/ids.server";
 import { addMinutes, nowIso, vietnamToday } from "~/lib/time";
 import type { ExpressionBuilder } from "kysely";
-import type { Database, DB, Mou, Signatory, Trx } from "~db/schema";
+import type { Database, DB, Mou, Signatory, Trx, Tx } from "~db/schema";
 import { mailAboutMou, partyMembers, signatoryRecipients } from "./notify.server";
 import { statusAfter, statusesBefore } from "./status";
 import { inviteDueSignatories } from "./signatories.server";
@@ -103,7 +103,7 @@ function dailyLimitReached(signatory: Signatory, today: string): boolean {
   return signatory.otp_day === today && Number(signatory.otp_day_count) >= OTP_DAILY_MAX;
 }
 
-type Acting = { user: { id: string; name: string; locale: Locale }; ip: string; userAgent: string; origin: string };
+export type Acting = { user: { id: string; name: string; locale: Locale }; ip: string; userAgent: string; origin: string };
 
 export type SigningResult = { ok: true; complete: boolean } | { ok: false; error: MessageKey };
 
@@ -232,20 +232,28 @@ export async function signMou(db: DB, acting: Acting, mouId: string, signatoryId
       after: { signatory: signatory.id, kind: input.kind, version: version.number, hash: version.content_hash },
       ip: acting.ip,
     });
-    const remaining = await trx
-      .selectFrom("signatories")
-      .select("id")
-      .where("mou_id", "=", mouId)
-      .where("superseded_at", "is", null)
-      .where("status", "!=", "signed")
-      .executeTakeFirst();
-    if (remaining) await inviteDueSignatories(trx, mouId, acting.origin);
-    // Sealed by a job, queued with the last signature: building and sealing the PDF takes seconds
-    // and can fail, and neither may cost the signer their answer once the signature is saved.
-    else await enqueueJob(trx, "agreement.seal", { mouId });
-    return { ok: true, complete: !remaining };
+    return { ok: true, complete: await afterSignature(trx, mouId, acting.origin) };
   });
   return result;
+}
+
+/**
+ * After a signature is saved: invites whoever is due next, or, when it was the last, queues the
+ * seal. Whether it was the last is returned.
+ */
+export async function afterSignature(trx: Tx, mouId: string, origin: string): Promise<boolean> {
+  const remaining = await trx
+    .selectFrom("signatories")
+    .select("id")
+    .where("mou_id", "=", mouId)
+    .where("superseded_at", "is", null)
+    .where("status", "!=", "signed")
+    .executeTakeFirst();
+  if (remaining) await inviteDueSignatories(trx, mouId, origin);
+  // Sealed by a job, queued with the last signature: building and sealing the PDF takes seconds
+  // and can fail, and neither may cost the signer their answer once the signature is saved.
+  else await enqueueJob(trx, "agreement.seal", { mouId });
+  return !remaining;
 }
 
 /** A signatory declines with a reason: the MoU goes back to draft and everyone is told. */

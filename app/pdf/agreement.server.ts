@@ -34,7 +34,8 @@ export type AgreementDocument = {
     /** The milestones planned with the text, listed under its title. */
     milestones?: { title_vi: string; title_en: string | null; due_on: string; weight: number }[];
   }[];
-  signatories: { name: string; title: string | null; organization: string; email: string; kind: "typed" | "drawn"; data: string; signedAt: string }[];
+  /** "pending" in the document signatories sign with their own certificates, before anyone has. */
+  signatories: { name: string; title: string | null; organization: string; email: string; kind: "typed" | "drawn" | "certificate" | "pending"; data: string; signedAt: string | null }[];
   audit: { at: string; actor: string; step: string; ip: string | null; hash: string | null }[];
   verifyUrl: string;
   issuedAt: string;
@@ -182,13 +183,16 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<{ pdf:
     pdf.font("regular").fontSize(10).text(s.name, { width: width / 2 - 10 });
     if (s.title) pdf.fillColor(GREY).text(s.title, { width: width / 2 - 10 });
     pdf.fillColor(GREY).text(s.email, { width: width / 2 - 10 });
-    pdf.fillColor(GREY).fontSize(9).text(`${both("mous.pdf.signedAt")}: ${formatDate(s.signedAt, "vi", "dateTime")} (UTC+7)`, { width: width / 2 - 10 });
+    if (s.signedAt) pdf.fillColor(GREY).fontSize(9).text(`${both("mous.pdf.signedAt")}: ${formatDate(s.signedAt, "vi", "dateTime")} (UTC+7)`, { width: width / 2 - 10 });
     const leftBottom = pdf.y;
     const boxX = MARGIN + width / 2;
     pdf.rect(boxX, top, width / 2, 90).lineWidth(0.5).strokeColor("#c5ced8").stroke();
     const image = s.kind === "drawn" ? pngFromDataUrl(s.data) : null;
     if (image) {
       pdf.image(image, boxX + 8, top + 5, { fit: [width / 2 - 16, 80], align: "center", valign: "center" });
+    } else if (s.kind === "pending" || s.kind === "certificate") {
+      const note = s.kind === "pending" ? "mous.pdf.signaturePending" : "mous.pdf.signedByCertificate";
+      pdf.font("regular").fontSize(9).fillColor(GREY).text(both(note), boxX + 8, top + 30, { width: width / 2 - 16, align: "center" });
     } else {
       pdf.font("italic").fontSize(22).fillColor(NAVY).text(s.data, boxX + 8, top + 28, { width: width / 2 - 16, align: "center" });
     }
@@ -202,19 +206,21 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<{ pdf:
   const sealTop = Math.round((pdf.page.height - pdf.y) * 100) / 100;
   const sealPlace: SealPlace = { page: pdf.bufferedPageRange().count - 1, rect: [sealLeft, sealTop - SEAL_HEIGHT, sealLeft + SEAL_WIDTH, sealTop] };
 
-  // Audit page
-  pdf.addPage();
-  heading(both("mous.pdf.audit"));
-  pdf.font("regular").fontSize(9).fillColor(GREY).text(both("mous.pdf.auditLead"), { width }).moveDown(0.6).fillColor("black");
-  for (const entry of doc.audit) {
-    ensureSpace(50);
-    pdf.font("semibold").fontSize(9.5).text(`${formatDate(entry.at, "vi", "dateTime")} · ${entry.step}`, { width });
-    const facts = [`${both("mous.pdf.actor")}: ${entry.actor}`, entry.ip ? `IP: ${entry.ip}` : null].filter(Boolean).join(" · ");
-    pdf.font("regular").fontSize(9).text(facts, { width });
-    if (entry.hash) pdf.font("regular").fontSize(8).fillColor(GREY).text(`SHA-256: ${entry.hash}`, { width });
-    pdf.fillColor("black").moveDown(0.5);
+  // Audit page; the document signatories sign with their own certificates has no trail yet.
+  if (doc.audit.length) {
+    pdf.addPage();
+    heading(both("mous.pdf.audit"));
+    pdf.font("regular").fontSize(9).fillColor(GREY).text(both("mous.pdf.auditLead"), { width }).moveDown(0.6).fillColor("black");
+    for (const entry of doc.audit) {
+      ensureSpace(50);
+      pdf.font("semibold").fontSize(9.5).text(`${formatDate(entry.at, "vi", "dateTime")} · ${entry.step}`, { width });
+      const facts = [`${both("mous.pdf.actor")}: ${entry.actor}`, entry.ip ? `IP: ${entry.ip}` : null].filter(Boolean).join(" · ");
+      pdf.font("regular").fontSize(9).text(facts, { width });
+      if (entry.hash) pdf.font("regular").fontSize(8).fillColor(GREY).text(`SHA-256: ${entry.hash}`, { width });
+      pdf.fillColor("black").moveDown(0.5);
+    }
+    pdf.moveDown(0.5).font("regular").fontSize(9).fillColor(GREY).text(both("mous.pdf.sealNote"), { width });
   }
-  pdf.moveDown(0.5).font("regular").fontSize(9).fillColor(GREY).text(both("mous.pdf.sealNote"), { width });
 
   // A QR code and the verification link on every page
   const range = pdf.bufferedPageRange();

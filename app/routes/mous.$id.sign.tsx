@@ -9,18 +9,23 @@ import { formatDate, localized, translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formState } from "~/lib/action-result";
 import { actionFailed } from "~/lib/action-result.server";
-import { readForm } from "~/lib/form-body.server";
+import { describeRefusal, isTooLarge, readUploadForm } from "~/lib/form-body.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
 import { nowIso } from "~/lib/time";
 import { DeclineSchema, SignSchema } from "~/mous/mou.schema";
 import { listParties } from "~/mous/mous.server";
+import { signWithCertificate } from "~/mous/own-signatures.server";
 import { declineMou, loadFrozenVersion, requestSigningCode, requireOwnSignatory, signingClosedReason, signMou } from "~/mous/signing.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormAlert } from "~/ui/field";
 import { FrozenText } from "~/ui/mous/frozen-text";
+import { CertificateSigning } from "~/ui/mous/certificate-signing";
 import { SignaturePad } from "~/ui/signature-pad";
 import stylesheet from "~/styles/mous.css";
+
+/** A signed agreement with its fonts, images and a certificate chain is a few hundred KB; 10 MB is ample. */
+const MAX_SIGNED_PDF_BYTES = 10 * 1024 * 1024;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -37,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({
     title: translate(locale, "mous.sign.title", { reference: mou.reference }),
     mou: { id: mou.id, reference: mou.reference, title_vi: mou.title_vi, title_en: mou.title_en, deadline: mou.signing_deadline },
-    signatory: { name: signatory.name, title: signatory.title, email: signatory.email, status: signatory.status, signed_at: signatory.signed_at },
+    signatory: { name: signatory.name, title: signatory.title, email: signatory.email, status: signatory.status, signed_at: signatory.signed_at, identifier: signatory.identifier },
     codeActive: Boolean(signatory.otp_expires_at && signatory.otp_expires_at > nowIso()),
     closed,
     parties: parties.map((p) => ({ name_vi: p.name_vi, name_en: p.name_en })),
@@ -51,7 +56,12 @@ export async function action(args: ActionFunctionArgs) {
   const db = getDb();
   const { mou, signatory } = await requireOwnSignatory(db, actor, args.params.id ?? "", { bind: true });
   const locale = getLocale(args.request);
-  const form = await readForm(args.request);
+  const upload = await readUploadForm(args.request, { maxFileBytes: MAX_SIGNED_PDF_BYTES });
+  if (!upload.ok) {
+    const { status, message } = describeRefusal(locale, upload);
+    return actionFailed({ errors: { signed_pdf: message }, values: { intent: "certificate" } }, status);
+  }
+  const form = upload.form;
   const intent = String(form.get("intent") ?? "");
   const acting = {
     user: actor.user,
@@ -85,6 +95,15 @@ export async function action(args: ActionFunctionArgs) {
       const field = result.error === "mous.sign.signatureRequired" ? "signature" : result.error.startsWith("mous.sign.code") ? "code" : "_form";
       return fail({ [field]: translate(locale, result.error) }, result.error === "mous.sign.codeDailyLimit" ? 429 : 400);
     }
+    return redirectWithFlash(`/mous/${mou.id}`, { key: result.complete ? "mous.notice.completed" : "mous.notice.signed" }, args.context.secure);
+  }
+  if (intent === "certificate") {
+    const file = form.get("signed_pdf");
+    if (isTooLarge(file)) return fail({ signed_pdf: translate(locale, "mous.own.tooLarge", { max: "10 MB" }) });
+    if (!(file instanceof File) || file.size === 0) return fail({ signed_pdf: translate(locale, "mous.own.noFile") });
+    const result = await signWithCertificate(db, acting, mou.id, signatory.id, Buffer.from(await file.arrayBuffer()));
+    const own = !result.ok && result.error.startsWith("mous.own.");
+    if (!result.ok) return fail({ [own ? "signed_pdf" : "_form"]: translate(locale, result.error) }, own ? 400 : 409);
     return redirectWithFlash(`/mous/${mou.id}`, { key: result.complete ? "mous.notice.completed" : "mous.notice.signed" }, args.context.secure);
   }
   throw new Response("Bad request", { status: 400 });
@@ -176,6 +195,8 @@ export default function SignMou() {
               </button>
             </div>
           </Form>
+
+          <CertificateSigning mouId={mou.id} identifier={signatory.identifier} error={errors.signed_pdf} busy={busy} />
 
           <details className="card">
             <summary>{t("mous.sign.declineTitle")}</summary>

@@ -91,8 +91,8 @@ export interface SignatoryTable {
   email: string;
   sign_order: Generated<number>;
   status: SignatoryStatus;
-  signature_kind: "typed" | "drawn" | null;
-  /** Drawn signature as a PNG data URL, or the typed name. */
+  signature_kind: "typed" | "drawn" | "certificate" | null;
+  /** Drawn signature as a PNG data URL, the typed name, or the certificate's subject and fingerprint. */
   signature_data: string | null;
   consent_text: string | null;
   version_hash: string | null;
@@ -112,6 +112,24 @@ export interface SignatoryTable {
   reminder_count: Generated<number>;
   /** Set when an amendment starts a new signing round; the row stays as the record of the earlier one. */
   superseded_at: Generated<string | null>;
+  /** What the signatory's own certificate must name: `MST:…` (tax code), `CCCD:…` or `CMND:…` (citizen ID). */
+  identifier: Generated<string | null>;
+  created_at: string;
+}
+
+/**
+ * The document a signatory signs with their own certificate: the frozen version as a PDF, made
+ * once; `file_id` is the current bytes (with every CA signature accepted so far).
+ */
+export interface SigningDocumentTable {
+  version_id: string;
+  mou_id: string;
+  file_id: string;
+  sha256: string;
+  original_sha256: string;
+  verification_code: string;
+  /** JSON SealPlace: where the final seal's appearance goes. */
+  seal_place: string;
   created_at: string;
 }
 

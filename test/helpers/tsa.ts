@@ -14,6 +14,8 @@ export function makeCertificate(options: {
   extKeyUsage?: "timeStamping";
   notBefore?: Date;
   notAfter?: Date;
+  /** A subject UID, where Vietnamese CAs write the holder's tax code or citizen ID (`MST:…`, `CCCD:…`). */
+  uid?: string;
 }) {
   const keys = forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 });
   const cert = forge.pki.createCertificate();
@@ -25,6 +27,7 @@ export function makeCertificate(options: {
   const subject = [
     { name: "commonName", value: options.commonName, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
     { name: "countryName", value: "VN" },
+    ...(options.uid ? [{ type: "0.9.2342.19200300.100.1.1", value: options.uid, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class }] : []),
   ];
   cert.setSubject(subject);
   cert.setIssuer(options.issuer ? options.issuer.cert.subject.attributes : subject);

@@ -25,6 +25,7 @@ export function MouSignatories({ mou, signatories, parties, form: { errors, valu
                   <span className={`badge ${s.status === "signed" ? "badge-success" : s.status === "declined" ? "badge-danger" : "badge-muted"}`}>{t(`mous.signatory.${s.status}`)}</span>
                   {mou.signing_order === "sequential" ? ` ${t("mous.signatories.order", { n: s.sign_order })}` : ""}
                   {s.signed_at ? ` · ${formatDate(s.signed_at, locale, "dateTime")}` : ""}
+                  {s.signature_kind === "certificate" ? ` · ${t("mous.own.method")}` : ""}
                 </p>
                 {s.decline_reason ? <p className="small">{t("mous.signatories.reason", { reason: s.decline_reason })}</p> : null}
                 {party?.canName ? (
@@ -61,6 +62,7 @@ export function MouSignatories({ mou, signatories, parties, form: { errors, valu
           <Field name="email" type="email" label={t("mous.signatories.email")} hint={t("mous.signatories.emailHint")} required defaultValue={values.email ?? ""} error={errors.email} />
           <Field name="name" label={t("mous.signatories.name")} required defaultValue={values.name ?? ""} error={errors.name} />
           <Field name="title" label={t("mous.signatories.position")} defaultValue={values.title ?? ""} error={errors.title} />
+          <Field name="identifier" label={t("mous.signatories.identifier")} hint={t("mous.signatories.identifierHint")} defaultValue={values.identifier ?? ""} error={errors.identifier} />
           <button type="submit" className="button">
             {t("mous.signatories.addSubmit")}
           </button>
