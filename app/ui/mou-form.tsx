@@ -2,7 +2,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
-import { Field, FormAlert } from "./field";
+import { Field } from "./field";
+import { ErrorSummary } from "./error-summary";
 
 type Option = { id: string; name_vi?: string; name_en?: string; title_vi?: string; title_en?: string };
 
@@ -76,14 +77,13 @@ export function MouForm({ values, errors, organizations, events, submitLabel, pa
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   const orgOptions = organizations.map((o) => ({ value: o.id, label: localized(o as { name_vi: string; name_en: string }, "name", locale) }));
-  const hasErrors = Object.keys(errors).length > 0;
   const parties = partiesLocked ? rowIndices(values, "parties", 0, 0) : rowIndices(values, "parties", 3, 1);
   const clauses = rowIndices(values, "clauses", 3, 1);
   const commitments = rowIndices(values, "commitments", 2, 1);
   const v = (name: string) => values[name] ?? "";
   return (
     <Form method="post" className="form mou-form" noValidate>
-      {hasErrors ? <FormAlert>{errors._form ?? t("common.formHasErrors")}</FormAlert> : null}
+      <ErrorSummary errors={errors} />
       <fieldset className="fieldset card">
         <legend>{t("mous.form.about")}</legend>
         <Field name="title_vi" label={t("mous.field.titleVi")} required defaultValue={v("title_vi")} error={errors.title_vi} lang="vi" />

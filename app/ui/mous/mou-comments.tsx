@@ -27,7 +27,7 @@ export function MouComments({ comments, canComment, form: { errors, values } }: 
         <p className="empty">{t("mous.comments.none")}</p>
       )}
       {canComment ? (
-        <Form method="post" className="form">
+        <Form method="post" noValidate className="form">
           <input type="hidden" name="intent" value="comment" />
           <div className={`field${errors.body ? " field-invalid" : ""}`}>
             <label htmlFor="comment-body">{t("mous.comments.body")}</label>
