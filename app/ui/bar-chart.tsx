@@ -18,20 +18,10 @@ const WIDTH = LABEL_WIDTH + BAR_WIDTH + 60;
  * A horizontal stacked bar chart drawn on the server as SVG: readable without JavaScript, crisp
  * in print, named for screen readers, and followed by the same numbers as a table.
  */
-export function BarChart({
-  title,
-  rows,
-  series,
-}: {
-  title: string;
-  rows: ChartRow[];
-  series: ChartSeries[];
-}) {
+export function BarChart({ title, rows, series }: { title: string; rows: ChartRow[]; series: ChartSeries[] }) {
   const t = useT();
   const id = useId();
-  const totals = rows.map((r) =>
-    series.reduce((sum, s) => sum + (r.values[s.key] ?? 0), 0)
-  );
+  const totals = rows.map((r) => series.reduce((sum, s) => sum + (r.values[s.key] ?? 0), 0));
   const max = Math.max(1, ...totals);
   const height = Math.max(1, rows.length) * ROW_HEIGHT + 8;
   return (
@@ -50,38 +40,18 @@ export function BarChart({
       {rows.length === 0 ? (
         <p className="empty">{t("monitoring.noData")}</p>
       ) : (
-        <svg
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          width="100%"
-          role="img"
-          aria-labelledby={`${id}-title`}
-          className="chart-svg"
-        >
+        <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title`} className="chart-svg">
           {rows.map((r, i) => {
             let x = LABEL_WIDTH;
             const y = i * ROW_HEIGHT + 4;
             return (
               <g key={`${r.label}-${i}`}>
-                <text
-                  x={LABEL_WIDTH - 6}
-                  y={y + 14}
-                  textAnchor="end"
-                  className="chart-label"
-                >
+                <text x={LABEL_WIDTH - 6} y={y + 14} textAnchor="end" className="chart-label">
                   {r.label.length > 28 ? `${r.label.slice(0, 27)}…` : r.label}
                 </text>
                 {series.map((s) => {
                   const w = ((r.values[s.key] ?? 0) / max) * BAR_WIDTH;
-                  const rect = (
-                    <rect
-                      key={s.key}
-                      x={x}
-                      y={y}
-                      width={w}
-                      height={ROW_HEIGHT - 6}
-                      className={s.className}
-                    />
-                  );
+                  const rect = <rect key={s.key} x={x} y={y} width={w} height={ROW_HEIGHT - 6} className={s.className} />;
                   x += w;
                   return rect;
                 })}
@@ -96,9 +66,7 @@ export function BarChart({
       {rows.length ? (
         <details className="chart-table">
           <summary>{t("monitoring.chartTable")}</summary>
-          <div
-            className={`table-wrap${series.length > 1 ? " table-cards" : ""}`}
-          >
+          <div className={`table-wrap${series.length > 1 ? " table-cards" : ""}`}>
             <table className="data-table">
               <caption className="visually-hidden">{title}</caption>
               <thead>
@@ -119,9 +87,7 @@ export function BarChart({
               <tbody>
                 {rows.map((r, i) => (
                   <tr key={`${r.label}-${i}`}>
-                    <th scope="row">
-                      {r.href ? <Link to={r.href}>{r.label}</Link> : r.label}
-                    </th>
+                    <th scope="row">{r.href ? <Link to={r.href}>{r.label}</Link> : r.label}</th>
                     {series.map((s) => (
                       <td key={s.key} className="num" data-label={s.label}>
                         {r.values[s.key] ?? 0}

@@ -7,9 +7,7 @@ type Target = { href: string; label: string };
 /** The control named `name` in the summary's form (the summary sits in it or just before it). */
 function findControl(summary: HTMLElement, name: string): HTMLElement | null {
   const next = summary.nextElementSibling;
-  const scope: ParentNode =
-    summary.closest("form") ??
-    (next instanceof HTMLFormElement ? next : document);
+  const scope: ParentNode = summary.closest("form") ?? (next instanceof HTMLFormElement ? next : document);
   return scope.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
 }
 
@@ -18,8 +16,7 @@ function labelText(control: HTMLElement): string {
   const label = (control as HTMLInputElement).labels?.[0];
   if (!label) return "";
   const words = label.cloneNode(true) as HTMLElement;
-  for (const mark of words.querySelectorAll(".required-mark, .optional-mark"))
-    mark.remove();
+  for (const mark of words.querySelectorAll(".required-mark, .optional-mark")) mark.remove();
   const text = (words.textContent ?? "").trim();
   return text.length > 80 ? "" : text;
 }
@@ -46,21 +43,14 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
     const found: Record<string, Target> = Object.create(null);
     for (const name of Object.keys(JSON.parse(answer) as FieldErrors)) {
       const control = findControl(summary, name);
-      if (control?.id)
-        found[name] = { href: `#${control.id}`, label: labelText(control) };
+      if (control?.id) found[name] = { href: `#${control.id}`, label: labelText(control) };
     }
     setTargets(found);
   }, [answer]);
 
   if (!errors._form && fields.length === 0) return null;
   return (
-    <div
-      ref={ref}
-      className="alert alert-error error-summary"
-      tabIndex={-1}
-      aria-labelledby={headingId}
-      autoFocus
-    >
+    <div ref={ref} className="alert alert-error error-summary" tabIndex={-1} aria-labelledby={headingId} autoFocus>
       <div role="alert">
         <h2 id={headingId} className="error-summary-title">
           {errors._form ?? t("common.formHasErrors")}
@@ -71,9 +61,7 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
               const target = targets[name];
               return (
                 <li key={name}>
-                  <a href={target?.href ?? `#field-${name}`}>
-                    {target?.label ? `${target.label}: ${message}` : message}
-                  </a>
+                  <a href={target?.href ?? `#field-${name}`}>{target?.label ? `${target.label}: ${message}` : message}</a>
                 </li>
               );
             })}
