@@ -16,12 +16,13 @@ import { readForm } from "~/lib/form-body.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
+import { Field } from "~/ui/field";
 import { LocaleField, NewPasswordField } from "~/ui/form-controls";
 import { DigestChoice } from "~/ui/commitments/digest-choice";
 import { ApiTokensSection } from "~/ui/api-tokens";
 import { OrgLogo } from "~/ui/org-logo";
 import accountsStyles from "~/styles/accounts.css";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
@@ -114,7 +115,7 @@ export default function Account() {
       <div className="account-grid">
         <section className="card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">{t("account.profile")}</h2>
-          {Object.keys(profileErrors).length ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+          <ErrorSummary errors={profileErrors} />
           <Form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="profile" />
             <Field

@@ -15,10 +15,11 @@ import { CreateOrganizationSchema } from "~/orgs/org.schema";
 import { AdminPageHead } from "~/ui/admin-page-head";
 import { DataTable } from "~/ui/data-table";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
+import { Field } from "~/ui/field";
 import { OrganizationFields } from "~/ui/organization-fields";
 import { Pager } from "~/ui/pager";
 import accountsStyles from "~/styles/accounts.css";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
@@ -83,7 +84,7 @@ export default function AdminOrganizations() {
       </section>
       <section className="section" aria-labelledby="create-heading">
         <h2 id="create-heading">{t("admin.orgs.create")}</h2>
-        {data ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+        <ErrorSummary errors={errors} />
         <Form method="post" className="form card" noValidate>
           <OrganizationFields values={data?.values ?? {}} errors={errors} />
           <Field

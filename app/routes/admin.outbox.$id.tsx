@@ -70,7 +70,7 @@ export default function OutboxEmail() {
           ))}
       </dl>
       {email.status === "failed" ? (
-        <Form method="post" className="section">
+        <Form method="post" noValidate className="section">
           <button type="submit" className="button button-primary">
             {t("admin.outbox.resend")}
           </button>

@@ -62,7 +62,7 @@ function ChangeButton({
   danger?: boolean;
 }) {
   return (
-    <Form method="post" className="inline-form">
+    <Form method="post" noValidate className="inline-form">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="q" value={q} />
       <button

@@ -80,7 +80,7 @@ export default function VerificationQueue() {
                     {t("orgs.verify")}
                   </button>
                 </Form>
-                <Form method="post" className="form">
+                <Form method="post" noValidate className="form">
                   <input type="hidden" name="org_id" value={o.id} />
                   <Field name="reason" id={`reason-${o.id}`} label={t("orgs.queue.reason")} required maxLength={1000} />
                   <button type="submit" name="intent" value="reject" className="button">

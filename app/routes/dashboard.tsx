@@ -62,25 +62,25 @@ export default function Dashboard() {
 
       <section aria-label={t("dashboard.title")} className="tiles section">
         <div className="tile">
-          <p className="tile-value">{data.upcomingEvents}</p>
-          <p className="tile-label">{t("dashboard.upcomingEvents")}</p>
+          <span className="tile-value">{data.upcomingEvents}</span>
+          <span className="tile-label">{t("dashboard.upcomingEvents")}</span>
         </div>
         <div className="tile">
-          <p className="tile-value">{data.confirmedRegistrations}</p>
-          <p className="tile-label">{t("dashboard.confirmedRegistrations")}</p>
+          <span className="tile-value">{data.confirmedRegistrations}</span>
+          <span className="tile-label">{t("dashboard.confirmedRegistrations")}</span>
         </div>
         <Link to="/mous" className="tile">
-          <p className="tile-value">{mouCount("active")}</p>
-          <p className="tile-label">{t("dashboard.activeMous")}</p>
+          <span className="tile-value">{mouCount("active")}</span>
+          <span className="tile-label">{t("dashboard.activeMous")}</span>
         </Link>
         <Link to="/mous" className="tile tile-warning">
-          <p className="tile-value">{mouCount("awaiting_signatures")}</p>
-          <p className="tile-label">{t("dashboard.awaitingSignatures")}</p>
+          <span className="tile-value">{mouCount("awaiting_signatures")}</span>
+          <span className="tile-label">{t("dashboard.awaitingSignatures")}</span>
         </Link>
         {(["delayed", "at_risk"] as const).map((s) => (
           <Link key={s} to={`/commitments?status=${s}`} className={`tile ${s === "delayed" ? "tile-danger" : "tile-warning"}`}>
-            <p className="tile-value">{commitmentCount(s)}</p>
-            <p className="tile-label">{t(`commitments.status.${s}`)}</p>
+            <span className="tile-value">{commitmentCount(s)}</span>
+            <span className="tile-label">{t(`commitments.status.${s}`)}</span>
           </Link>
         ))}
       </section>

@@ -71,7 +71,7 @@ export default function Attention() {
       {rows.length === 0 ? (
         <p className="empty">{t("monitoring.noData")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap table-cards">
           <table className="data-table">
             <thead>
               <tr>
@@ -92,22 +92,22 @@ export default function Attention() {
             <tbody>
               {rows.map((c) => (
                 <tr key={c.id}>
-                  <td>
+                  <td data-label={t("monitoring.commitment")}>
                     <Link to={`/commitments/${c.id}`}>{localized(c, "title", locale)}</Link>
                     <br />
                     <Link to={`/mous/${c.mou_id}`} className="mono small">
                       {c.reference}
                     </Link>
                   </td>
-                  <td>
+                  <td data-label={t("commitments.owner")}>
                     <Link to={`/orgs/${c.org_id}`}>{localized({ name_vi: c.org_name_vi, name_en: c.org_name_en }, "name", locale)}</Link>
                   </td>
-                  <td>
+                  <td data-label={t("monitoring.status")}>
                     <CommitmentStatusBadge status={c.status} />
                   </td>
-                  <td className="num">{t("dashboard.daysLate", { days: c.days_late })}</td>
-                  <td>{formatDay(c.due_on, locale)}</td>
-                  <td>{c.last_update ? formatDate(c.last_update, locale) : t("monitoring.never")}</td>
+                  <td className="num" data-label={t("monitoring.daysLate")}>{t("dashboard.daysLate", { days: c.days_late })}</td>
+                  <td data-label={t("commitments.due")}>{formatDay(c.due_on, locale)}</td>
+                  <td data-label={t("monitoring.lastUpdate")}>{c.last_update ? formatDate(c.last_update, locale) : t("monitoring.never")}</td>
                 </tr>
               ))}
             </tbody>

@@ -21,8 +21,8 @@ import { listOrganizationNames } from "~/orgs/organizations.server";
 import eventsStyles from "~/styles/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { AttendeeFields } from "~/ui/events/attendee-fields";
-import { FormAlert } from "~/ui/field";
 import { CheckField, SelectField, TextAreaField } from "~/ui/form-controls";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Đăng ký · ${data.event.title_vi}` : "Đăng ký" }];
@@ -159,8 +159,7 @@ export default function Register() {
               {t("register.existing")}
             </div>
           ) : null}
-          {!isDelegation && errors._form ? <FormAlert>{errors._form}</FormAlert> : null}
-          {!isDelegation && Object.keys(errors).filter((k) => k !== "_form").length ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+          {isDelegation ? null : <ErrorSummary errors={errors} />}
           <Form method="post" className="form card" noValidate>
             <AttendeeFields questions={questions} values={isDelegation ? {} : values} errors={isDelegation ? {} : errors} />
             <CheckField name="consent" id="consent" className="consent" required label={t("register.consentText")} error={own("consent")} />
@@ -189,7 +188,7 @@ export default function Register() {
                   </ul>
                 </div>
               ) : null}
-              {isDelegation && Object.keys(errors).length ? <FormAlert>{errors._form ?? t("common.formHasErrors")}</FormAlert> : null}
+              {isDelegation ? <ErrorSummary errors={errors} /> : null}
               <Form method="post" className="form card" noValidate>
                 <input type="hidden" name="intent" value="delegation" />
                 <SelectField

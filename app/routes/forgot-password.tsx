@@ -11,7 +11,8 @@ import { actionFailed } from "~/lib/action-result.server";
 import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert, Notice } from "~/ui/field";
+import { Field, Notice } from "~/ui/field";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -44,7 +45,7 @@ export default function ForgotPassword() {
       ) : (
         <>
           <p className="lead">{t("forgot.lead")}</p>
-          {data?.errors ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+          <ErrorSummary errors={data?.errors ?? {}} />
           <Form method="post" className="form card" noValidate>
             <Field
               name="email"

@@ -15,7 +15,8 @@ import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
+import { Field } from "~/ui/field";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Sign in" }];
 // A rendered page takes its headers from here: this is how a throttled answer's Retry-After gets out.
@@ -61,7 +62,7 @@ export default function Login() {
     <div className="container page narrow">
       <h1>{t("login.title")}</h1>
       <p className="lead">{t("login.lead")}</p>
-      {errors._form ? <FormAlert>{errors._form}</FormAlert> : null}
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form card" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field

@@ -14,9 +14,10 @@ import { parseForm } from "~/lib/forms.server";
 import { isoToVietnamLocal } from "~/lib/time";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { DataTable } from "~/ui/data-table";
-import { Field, FormAlert } from "~/ui/field";
+import { Field } from "~/ui/field";
 import { SelectField } from "~/ui/form-controls";
 import { PostButton } from "~/ui/post-button";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);
@@ -102,7 +103,7 @@ export default function AgendaEditor() {
       </section>
       <section className="card" aria-labelledby="agenda-form-heading">
         <h2 id="agenda-form-heading">{editing ? t("agenda.editItem") : t("agenda.addItem")}</h2>
-        {errors._form ? <FormAlert>{errors._form}</FormAlert> : null}
+        <ErrorSummary errors={errors} />
         <Form method="post" className="form" noValidate key={editing?.id ?? `new-${agenda.length}`}>
           {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
           <div className="form-grid">

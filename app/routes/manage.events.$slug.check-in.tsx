@@ -105,7 +105,7 @@ export default function CheckIn() {
           {data.message}
         </div>
       ) : null}
-      <Form method="post" ref={codeForm} className="card form checkin-code" autoComplete="off">
+      <Form method="post" noValidate ref={codeForm} className="card form checkin-code" autoComplete="off">
         <label htmlFor="checkin-code">{t("checkin.codeLabel")}</label>
         <div className="row">
           <input ref={codeInput} id="checkin-code" name="code" maxLength={100} autoCapitalize="off" spellCheck={false} className="mono" />

@@ -82,7 +82,7 @@ export default function RegistrationsList() {
   const withReason = (r: { id: string; name: string }, intent: "reject" | "cancel") => (
     <details key={intent} className="reason-action">
       <summary className="button button-small button-quiet">{t(intent === "reject" ? "registrations.reject" : "registrations.cancel")}</summary>
-      <Form method="post" className="form reason-form">
+      <Form method="post" noValidate className="form reason-form">
         <input type="hidden" name="id" value={r.id} />
         <input type="hidden" name="intent" value={intent} />
         <label htmlFor={`reason-${intent}-${r.id}`}>{t("registrations.reason")}</label>
@@ -134,7 +134,7 @@ export default function RegistrationsList() {
         </a>
       </div>
       {registrations.length > 0 ? (
-        <Form method="post" id="bulk-form" className="card form bulk-form" aria-labelledby="bulk-heading">
+        <Form method="post" noValidate id="bulk-form" className="card form bulk-form" aria-labelledby="bulk-heading">
           <h3 id="bulk-heading">{t("registrations.bulkTitle")}</h3>
           <div className="row">
             <div className="field">

@@ -15,8 +15,8 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { AttendeeFields } from "~/ui/events/attendee-fields";
-import { FormAlert } from "~/ui/field";
 import { CheckField } from "~/ui/form-controls";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);
@@ -64,7 +64,7 @@ export default function WalkIn() {
       </p>
       <h2 id="walk-in-heading">{t("walkIn.title")}</h2>
       <p className="muted">{t("walkIn.lead")}</p>
-      {errors._form ? <FormAlert>{errors._form}</FormAlert> : null}
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form card" noValidate>
         <AttendeeFields questions={questions} values={values} errors={errors} desk />
         <CheckField name="consent" id="walk-in-consent" label={t("walkIn.consent")} error={errors.consent} />

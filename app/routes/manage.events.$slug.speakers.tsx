@@ -10,12 +10,12 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { formValues, parseForm } from "~/lib/forms.server";
 import { describeRefusal, readUploadForm } from "~/lib/form-body.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { FormAlert } from "~/ui/field";
 import { Avatar } from "~/ui/initials";
 import { SpeakerFields } from "~/ui/speaker-fields";
 import { SelectField } from "~/ui/form-controls";
 import { Field } from "~/ui/field";
 import { PostButton } from "~/ui/post-button";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { event } = await requireManagedEvent(args);
@@ -98,7 +98,7 @@ export default function SpeakersEditor() {
       </section>
       <section className="card" aria-labelledby="speaker-form-heading">
         <h2 id="speaker-form-heading">{editing ? t("speakers.edit") : t("speakers.add")}</h2>
-        {Object.keys(errors).length ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+        <ErrorSummary errors={errors} />
         <Form method="post" encType="multipart/form-data" className="form" noValidate key={editing?.id ?? `new-${speakers.length}`}>
           {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
           <SpeakerFields values={values} errors={errors} />

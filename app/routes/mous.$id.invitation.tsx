@@ -74,7 +74,7 @@ export default function MouInvitation() {
         <section className="card stack">
           <p>{t("mous.invitation.byEmail", { lead: leadName })}</p>
           {data.organizations.length ? (
-            <Form method="post" className="stack">
+            <Form method="post" noValidate className="stack">
               <fieldset className="fieldset">
                 <legend>{t("mous.invitation.chooseOrg")}</legend>
                 {data.organizations.map((o, i) => (
@@ -96,7 +96,7 @@ export default function MouInvitation() {
       {(data.kind === "invited" ? data.invited : []).map((party) => (
         <section className="card stack" key={party.org_id}>
           <p>{t("mous.invitation.lead", { lead: leadName, organization: localized(party, "name", locale) })}</p>
-          <Form method="post" className="row">
+          <Form method="post" noValidate className="row">
             <input type="hidden" name="org_id" value={party.org_id} />
             <button type="submit" name="intent" value="accept" className="button button-primary">
               {t("mous.invitation.accept")}

@@ -18,11 +18,12 @@ import { listParties } from "~/mous/mous.server";
 import { signWithCertificate } from "~/mous/own-signatures.server";
 import { declineMou, loadFrozenVersion, requestSigningCode, requireOwnSignatory, signingClosedReason, signMou } from "~/mous/signing.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
+import { Field } from "~/ui/field";
 import { FrozenText } from "~/ui/mous/frozen-text";
 import { CertificateSigning } from "~/ui/mous/certificate-signing";
 import { SignaturePad } from "~/ui/signature-pad";
 import stylesheet from "~/styles/mous.css";
+import { ErrorSummary } from "~/ui/error-summary";
 
 /** A signed agreement with its fonts, images and a certificate chain is a few hundred KB; 10 MB is ample. */
 const MAX_SIGNED_PDF_BYTES = 10 * 1024 * 1024;
@@ -129,7 +130,7 @@ export default function SignMou() {
         {t("mous.sign.youSignAs", { name: signatory.name })}
         {signatory.title ? `, ${signatory.title}` : ""} · {parties.map((p) => localized(p, "name", locale)).join(" × ")}
       </p>
-      {errors._form ? <FormAlert>{errors._form}</FormAlert> : null}
+      <ErrorSummary errors={errors} />
       {closed ? (
         <div className={`alert ${closed === "alreadySigned" ? "alert-success" : "alert-info"}`} role="status">
           {t(`mous.sign.closed.${closed}` as MessageKey)}
@@ -156,7 +157,7 @@ export default function SignMou() {
             </Form>
           </section>
 
-          <Form method="post" className="form card" aria-labelledby="sign-heading">
+          <Form method="post" noValidate className="form card" aria-labelledby="sign-heading">
             <h2 id="sign-heading">{t("mous.sign.step2")}</h2>
             <input type="hidden" name="intent" value="sign" />
             <Field name="code" label={t("mous.sign.code")} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required error={errors.code} />
@@ -200,7 +201,7 @@ export default function SignMou() {
 
           <details className="card">
             <summary>{t("mous.sign.declineTitle")}</summary>
-            <Form method="post" className="form">
+            <Form method="post" noValidate className="form">
               <input type="hidden" name="intent" value="decline" />
               <div className={`field${errors.reason ? " field-invalid" : ""}`}>
                 <label htmlFor="decline-reason">{t("mous.sign.declineReason")}</label>

@@ -11,10 +11,11 @@ import { describeRefusal, readUploadForm } from "~/lib/form-body.server";
 import { findOrganization, logoError, MAX_LOGO_BYTES, updateOrganization } from "~/orgs/organizations.server";
 import { OrganizationSchema } from "~/orgs/org.schema";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
+import { Field } from "~/ui/field";
 import { OrganizationFields } from "~/ui/organization-fields";
 import { OrgLogo } from "~/ui/org-logo";
 import accountsStyles from "~/styles/accounts.css";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
@@ -66,7 +67,7 @@ export default function EditOrganization() {
         <Link to={`/orgs/${org.id}`}>← {t("common.back")}</Link>
       </p>
       <h1>{t("orgs.form.editTitle")}</h1>
-      {data ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+      <ErrorSummary errors={errors} />
       <Form method="post" encType="multipart/form-data" className="form card" noValidate>
         <OrganizationFields values={values} errors={errors} />
         <div className="org-head">

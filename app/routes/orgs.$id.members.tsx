@@ -129,7 +129,7 @@ export default function Members() {
                 <span className={m.role === "admin" ? "badge badge-info" : "badge badge-muted"}>{t(`orgs.role.${m.role}`)}</span>
               </td>
               <td>
-                <Form method="post" className="inline-form">
+                <Form method="post" noValidate className="inline-form">
                   <input type="hidden" name="membershipId" value={m.id} />
                   <label className="visually-hidden" htmlFor={`role-${m.id}`}>
                     {t("members.roleFor", { name: m.name })}
@@ -145,7 +145,7 @@ export default function Members() {
                     {t("members.changeRole")}
                   </button>
                 </Form>
-                <Form method="post" className="inline-form">
+                <Form method="post" noValidate className="inline-form">
                   <input type="hidden" name="membershipId" value={m.id} />
                   <button
                     type="submit"
@@ -174,7 +174,7 @@ export default function Members() {
                 <td>{t(`orgs.role.${i.role}`)}</td>
                 <td>{formatDate(i.expires_at, locale, "dateTime")}</td>
                 <td>
-                  <Form method="post" className="inline-form">
+                  <Form method="post" noValidate className="inline-form">
                     <input type="hidden" name="invitationId" value={i.id} />
                     <button
                       type="submit"

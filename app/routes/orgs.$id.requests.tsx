@@ -93,7 +93,7 @@ export default function JoinRequests() {
       </section>
       <section className="section" aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t("orgs.join.domain")}</h2>
-        <Form method="post" className="form card">
+        <Form method="post" noValidate className="form card">
           <input type="hidden" name="intent" value="settings" />
           <Field name="email_domain" label={t("orgs.join.domain")} maxLength={120} defaultValue={values.email_domain ?? org.email_domain ?? ""} error={errors.email_domain} />
           <label className="checkbox">

@@ -49,17 +49,17 @@ export default function Scorecard() {
       </header>
       <section className="tiles section" aria-label={t("monitoring.scorecard")}>
         <div className="tile">
-          <p className="tile-value">{scorecard.onTimeRate === null ? "–" : `${Math.round(scorecard.onTimeRate * 100)}%`}</p>
-          <p className="tile-label">
+          <span className="tile-value">{scorecard.onTimeRate === null ? "–" : `${Math.round(scorecard.onTimeRate * 100)}%`}</span>
+          <span className="tile-label">
             {t("monitoring.onTimeRate")} ({t("monitoring.onTimeOf", { n: scorecard.milestonesDue })})
-          </p>
+          </span>
         </div>
         {scorecard.mousByStatus
           .filter((m) => m.count > 0)
           .map((m) => (
             <div key={m.status} className="tile">
-              <p className="tile-value">{m.count}</p>
-              <p className="tile-label">{t(`mou.status.${m.status}`)}</p>
+              <span className="tile-value">{m.count}</span>
+              <span className="tile-label">{t(`mou.status.${m.status}`)}</span>
             </div>
           ))}
       </section>

@@ -15,9 +15,10 @@ import { searchOrganizations } from "~/orgs/join-requests.server";
 import { registerOrganization } from "~/orgs/registration.server";
 import { RegisterOrganizationSchema } from "~/orgs/org.schema";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
+import { Field } from "~/ui/field";
 import { OrganizationFields } from "~/ui/organization-fields";
 import accountsStyles from "~/styles/accounts.css";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export const links = () => [{ rel: "stylesheet", href: accountsStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
@@ -58,7 +59,7 @@ export default function RegisterOrganization() {
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
-  const { failed, errors, values } = formState(data);
+  const { errors, values } = formState(data);
   return (
     <div className="container page narrow">
       <header className="page-head">
@@ -98,7 +99,7 @@ export default function RegisterOrganization() {
         <h2 id="register-heading">{t("orgs.register.title")}</h2>
         {mayRegister ? (
           <>
-            {failed ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+            <ErrorSummary errors={errors} />
             <Form method="post" className="form card" noValidate>
               <OrganizationFields values={values} errors={errors} />
               <Field name="tax_code" label={t("orgs.taxCode")} hint={t("orgs.taxCode.hint")} required maxLength={20} inputMode="numeric" defaultValue={values.tax_code ?? ""} error={errors.tax_code} />

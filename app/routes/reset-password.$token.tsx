@@ -14,9 +14,10 @@ import { readForm } from "~/lib/form-body.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert } from "~/ui/field";
+import { Field } from "~/ui/field";
 import { NewPasswordField } from "~/ui/form-controls";
 import { InvalidLink } from "~/ui/invalid-link";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -48,7 +49,7 @@ export default function ResetPassword() {
     <div className="container page narrow">
       <h1>{t("reset.title")}</h1>
       <p className="lead">{t("reset.lead", { email })}</p>
-      {Object.keys(errors).length ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+      <ErrorSummary errors={errors} />
       <Form method="post" className="form card" noValidate>
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
         <NewPasswordField label={t("reset.password")} error={errors.password} />

@@ -13,8 +13,9 @@ import { readForm } from "~/lib/form-body.server";
 import { parseForm } from "~/lib/forms.server";
 import { findInvitation } from "~/orgs/members.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormAlert, Notice } from "~/ui/field";
+import { Field, Notice } from "~/ui/field";
 import { LocaleField, NewPasswordField } from "~/ui/form-controls";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -76,7 +77,7 @@ export default function Signup() {
     <div className="container page narrow">
       <h1>{t("signup.title")}</h1>
       <p className="lead">{invitation ? t("signup.invited", { org: invitation.org }) : t("signup.lead")}</p>
-      {data?.errors ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+      <ErrorSummary errors={data?.errors ?? {}} />
       <Form method="post" className="form card" noValidate>
         {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
         <Field

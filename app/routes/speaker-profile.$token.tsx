@@ -10,9 +10,9 @@ import { formValues, parseForm } from "~/lib/forms.server";
 import { describeRefusal, readUploadForm } from "~/lib/form-body.server";
 import eventsStyles from "~/styles/events.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { FormAlert } from "~/ui/field";
 import { Avatar } from "~/ui/initials";
 import { SpeakerFields } from "~/ui/speaker-fields";
+import { ErrorSummary } from "~/ui/error-summary";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: eventsStyles }];
 export const meta: MetaFunction = () => [{ title: "Hồ sơ diễn giả · Speaker profile" }, { name: "robots", content: "noindex" }];
@@ -63,7 +63,7 @@ export default function SpeakerProfile() {
           {t("speakers.profileSaved")}
         </div>
       ) : null}
-      {Object.keys(errors).length ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+      <ErrorSummary errors={errors} />
       <p>
         <Avatar name={speaker.name} fileId={speaker.photo_file_id} size="lg" />
       </p>

@@ -101,7 +101,7 @@ export default function Ticket() {
           {waitlistPosition ? <strong className="waitlist-place"> {t("register.waitlistPlace", { position: waitlistPosition })}</strong> : null}
           {event.status === "cancelled" ? <span className="badge badge-danger">{t("events.status.cancelled")}</span> : null}
         </p>
-        <p className="ticket-name">{ticket.name}</p>
+        <h2 className="ticket-name">{ticket.name}</h2>
         <p className="muted">{[ticket.position, ticket.organization].filter(Boolean).join(", ")}</p>
         <dl className="facts facts-light">
           <div>
@@ -140,7 +140,7 @@ export default function Ticket() {
         <section className="section" aria-labelledby="cancel-heading">
           <h2 id="cancel-heading">{t("ticket.cancelTitle")}</h2>
           <p className="muted">{t("ticket.cancelLead")}</p>
-          <Form method="post" className="form">
+          <Form method="post" noValidate className="form">
             <input type="hidden" name="intent" value="cancel" />
             <div className="field field-check">
               <input id="cancel-confirm" type="checkbox" name="confirm" required />
@@ -161,7 +161,7 @@ export default function Ticket() {
             {t("ticket.exportData")}
           </a>
         </p>
-        <Form method="post" className="form">
+        <Form method="post" noValidate className="form">
           <input type="hidden" name="intent" value="erase" />
           <div className="field field-check">
             <input id="erase-confirm" type="checkbox" name="confirm" required />

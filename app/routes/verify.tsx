@@ -200,7 +200,7 @@ export default function Verify() {
         )
       ) : null}
       {data?.result ? <PdfExplanationCard explanation={data.result.explanation} /> : null}
-      <Form method="post" encType="multipart/form-data" className="form card">
+      <Form method="post" noValidate encType="multipart/form-data" className="form card">
         <div className={`field${data?.error ? " field-invalid" : ""}`}>
           <label htmlFor="verify-file">{t("verify.file")}</label>
           <p className="field-hint" id="verify-file-hint">

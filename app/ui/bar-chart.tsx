@@ -3,7 +3,11 @@ import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 
 export type ChartSeries = { key: string; label: string; className: string };
-export type ChartRow = { label: string; href?: string; values: Record<string, number> };
+export type ChartRow = {
+  label: string;
+  href?: string;
+  values: Record<string, number>;
+};
 
 const ROW_HEIGHT = 22;
 const LABEL_WIDTH = 190;
@@ -62,7 +66,7 @@ export function BarChart({ title, rows, series }: { title: string; rows: ChartRo
       {rows.length ? (
         <details className="chart-table">
           <summary>{t("monitoring.chartTable")}</summary>
-          <div className="table-wrap">
+          <div className={`table-wrap${series.length > 1 ? " table-cards" : ""}`}>
             <table className="data-table">
               <caption className="visually-hidden">{title}</caption>
               <thead>
@@ -85,11 +89,15 @@ export function BarChart({ title, rows, series }: { title: string; rows: ChartRo
                   <tr key={`${r.label}-${i}`}>
                     <th scope="row">{r.href ? <Link to={r.href}>{r.label}</Link> : r.label}</th>
                     {series.map((s) => (
-                      <td key={s.key} className="num">
+                      <td key={s.key} className="num" data-label={s.label}>
                         {r.values[s.key] ?? 0}
                       </td>
                     ))}
-                    {series.length > 1 ? <td className="num">{totals[i]}</td> : null}
+                    {series.length > 1 ? (
+                      <td className="num" data-label={t("monitoring.total")}>
+                        {totals[i]}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

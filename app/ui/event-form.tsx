@@ -2,8 +2,9 @@ import { Form } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/messages";
 import { localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
-import { Field, FormAlert } from "./field";
+import { Field } from "./field";
 import { SelectField, TextAreaField } from "./form-controls";
+import { ErrorSummary } from "./error-summary";
 
 export type EventFormValues = Record<string, string>;
 
@@ -28,7 +29,7 @@ export function EventForm({ values, errors = {}, organizations, submitLabel }: P
   const err = (name: string) => errors[name];
   return (
     <Form method="post" className="form card" noValidate>
-      {Object.keys(errors).length ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+      <ErrorSummary errors={errors} />
       <div className="form-grid">
         <Field name="slug" label={t("manage.field.slug")} hint={t("manage.field.slugHint")} required maxLength={80} defaultValue={values.slug} error={err("slug")} />
         <SelectField

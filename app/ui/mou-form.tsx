@@ -2,8 +2,9 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
-import { Field, FormAlert } from "./field";
+import { Field } from "./field";
 import { DraftMilestones } from "./mous/draft-milestones";
+import { ErrorSummary } from "./error-summary";
 
 type Option = { id: string; name_vi?: string; name_en?: string; title_vi?: string; title_en?: string };
 
@@ -81,7 +82,6 @@ export function MouForm({ values, errors, organizations, events, contacts, submi
   const locale = useLocale();
   const busy = useNavigation().state === "submitting";
   const orgOptions = organizations.map((o) => ({ value: o.id, label: localized(o as { name_vi: string; name_en: string }, "name", locale) }));
-  const hasErrors = Object.keys(errors).length > 0;
   const parties = partiesLocked ? rowIndices(values, "parties", 0, 0) : rowIndices(values, "parties", 3, 1);
   const clauses = rowIndices(values, "clauses", 3, 1);
   const commitments = rowIndices(values, "commitments", 2, 1);
@@ -89,7 +89,7 @@ export function MouForm({ values, errors, organizations, events, contacts, submi
   const contactOptions = contacts.map((c) => ({ value: c.user_id, label: `${c.name} — ${orgOptions.find((o) => o.value === c.org_id)?.label ?? c.org_id}` }));
   return (
     <Form method="post" className="form mou-form" noValidate>
-      {hasErrors ? <FormAlert>{errors._form ?? t("common.formHasErrors")}</FormAlert> : null}
+      <ErrorSummary errors={errors} />
       <fieldset className="fieldset card">
         <legend>{t("mous.form.about")}</legend>
         <Field name="title_vi" label={t("mous.field.titleVi")} required defaultValue={v("title_vi")} error={errors.title_vi} lang="vi" />

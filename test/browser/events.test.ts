@@ -132,7 +132,9 @@ describe.skipIf(!hasChromium)("events in the browser", () => {
     await visitor.fill('[name="position"]', "Kỹ sư sản xuất");
     await visitor.getByRole("checkbox").check();
     await visitor.getByRole("button", { name: "Đăng ký", exact: true }).click();
-    await visitor.getByText("Không được chứa thẻ HTML").waitFor();
+    // The message stands next to the field and, as a link to it, in the summary that took the focus.
+    await visitor.locator("#field-name-error").getByText("Không được chứa thẻ HTML").waitFor();
+    await visitor.locator(".error-summary").getByRole("link", { name: "Họ và tên: Không được chứa thẻ HTML" }).waitFor();
     await visitor.fill('[name="name"]', "Nguyễn Thị Hương");
     await visitor.getByRole("checkbox").check();
     await visitor.getByRole("button", { name: "Đăng ký", exact: true }).click();

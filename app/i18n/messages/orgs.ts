@@ -126,7 +126,7 @@ export const orgMessages = {
   "members.roleFor": { vi: "Vai trò của {name}", en: "Role of {name}" },
   "members.changeRole": { vi: "Đổi vai trò", en: "Change role" },
   "members.remove": { vi: "Gỡ khỏi tổ chức", en: "Remove" },
-  "members.removeNamed": { vi: "Gỡ {name} khỏi tổ chức", en: "Remove {name}" },
+  "members.removeNamed": { vi: "Gỡ khỏi tổ chức: {name}", en: "Remove {name}" },
   "members.lastAdmin": {
     vi: "Không thể gỡ hoặc hạ vai trò của quản trị viên cuối cùng. Hãy chỉ định một quản trị viên khác trước.",
     en: "The last admin cannot be removed or demoted. Make someone else an admin first.",

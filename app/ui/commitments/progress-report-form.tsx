@@ -2,7 +2,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { MAX_EVIDENCE_FILES } from "~/commitments/evidence-limits";
 import { localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
-import { Field, FormAlert } from "~/ui/field";
+import { Field } from "~/ui/field";
+import { ErrorSummary } from "~/ui/error-summary";
 
 type Milestone = { id: string; title_vi: string; title_en: string | null };
 
@@ -33,7 +34,7 @@ export function ProgressReportForm({
   const id = (name: string) => `field-${revising ? `${revising}-` : ""}${name}`;
   return (
     <Form key={formKey} method="post" encType="multipart/form-data" className="form card" noValidate>
-      {Object.keys(errors).length ? <FormAlert>{t("common.formHasErrors")}</FormAlert> : null}
+      <ErrorSummary errors={errors} />
       {revising ? (
         <>
           <input type="hidden" name="intent" value="revise" />

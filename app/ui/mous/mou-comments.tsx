@@ -51,7 +51,7 @@ export function MouComments({ comments, canComment, form }: Pick<MouPageData, "c
       )}
       {comments.total > comments.pageSize ? <Pager page={comments.page} pageSize={comments.pageSize} total={comments.total} search={search} /> : null}
       {canComment ? (
-        <Form method="post" className="form">
+        <Form method="post" noValidate className="form">
           <input type="hidden" name="intent" value="comment" />
           <div className={`field${errors.body ? " field-invalid" : ""}`}>
             <label htmlFor="comment-body">{t("mous.comments.body")}</label>

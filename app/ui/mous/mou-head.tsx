@@ -70,7 +70,7 @@ export function MouWorkflow({
         </Form>
       ) : null}
       {editable ? (
-        <Form method="post" className="form">
+        <Form method="post" noValidate className="form">
           <h3>{t("mous.workflow.sendTitle")}</h3>
           <p className="muted">{t("mous.workflow.sendHint")}</p>
           <fieldset className="fieldset">
@@ -88,7 +88,7 @@ export function MouWorkflow({
         </Form>
       ) : null}
       {editable ? (
-        <Form method="post" className="form">
+        <Form method="post" noValidate className="form">
           <h3>{t("mous.workflow.invitePartner")}</h3>
           <p className="muted">{t("mous.workflow.invitePartnerHint")}</p>
           {partnerInvitations.length ? (

@@ -44,7 +44,7 @@ export function MouSignatories({ mou, signatories, parties, form: { errors, valu
         <p className="empty">{t("mous.signatories.none")}</p>
       )}
       {parties.some((p) => p.canName) ? (
-        <Form method="post" className="form">
+        <Form method="post" noValidate className="form">
           <h3>{t("mous.signatories.add")}</h3>
           <input type="hidden" name="intent" value="add_signatory" />
           <div className="field">
