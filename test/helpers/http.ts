@@ -31,6 +31,10 @@ export class Client {
     if (this.cookies.size) headers.set("Cookie", this.cookieHeader());
     const method = (init.method ?? "GET").toUpperCase();
     if (method !== "GET" && method !== "HEAD" && !headers.has("Origin")) headers.set("Origin", this.baseUrl);
+    // A fresh connection each time: tests block the event loop with execFileSync (pdftoppm, qpdf,
+    // key generation), so fetch cannot notice that the server closed an idle kept-alive socket,
+    // and the next request written to it fails with "other side closed".
+    if (!headers.has("Connection")) headers.set("Connection", "close");
     const res = await fetch(this.baseUrl + path, { ...init, headers, redirect: "manual" });
     this.remember(res);
     return res;
