@@ -193,7 +193,9 @@ describe.skipIf(!hasChromium)("an MoU from first draft to a verified, signed PDF
     await visitor.getByRole("heading", { name: "Không phải văn bản do Cổng phát hành" }).waitFor();
     await visitor.screenshot({ path: screenshotPath("mous-verify-tampered"), fullPage: true });
     await visitor.close();
-  });
+    // The whole life of an MoU in one walk (drafting with milestones, two versions, two signings, a
+    // seal, three verifications): about 30 s on an idle machine, twice that beside the rest of the suite.
+  }, 150_000);
 
   it("shows a signing page that works on a phone and passes axe", async () => {
     const awaiting = await server.db.selectFrom("mous").select("id").where("reference", "like", "MOU-%-0002").executeTakeFirstOrThrow();
