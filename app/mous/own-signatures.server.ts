@@ -1,4 +1,3 @@
-import { recordAudit } from "~/audit/audit-log.server";
 import { getConfig } from "~/config.server";
 import { storeFile } from "~/files/files.server";
 import type { MessageKey } from "~/i18n/messages";
@@ -8,7 +7,7 @@ import { inspectPdf, type SignatureFinding } from "~/pdf/inspect/inspect.server"
 import { checkChain, readTrustedRoots, subjectIdentifiers } from "~/pdf/trust.server";
 import type { DB } from "~db/schema";
 import { findSigningDocument } from "./signing-documents.server";
-import { afterSignature, loadFrozenVersion, signingClosedReason, type Acting, type SigningResult } from "./signing.server";
+import { afterSignature, loadFrozenVersion, recordSignature, signingClosedReason, type Acting, type SigningResult } from "./signing.server";
 
 /** Clocks of signing tools and of the portal differ a little; a signature is not refused for that. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -81,44 +80,17 @@ export async function signWithCertificate(db: DB, acting: Acting, mouId: string,
     const moved = await trx.updateTable("signing_documents").set({ file_id: fileId, sha256 }).where("version_id", "=", version.id).where("sha256", "=", current.sha256).executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) return refuse("mous.own.otherVersion");
     const certificate = signature.certificate!;
-    await trx
-      .updateTable("signatories")
-      .set({
-        status: "signed",
-        signature_kind: "certificate",
-        signature_data: `${certificate.subject} · SHA-256 ${certificate.fingerprint}`,
-        version_hash: version.content_hash,
-        ip: acting.ip,
-        user_agent: acting.userAgent.slice(0, 500),
-        signed_at: at.toISOString(),
-        otp_hash: null,
-        otp_expires_at: null,
-      })
-      .where("id", "=", fresh.id)
-      .where("status", "=", "pending")
-      .execute();
-    await recordAudit(trx, {
-      actorId: acting.user.id,
-      actorLabel: acting.user.name,
-      action: "mou.signed",
-      entityType: "mou",
-      entityId: mouId,
-      after: {
-        signatory: fresh.id,
-        kind: "certificate",
-        version: version.number,
-        hash: version.content_hash,
+    await recordSignature(trx, acting, mouId, fresh.id, version, {
+      kind: "certificate",
+      data: `${certificate.subject} · SHA-256 ${certificate.fingerprint}`,
+      signedAt: at.toISOString(),
+      audit: {
         file: sha256,
-        certificate: {
-          subject: certificate.subject,
-          issuer: certificate.issuer,
-          fingerprint: certificate.fingerprint,
-        },
+        certificate: { subject: certificate.subject, issuer: certificate.issuer, fingerprint: certificate.fingerprint },
         timestamped: Boolean(signature.timestamp?.valid),
         revocation: "not_checked",
         receivedAt: nowIso(),
       },
-      ip: acting.ip,
     });
     return {
       ok: true,

@@ -206,31 +206,11 @@ export async function signMou(db: DB, acting: Acting, mouId: string, signatoryId
     if (!version || version.id !== mou.current_version_id) return { ok: false, error: "mous.sign.closed.notAwaiting" };
     const at = nowIso();
     const consentText = translate(acting.user.locale, "mous.sign.consent", { hash: version.content_hash });
-    await trx
-      .updateTable("signatories")
-      .set({
-        status: "signed",
-        signature_kind: input.kind,
-        signature_data: input.kind === "typed" ? input.data.trim() : input.data,
-        consent_text: consentText,
-        version_hash: version.content_hash,
-        ip: acting.ip,
-        user_agent: acting.userAgent.slice(0, 500),
-        signed_at: at,
-        otp_hash: null,
-        otp_expires_at: null,
-      })
-      .where("id", "=", signatory.id)
-      .where("status", "=", "pending")
-      .execute();
-    await recordAudit(trx, {
-      actorId: acting.user.id,
-      actorLabel: acting.user.name,
-      action: "mou.signed",
-      entityType: "mou",
-      entityId: mouId,
-      after: { signatory: signatory.id, kind: input.kind, version: version.number, hash: version.content_hash },
-      ip: acting.ip,
+    await recordSignature(trx, acting, mouId, signatory.id, version, {
+      kind: input.kind,
+      data: input.kind === "typed" ? input.data.trim() : input.data,
+      consentText,
+      signedAt: at,
     });
     return { ok: true, complete: await afterSignature(trx, mouId, acting.origin) };
   });
@@ -241,6 +221,46 @@ export async function signMou(db: DB, acting: Acting, mouId: string, signatoryId
  * After a signature is saved: invites whoever is due next, or, when it was the last, queues the
  * seal. Whether it was the last is returned.
  */
+/**
+ * Marks a pending signatory signed on the frozen version and puts it on the record: one place for
+ * what every way of signing (typed, drawn, a signatory's own certificate) writes.
+ */
+export async function recordSignature(
+  trx: Tx,
+  acting: Acting,
+  mouId: string,
+  signatoryId: string,
+  version: { number: number; content_hash: string },
+  signature: { kind: "typed" | "drawn" | "certificate"; data: string; consentText?: string; signedAt: string; audit?: Record<string, unknown> },
+): Promise<void> {
+  await trx
+    .updateTable("signatories")
+    .set({
+      status: "signed",
+      signature_kind: signature.kind,
+      signature_data: signature.data,
+      ...(signature.consentText ? { consent_text: signature.consentText } : {}),
+      version_hash: version.content_hash,
+      ip: acting.ip,
+      user_agent: acting.userAgent.slice(0, 500),
+      signed_at: signature.signedAt,
+      otp_hash: null,
+      otp_expires_at: null,
+    })
+    .where("id", "=", signatoryId)
+    .where("status", "=", "pending")
+    .execute();
+  await recordAudit(trx, {
+    actorId: acting.user.id,
+    actorLabel: acting.user.name,
+    action: "mou.signed",
+    entityType: "mou",
+    entityId: mouId,
+    after: { signatory: signatoryId, kind: signature.kind, version: version.number, hash: version.content_hash, ...signature.audit },
+    ip: acting.ip,
+  });
+}
+
 export async function afterSignature(trx: Tx, mouId: string, origin: string): Promise<boolean> {
   const remaining = await trx
     .selectFrom("signatories")
