@@ -43,7 +43,8 @@ export default function CompareVersions() {
         <Link to={`/mous/${mou.id}`}>← {mou.reference}</Link>
       </p>
       <h1>{title}</h1>
-      <div className="table-wrap">
+      {/* Two versions side by side scroll sideways on a phone: a focusable region lets a keyboard scroll them too. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>
         <table className="data-table mou-compare">
           <caption className="visually-hidden">{title}</caption>
           <thead>

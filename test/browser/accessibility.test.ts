@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)("accessibility of every kind of page, in both lang
     const mous = await server.db.selectFrom("mous").select(["id", "status"]).execute();
     paths.mou = `/mous/${mous.find((m) => m.status === "active")!.id}`;
     paths.awaiting = `/mous/${mous.find((m) => m.status === "awaiting_signatures")!.id}`;
-    paths.commitment = `/commitments/${(await server.db.selectFrom("commitments").select("id").executeTakeFirstOrThrow()).id}`;
+    paths.commitment = `/commitments/${(await server.db.selectFrom("commitments").select("id").where("tracked", "=", 1).orderBy("id").executeTakeFirstOrThrow()).id}`;
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();

@@ -2,6 +2,22 @@
  * A small HTTP client with a cookie jar, speaking to a test server as a browser would:
  * same-origin Origin header on every state-changing request, redirects not followed.
  */
+/**
+ * fetch, sent once more when it was written into a kept-alive socket the server had already closed
+ * as idle: tests block the event loop with execFileSync (pdftoppm, qpdf, key generation), so fetch
+ * cannot notice the close in time. The server never read that request, so sending it again is safe;
+ * a server that really went away fails the second time too.
+ */
+async function fetchOnLiveSocket(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    if (cause?.code !== "UND_ERR_SOCKET" || cause.message !== "other side closed" || init.body instanceof ReadableStream) throw error;
+    return fetch(url, init);
+  }
+}
+
 export class Client {
   private cookies = new Map<string, string>();
 
@@ -31,11 +47,7 @@ export class Client {
     if (this.cookies.size) headers.set("Cookie", this.cookieHeader());
     const method = (init.method ?? "GET").toUpperCase();
     if (method !== "GET" && method !== "HEAD" && !headers.has("Origin")) headers.set("Origin", this.baseUrl);
-    // A fresh connection each time: tests block the event loop with execFileSync (pdftoppm, qpdf,
-    // key generation), so fetch cannot notice that the server closed an idle kept-alive socket,
-    // and the next request written to it fails with "other side closed".
-    if (!headers.has("Connection")) headers.set("Connection", "close");
-    const res = await fetch(this.baseUrl + path, { ...init, headers, redirect: "manual" });
+    const res = await fetchOnLiveSocket(this.baseUrl + path, { ...init, headers, redirect: "manual" });
     this.remember(res);
     return res;
   }

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from "../helpers/server";
 /** The number on the dashboard's "delayed" tile for these filters. */
 async function delayedTile(client: Client, query = ""): Promise<number> {
   const html = await (await client.get(`/dashboard${query}`)).text();
-  return Number(/<p class="tile-value">(\d+)<\/p><p class="tile-label">Chậm tiến độ/.exec(html)![1]);
+  return Number(/<span class="tile-value">(\d+)<\/span><span class="tile-label">Chậm tiến độ/.exec(html)![1]);
 }
 
 describe("the dashboard's cached figures (decision 0020)", () => {

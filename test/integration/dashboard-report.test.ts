@@ -44,7 +44,7 @@ describe("the dashboard's PDF report", () => {
     const query = `?${new URLSearchParams({ partner: partner.id, sector: partner.sector! })}`;
     const page = await (await clients.staff.get(`/dashboard${query}`)).text();
     expect(page).toContain(`href="/dashboard.pdf${query.replace("&", "&amp;")}"`);
-    const delayed = /<p class="tile-value">(\d+)<\/p><p class="tile-label">Chậm tiến độ/.exec(page)![1];
+    const delayed = /<span class="tile-value">(\d+)<\/span><span class="tile-label">Chậm tiến độ/.exec(page)![1];
 
     const res = await clients.staff.get(`/dashboard.pdf${query}`);
     expect(res.status).toBe(200);

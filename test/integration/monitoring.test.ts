@@ -85,7 +85,7 @@ describe("monitoring at scale", () => {
           .executeTakeFirstOrThrow()
       ).n,
     );
-    expect(html).toMatch(new RegExp(`<p class="tile-value">${inSector}</p><p class="tile-label">Chậm tiến độ`));
+    expect(html).toMatch(new RegExp(`<span class="tile-value">${inSector}</span><span class="tile-label">Chậm tiến độ`));
     expect((await clients.staff.get("/dashboard?status=nonsense&from=yesterday")).status).toBe(200);
   });
 
@@ -93,7 +93,7 @@ describe("monitoring at scale", () => {
     const sample = await server.db.selectFrom("organizations").select("sector").where("is_sample", "=", 1).where("sector", "is not", null).limit(1).executeTakeFirstOrThrow();
     const query = `?sector=${encodeURIComponent(sample.sector!)}`;
     const page = await (await clients.staff.get(`/dashboard${query}`)).text();
-    const delayedTile = /<p class="tile-value">(\d+)<\/p><p class="tile-label">Chậm tiến độ/.exec(page)![1];
+    const delayedTile = /<span class="tile-value">(\d+)<\/span><span class="tile-label">Chậm tiến độ/.exec(page)![1];
     const csv = await clients.staff.get(`/dashboard.csv${query}`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
