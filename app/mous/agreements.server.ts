@@ -5,7 +5,9 @@ import { STORED_FILE, storeFile } from "~/files/files.server";
 import { newId, newSecret, sha256Hex } from "~/lib/ids.server";
 import { nowIso, vietnamToday } from "~/lib/time";
 import { getSigningCertificate } from "~/pdf/certificate.server";
-import { renderAgreementPdf, sealPdf } from "~/pdf/agreement.server";
+import { type AgreementDocument, renderAgreementPdf, sealPdf } from "~/pdf/agreement.server";
+import { appendPages, countPages } from "~/pdf/append-pages.server";
+import type { SealPlace } from "~/pdf/seal-placeholder.server";
 import type { DB } from "~db/schema";
 import { gatherAgreement } from "./agreement-content.server";
 import { signatoriesWithOrganization } from "./mous.server";
@@ -31,14 +33,14 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
   if (!signatories.length || signatories.some((s) => s.status !== "signed" || s.version_id !== versionId)) return null;
 
   const issuedAt = nowIso();
-  // With a signatory's own certificate signature, the seal goes over the bytes they signed, which
-  // must not change (decision 0023): the signing document with its signatures, already carrying
-  // its verification code and the room for the seal.
+  // With a signatory's own certificate signature, the bytes they signed must not change (decision
+  // 0023): the signing document with its signatures, already carrying its verification code, gets
+  // the signatures and audit pages in one appended revision, and the seal goes over the whole.
   const signed = signatories.some((s) => s.signature_kind === "certificate") ? await findSigningDocument(db, versionId) : null;
   const code = signed?.verificationCode ?? newSecret(16);
   const document = await gatherAgreement(db, mouId, versionId, `${options.origin}/verify?code=${code}`, issuedAt, "sealed");
   const certificate = getSigningCertificate();
-  const rendered = signed ? { pdf: signed.content, sealPlace: signed.sealPlace } : await renderAgreementPdf(document);
+  const rendered = signed ? await withSignaturePages(signed.content, document) : await renderAgreementPdf(document);
   const pdf = await sealPdf(rendered.pdf, certificate, {
     reason: `Agreement ${mou.reference} signed by all parties`,
     location: "Viet Nam",
@@ -76,6 +78,12 @@ export async function issueAgreement(db: DB, mouId: string, options: { origin: s
     throw error;
   }
   return { id: agreementId, sha256 };
+}
+
+/** The CA-signed document with the signatures and audit pages appended, the seal's place on the former. */
+async function withSignaturePages(signed: Buffer, document: AgreementDocument): Promise<{ pdf: Buffer; sealPlace: SealPlace }> {
+  const pages = await renderAgreementPdf(document, { after: countPages(signed) });
+  return { pdf: appendPages(signed, pages.pdf), sealPlace: pages.sealPlace };
 }
 
 /**

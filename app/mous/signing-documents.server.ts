@@ -4,7 +4,6 @@ import { storeFile } from "~/files/files.server";
 import { newSecret, sha256Hex } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import { renderAgreementPdf } from "~/pdf/agreement.server";
-import type { SealPlace } from "~/pdf/seal-placeholder.server";
 import type { DB, Mou, Signatory, Trx } from "~db/schema";
 import { gatherAgreement } from "./agreement-content.server";
 
@@ -14,14 +13,13 @@ export type SigningDocument = {
   filename: string;
   createdAt: string;
   verificationCode: string;
-  sealPlace: SealPlace;
 };
 
 async function readSigningDocument(db: Trx, versionId: string): Promise<SigningDocument | null> {
   const row = await db
     .selectFrom("signing_documents")
     .innerJoin("files", "files.id", "signing_documents.file_id")
-    .select(["files.content", "files.filename", "signing_documents.sha256", "signing_documents.created_at", "signing_documents.verification_code", "signing_documents.seal_place"])
+    .select(["files.content", "files.filename", "signing_documents.sha256", "signing_documents.created_at", "signing_documents.verification_code"])
     .where("signing_documents.version_id", "=", versionId)
     .executeTakeFirst();
   return row
@@ -31,7 +29,6 @@ async function readSigningDocument(db: Trx, versionId: string): Promise<SigningD
         filename: row.filename,
         createdAt: row.created_at,
         verificationCode: row.verification_code,
-        sealPlace: JSON.parse(row.seal_place) as SealPlace,
       }
     : null;
 }
@@ -70,6 +67,7 @@ async function signingDocument(db: DB, mouId: string, versionId: string, origin:
           sha256,
           original_sha256: sha256,
           verification_code: code,
+          // Required by the table; unread since the seal goes on the signatures page appended to the final agreement.
           seal_place: JSON.stringify(sealPlace),
           created_at: createdAt,
         })

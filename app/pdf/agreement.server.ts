@@ -60,8 +60,11 @@ function both(key: MessageKey, params?: Record<string, string | number>): string
 /**
  * Lays out the agreement (cover, clauses, commitments, signatures, audit) with pdfkit; not yet
  * sealed. `sealPlace` is the room left under the signatures for the seal's visible appearance.
+ * With `after`, only the signatures and audit pages, numbered to follow that many pages of a
+ * document signed by certificate, into which they are imported (decision 0023).
  */
-export async function renderAgreementPdf(doc: AgreementDocument): Promise<{ pdf: Buffer; sealPlace: SealPlace }> {
+export async function renderAgreementPdf(doc: AgreementDocument, options: { after?: number } = {}): Promise<{ pdf: Buffer; sealPlace: SealPlace }> {
+  const after = options.after ?? 0;
   const { pdf, done } = startPdf({
     size: "A4",
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
@@ -84,97 +87,100 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<{ pdf:
   };
   const day = (d: string | null) => (d ? `${formatDay(d, "vi")} / ${formatDay(d, "en")}` : "—");
 
-  // Cover
-  pdf.font("semibold").fontSize(10).fillColor(GREY).text(`${translate("vi", "app.name")} · ${doc.reference}`, { width });
-  pdf.moveDown(1.5);
-  pdf.font("bold").fontSize(24).fillColor(NAVY).text(translate("vi", "mous.pdf.kind"), { width, align: "center" });
-  pdf.font("semibold").fontSize(13).fillColor(GREY).text(translate("en", "mous.pdf.kind"), { width, align: "center" });
-  pdf.moveDown(1);
-  pdf.font("bold").fontSize(16).fillColor("black").text(doc.title.vi, { width, align: "center" });
-  pdf.font("regular").fontSize(12).fillColor(GREY).text(doc.title.en, { width, align: "center" });
-  pdf.moveDown(1.5).fillColor("black");
-  heading(both("mous.pdf.parties"));
-  for (const party of doc.parties) {
-    ensureSpace(60);
-    const top = pdf.y;
-    let textX = MARGIN;
-    if (party.logo && drawImageIfReadable(pdf, party.logo, MARGIN, top, { fit: [48, 48] })) textX = MARGIN + 60;
-    pdf.font("semibold").fontSize(12).text(party.name_vi + (party.lead ? ` (${both("mous.lead")})` : ""), textX, top, { width: width - (textX - MARGIN) });
-    pdf.font("regular").fontSize(10).fillColor(GREY).text(party.name_en, textX, pdf.y, { width: width - (textX - MARGIN) }).fillColor("black");
-    pdf.y = Math.max(pdf.y, party.logo ? top + 52 : pdf.y) + 6;
-    pdf.x = MARGIN;
-  }
-  pdf.moveDown(0.5);
-  field(both("mous.field.reference"), doc.reference);
-  if (doc.event) field(both("mous.field.event"), `${doc.event.vi} / ${doc.event.en}`);
-  field(both("mous.field.effectiveOn"), day(doc.effectiveOn));
-  field(both("mous.field.expiresOn"), day(doc.expiresOn));
-  if (doc.purpose.vi) field(both("mous.field.purpose"), [doc.purpose.vi, doc.purpose.en].filter(Boolean).join("\n"));
-  if (doc.scope.vi) field(both("mous.field.scope"), [doc.scope.vi, doc.scope.en].filter(Boolean).join("\n"));
-  field(both("mous.pdf.versionHash", { number: doc.versionNumber }), doc.versionHash);
-
-  // Clauses, Vietnamese first and English where given
-  pdf.addPage();
-  heading(both("mous.clauses"));
-  doc.clauses.forEach((clause, i) => {
-    ensureSpace(70);
-    const title = [translate("vi", "mous.clauseNumber", { n: i + 1 }), clause.heading_vi].filter(Boolean).join(". ");
-    pdf.font("bold").fontSize(11.5).fillColor("black").text(title, { width });
-    if (clause.heading_en) pdf.font("semibold").fontSize(10).fillColor(GREY).text(`${translate("en", "mous.clauseNumber", { n: i + 1 })}. ${clause.heading_en}`, { width });
-    pdf.font("regular").fontSize(11).fillColor("black").text(clause.body_vi, { width, align: "justify" });
-    if (clause.body_en) pdf.moveDown(0.2).font("italic").fontSize(10).fillColor(GREY).text(clause.body_en, { width, align: "justify" });
-    pdf.fillColor("black").moveDown(0.8);
-  });
-
-  // Commitments table
-  if (doc.commitments.length) {
-    ensureSpace(120);
-    heading(both("mous.commitments"));
-    const cols = [
-      { key: "party", label: both("mous.commitment.party"), w: 0.22 },
-      { key: "title", label: both("mous.commitment.title"), w: 0.43 },
-      { key: "kpi", label: both("mous.commitment.kpi"), w: 0.17 },
-      { key: "due", label: both("mous.commitment.dueOn"), w: 0.18 },
-    ] as const;
-    const row = (cells: Record<string, string>, font: string, fill?: string) => {
-      pdf.font(font).fontSize(9);
-      const heights = cols.map((c) => pdf.heightOfString(cells[c.key], { width: c.w * width - 8 }));
-      const h = Math.max(...heights) + 8;
-      ensureSpace(h);
-      const y = pdf.y;
-      if (fill) pdf.rect(MARGIN, y, width, h).fill(fill);
-      let x = MARGIN;
-      pdf.fillColor("black");
-      for (const c of cols) {
-        pdf.font(font).fontSize(9).text(cells[c.key], x + 4, y + 4, { width: c.w * width - 8 });
-        x += c.w * width;
-      }
-      pdf.moveTo(MARGIN, y + h).lineTo(MARGIN + width, y + h).lineWidth(0.5).strokeColor("#c5ced8").stroke();
+  if (options.after === undefined) {
+    // Cover
+    pdf.font("semibold").fontSize(10).fillColor(GREY).text(`${translate("vi", "app.name")} · ${doc.reference}`, { width });
+    pdf.moveDown(1.5);
+    pdf.font("bold").fontSize(24).fillColor(NAVY).text(translate("vi", "mous.pdf.kind"), { width, align: "center" });
+    pdf.font("semibold").fontSize(13).fillColor(GREY).text(translate("en", "mous.pdf.kind"), { width, align: "center" });
+    pdf.moveDown(1);
+    pdf.font("bold").fontSize(16).fillColor("black").text(doc.title.vi, { width, align: "center" });
+    pdf.font("regular").fontSize(12).fillColor(GREY).text(doc.title.en, { width, align: "center" });
+    pdf.moveDown(1.5).fillColor("black");
+    heading(both("mous.pdf.parties"));
+    for (const party of doc.parties) {
+      ensureSpace(60);
+      const top = pdf.y;
+      let textX = MARGIN;
+      if (party.logo && drawImageIfReadable(pdf, party.logo, MARGIN, top, { fit: [48, 48] })) textX = MARGIN + 60;
+      pdf.font("semibold").fontSize(12).text(party.name_vi + (party.lead ? ` (${both("mous.lead")})` : ""), textX, top, { width: width - (textX - MARGIN) });
+      pdf.font("regular").fontSize(10).fillColor(GREY).text(party.name_en, textX, pdf.y, { width: width - (textX - MARGIN) }).fillColor("black");
+      pdf.y = Math.max(pdf.y, party.logo ? top + 52 : pdf.y) + 6;
       pdf.x = MARGIN;
-      pdf.y = y + h;
-    };
-    row(Object.fromEntries(cols.map((c) => [c.key, c.label])), "semibold", "#e8eef5");
-    for (const c of doc.commitments) {
-      row(
-        {
-          party: c.party,
-          title: [
-            c.title_vi,
-            c.title_en,
-            ...(c.milestones ?? []).map((m) => `• ${m.title_vi}${m.title_en ? ` / ${m.title_en}` : ""} (${formatDate(`${m.due_on}T05:00:00Z`, "vi", "shortDate")}, ×${formatNumber(m.weight, "vi")})`),
-          ]
-            .filter(Boolean)
-            .join("\n"),
-          kpi: c.target === null ? "—" : `${formatNumber(c.target, "vi")} ${c.unit_vi ?? ""}${c.unit_en ? ` / ${c.unit_en}` : ""}`.trim(),
-          due: `${formatDate(`${c.due_on}T05:00:00Z`, "vi", "shortDate")}`,
-        },
-        "regular",
-      );
     }
+    pdf.moveDown(0.5);
+    field(both("mous.field.reference"), doc.reference);
+    if (doc.event) field(both("mous.field.event"), `${doc.event.vi} / ${doc.event.en}`);
+    field(both("mous.field.effectiveOn"), day(doc.effectiveOn));
+    field(both("mous.field.expiresOn"), day(doc.expiresOn));
+    if (doc.purpose.vi) field(both("mous.field.purpose"), [doc.purpose.vi, doc.purpose.en].filter(Boolean).join("\n"));
+    if (doc.scope.vi) field(both("mous.field.scope"), [doc.scope.vi, doc.scope.en].filter(Boolean).join("\n"));
+    field(both("mous.pdf.versionHash", { number: doc.versionNumber }), doc.versionHash);
+
+    // Clauses, Vietnamese first and English where given
+    pdf.addPage();
+    heading(both("mous.clauses"));
+    doc.clauses.forEach((clause, i) => {
+      ensureSpace(70);
+      const title = [translate("vi", "mous.clauseNumber", { n: i + 1 }), clause.heading_vi].filter(Boolean).join(". ");
+      pdf.font("bold").fontSize(11.5).fillColor("black").text(title, { width });
+      if (clause.heading_en) pdf.font("semibold").fontSize(10).fillColor(GREY).text(`${translate("en", "mous.clauseNumber", { n: i + 1 })}. ${clause.heading_en}`, { width });
+      pdf.font("regular").fontSize(11).fillColor("black").text(clause.body_vi, { width, align: "justify" });
+      if (clause.body_en) pdf.moveDown(0.2).font("italic").fontSize(10).fillColor(GREY).text(clause.body_en, { width, align: "justify" });
+      pdf.fillColor("black").moveDown(0.8);
+    });
+
+    // Commitments table
+    if (doc.commitments.length) {
+      ensureSpace(120);
+      heading(both("mous.commitments"));
+      const cols = [
+        { key: "party", label: both("mous.commitment.party"), w: 0.22 },
+        { key: "title", label: both("mous.commitment.title"), w: 0.43 },
+        { key: "kpi", label: both("mous.commitment.kpi"), w: 0.17 },
+        { key: "due", label: both("mous.commitment.dueOn"), w: 0.18 },
+      ] as const;
+      const row = (cells: Record<string, string>, font: string, fill?: string) => {
+        pdf.font(font).fontSize(9);
+        const heights = cols.map((c) => pdf.heightOfString(cells[c.key], { width: c.w * width - 8 }));
+        const h = Math.max(...heights) + 8;
+        ensureSpace(h);
+        const y = pdf.y;
+        if (fill) pdf.rect(MARGIN, y, width, h).fill(fill);
+        let x = MARGIN;
+        pdf.fillColor("black");
+        for (const c of cols) {
+          pdf.font(font).fontSize(9).text(cells[c.key], x + 4, y + 4, { width: c.w * width - 8 });
+          x += c.w * width;
+        }
+        pdf.moveTo(MARGIN, y + h).lineTo(MARGIN + width, y + h).lineWidth(0.5).strokeColor("#c5ced8").stroke();
+        pdf.x = MARGIN;
+        pdf.y = y + h;
+      };
+      row(Object.fromEntries(cols.map((c) => [c.key, c.label])), "semibold", "#e8eef5");
+      for (const c of doc.commitments) {
+        row(
+          {
+            party: c.party,
+            title: [
+              c.title_vi,
+              c.title_en,
+              ...(c.milestones ?? []).map((m) => `• ${m.title_vi}${m.title_en ? ` / ${m.title_en}` : ""} (${formatDate(`${m.due_on}T05:00:00Z`, "vi", "shortDate")}, ×${formatNumber(m.weight, "vi")})`),
+            ]
+              .filter(Boolean)
+              .join("\n"),
+            kpi: c.target === null ? "—" : `${formatNumber(c.target, "vi")} ${c.unit_vi ?? ""}${c.unit_en ? ` / ${c.unit_en}` : ""}`.trim(),
+            due: `${formatDate(`${c.due_on}T05:00:00Z`, "vi", "shortDate")}`,
+          },
+          "regular",
+        );
+      }
+    }
+
+    pdf.addPage();
   }
 
   // Signature page
-  pdf.addPage();
   heading(both("mous.pdf.signatures"));
   for (const s of doc.signatories) {
     ensureSpace(130);
@@ -204,7 +210,7 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<{ pdf:
   // In PDF points from the page's bottom left, where pdfkit counts from the top.
   const sealLeft = MARGIN + width - SEAL_WIDTH;
   const sealTop = Math.round((pdf.page.height - pdf.y) * 100) / 100;
-  const sealPlace: SealPlace = { page: pdf.bufferedPageRange().count - 1, rect: [sealLeft, sealTop - SEAL_HEIGHT, sealLeft + SEAL_WIDTH, sealTop] };
+  const sealPlace: SealPlace = { page: after + pdf.bufferedPageRange().count - 1, rect: [sealLeft, sealTop - SEAL_HEIGHT, sealLeft + SEAL_WIDTH, sealTop] };
 
   // Audit page; the document signatories sign with their own certificates has no trail yet.
   if (doc.audit.length) {
@@ -236,7 +242,7 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<{ pdf:
     pdf.font("regular").fontSize(8).fillColor(GREY);
     pdf.text(both("mous.pdf.verifyHint"), textX, y + 2, { width: textWidth, lineBreak: true });
     pdf.fillColor(NAVY).text(doc.verifyUrl, textX, pdf.y + 2, { width: textWidth, link: doc.verifyUrl, underline: true });
-    pdf.fillColor(GREY).text(`${doc.reference} · ${both("mous.pdf.page", { n: i + 1, total: range.count })}`, textX, pdf.y + 2, { width: textWidth });
+    pdf.fillColor(GREY).text(`${doc.reference} · ${both("mous.pdf.page", { n: after + i + 1, total: after + range.count })}`, textX, pdf.y + 2, { width: textWidth });
     if (doc.developmentCertificate) pdf.font("bold").fillColor("#b42318").text(both("mous.pdf.developmentCertificate"), textX, pdf.y + 2, { width: textWidth });
     pdf.page.margins.bottom = bottom;
   }

@@ -17,7 +17,7 @@ export type SealPlaceholder = {
 };
 
 /** `xref` is where the newest cross-reference table really starts: the next revision's /Prev. */
-type Revision = { offsets: Map<number, number>; size: number; trailer: string; xref: number };
+export type Revision = { offsets: Map<number, number>; size: number; trailer: string; xref: number };
 
 /** The objects' offsets over every cross-reference table (newest wins) and the newest trailer. */
 function readRevision(pdf: string): Revision {
@@ -49,7 +49,7 @@ function readRevision(pdf: string): Revision {
   return { offsets, size: Number(/\/Size\s+(\d+)/.exec(trailer)![1]), trailer, xref: newest };
 }
 
-function reference(dict: string, key: string): number | null {
+export function reference(dict: string, key: string): number | null {
   const match = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`).exec(dict);
   return match ? Number(match[1]) : null;
 }
@@ -61,11 +61,35 @@ function withEntry(dict: string, entry: string): string {
 }
 
 /** Appends a reference to the array under `key`, inline; null when the array is not written inline. */
-function withArrayItem(dict: string, key: string, item: string): string | null {
+export function withArrayItem(dict: string, key: string, item: string): string | null {
   const match = new RegExp(`/${key}\\s*\\[([^\\]]*)\\]`).exec(dict);
   if (!match) return null;
   const close = match.index + match[0].length - 1;
   return `${dict.slice(0, close)} ${item}${dict.slice(close)}`;
+}
+
+/** The newest revision of a classic-xref PDF: its objects' bodies by number, its catalog and its pages in order. */
+export function readPageTree(file: Buffer) {
+  const pdf = file.toString("latin1");
+  const revision = readRevision(pdf);
+  const body = (number: number) => {
+    const offset = revision.offsets.get(number);
+    if (offset === undefined) throw new Error(`The PDF has no object ${number}.`);
+    const start = pdf.indexOf("obj", offset) + 3;
+    return pdf.slice(start, pdf.indexOf("endobj", start)).trim();
+  };
+  const rootNumber = reference(revision.trailer, "Root")!;
+  const root = body(rootNumber);
+  const pagesRoot = reference(root, "Pages")!;
+  const pages: number[] = [];
+  const collectPages = (number: number, depth: number) => {
+    const node = body(number);
+    const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node);
+    if (!kids) return void pages.push(number);
+    if (depth < 32) for (const [, kid] of kids[1].matchAll(/(\d+)\s+0\s+R/g)) collectPages(Number(kid), depth + 1);
+  };
+  collectPages(pagesRoot, 0);
+  return { pdf, revision, body, rootNumber, root, pagesRoot, pages };
 }
 
 /**
@@ -75,24 +99,8 @@ function withArrayItem(dict: string, key: string, item: string): string | null {
  * already in the file changes, so the same call seals a file that others have signed before.
  */
 export function addSealPlaceholder(file: Buffer, seal: SealPlaceholder): Buffer {
-  const pdf = file.toString("latin1");
-  const { offsets, size, trailer, xref } = readRevision(pdf);
-  const body = (number: number) => {
-    const offset = offsets.get(number);
-    if (offset === undefined) throw new Error(`The PDF to seal has no object ${number}.`);
-    const start = pdf.indexOf("obj", offset) + 3;
-    return pdf.slice(start, pdf.indexOf("endobj", start)).trim();
-  };
-  const rootNumber = reference(trailer, "Root")!;
-  const root = body(rootNumber);
-  const pages: number[] = [];
-  const collectPages = (number: number, depth: number) => {
-    const node = body(number);
-    const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node);
-    if (!kids) return void pages.push(number);
-    if (depth < 32) for (const [, kid] of kids[1].matchAll(/(\d+)\s+0\s+R/g)) collectPages(Number(kid), depth + 1);
-  };
-  collectPages(reference(root, "Pages")!, 0);
+  const { pdf, revision, body, rootNumber, root, pages } = readPageTree(file);
+  const { size, trailer, xref } = revision;
   const pageNumber = pages[seal.place.page];
   if (pageNumber === undefined) throw new Error(`The PDF to seal has no page ${seal.place.page + 1}.`);
 
@@ -150,7 +158,7 @@ export function addSealPlaceholder(file: Buffer, seal: SealPlaceholder): Buffer 
 }
 
 /** Writes the objects, a cross-reference section for them and a trailer pointing at the previous one. */
-function appendRevision(file: Buffer, objects: Map<number, Buffer>, previous: Pick<Revision, "size" | "trailer" | "xref">): Buffer {
+export function appendRevision(file: Buffer, objects: Map<number, Buffer>, previous: Pick<Revision, "size" | "trailer" | "xref">): Buffer {
   const chunks: Buffer[] = [file];
   let length = file.length;
   const push = (chunk: Buffer) => {

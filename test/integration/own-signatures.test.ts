@@ -207,6 +207,15 @@ describe("a signatory's own digital signature", () => {
       expect(out).toContain("Đỗ Thị Thu Trang");
       expect(out).toContain("Total document signed");
       expect(out).toContain("Not total document signed");
+      expect(spawnSync("qpdf", ["--check", file], { encoding: "utf8" }).stdout).toContain("No syntax or stream encoding errors found");
+      // The signatures and audit pages, appended after the signed document's own pages.
+      const text = spawnSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).stdout;
+      const heading = "Chữ ký của các bên / Signatures of the parties";
+      expect(text.lastIndexOf(heading)).toBeGreaterThan(text.indexOf(heading));
+      const appended = text.slice(text.lastIndexOf(heading));
+      expect(appended).toContain("Đã ký bằng chứng thư số");
+      expect(appended).toContain("Nguyễn Hoàng Nam");
+      expect(appended).toContain("Nhật ký ký kết / Audit trail");
     }
 
     const form = new FormData();
