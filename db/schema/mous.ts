@@ -114,6 +114,11 @@ export interface SignatoryTable {
   superseded_at: Generated<string | null>;
   /** What the signatory's own certificate must name: `MST:…` (tax code), `CCCD:…` or `CMND:…` (citizen ID). */
   identifier: Generated<string | null>;
+  /** Of the own certificate's signer: `not_checked` until the revocation job ran (decision 0023). */
+  revocation_status: Generated<RevocationStatus | null>;
+  revocation_checked_at: Generated<string | null>;
+  /** Why it could not be checked, or when the certificate was revoked. */
+  revocation_note: Generated<string | null>;
   created_at: string;
 }
 
@@ -121,6 +126,8 @@ export interface SignatoryTable {
  * The document a signatory signs with their own certificate: the frozen version as a PDF, made
  * once; `file_id` is the current bytes (with every CA signature accepted so far).
  */
+export type RevocationStatus = "not_checked" | "good" | "revoked" | "unavailable";
+
 export interface SigningDocumentTable {
   version_id: string;
   mou_id: string;
