@@ -94,7 +94,7 @@ export async function signWithCertificate(db: DB, acting: Acting, mouId: string,
         receivedAt: nowIso(),
       },
     });
-    await trx.updateTable("signatories").set({ revocation_status: "not_checked" }).where("id", "=", fresh.id).execute();
+    await trx.updateTable("signatories").set({ revocation_status: "not_checked", certificate_fingerprint: certificate.fingerprint }).where("id", "=", fresh.id).execute();
     await enqueueJob(trx, "signatures.check-revocation", {
       mouId,
       signatoryId: fresh.id,

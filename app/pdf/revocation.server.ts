@@ -1,4 +1,5 @@
 import * as pkijs from "pkijs";
+import type { RevocationReason } from "~db/schema";
 import { parseCertificate } from "./cms.server";
 
 const CRL_DISTRIBUTION_POINTS = "2.5.29.31";
@@ -8,10 +9,10 @@ const MAX_CRL_BYTES = 2 * 1024 * 1024;
 const STALE_GRACE_MS = 60 * 60_000;
 
 export type RevocationCheck =
-  | { status: "good"; note: string | null }
-  | { status: "revoked"; note: string }
+  | { status: "good"; reason: null; note: string | null }
+  | { status: "revoked"; reason: null; note: string }
   /** `retry`: the CRL could not be fetched, so asking again later may answer; otherwise it never will. */
-  | { status: "unavailable"; note: string; retry: boolean };
+  | { status: "unavailable"; reason: RevocationReason; note: string; retry: boolean };
 
 /** The http(s) CRL distribution point URLs a certificate names, in its order. */
 export function crlUrls(certificate: pkijs.Certificate): string[] {
@@ -58,28 +59,30 @@ export async function checkRevocation(chain: Buffer[], signedAt: Date, now = new
   const signer = parseCertificate(chain[0]);
   const issuer = chain[1] ? parseCertificate(chain[1]) : null;
   const urls = crlUrls(signer);
-  if (!issuer) return { status: "unavailable", note: "no issuing certificate in the signature", retry: false };
-  if (!urls.length) return { status: "unavailable", note: "the certificate names no CRL distribution point", retry: false };
+  if (!issuer) return { status: "unavailable", reason: "noIssuer", note: "no issuing certificate in the signature", retry: false };
+  if (!urls.length) return { status: "unavailable", reason: "noDistributionPoint", note: "the certificate names no CRL distribution point", retry: false };
   const failures: string[] = [];
+  let reason: RevocationReason = "outOfDate";
   for (const url of urls) {
     let crl: pkijs.CertificateRevocationList;
     try {
       crl = parseCrl(await fetchCapped(url));
     } catch (e) {
       failures.push(`${url}: ${e instanceof Error ? e.message : String(e)}`);
+      reason = "fetchFailed";
       continue;
     }
-    if (!(await crl.verify({ issuerCertificate: issuer }).catch(() => false))) return { status: "unavailable", note: `${url}: the CRL is not signed by the issuing CA`, retry: false };
+    if (!(await crl.verify({ issuerCertificate: issuer }).catch(() => false))) return { status: "unavailable", reason: "badSignature", note: `${url}: the CRL is not signed by the issuing CA`, retry: false };
     if (crl.thisUpdate.value.getTime() > now.getTime() + STALE_GRACE_MS || (crl.nextUpdate && crl.nextUpdate.value.getTime() + STALE_GRACE_MS < now.getTime())) {
       failures.push(`${url}: the CRL is out of date`);
       continue;
     }
     const serial = Buffer.from(signer.serialNumber.valueBlock.valueHexView).toString("hex");
     const listed = crl.revokedCertificates?.find((r) => Buffer.from(r.userCertificate.valueBlock.valueHexView).toString("hex") === serial);
-    if (!listed) return { status: "good", note: null };
+    if (!listed) return { status: "good", reason: null, note: null };
     const revokedAt = listed.revocationDate.value;
-    if (revokedAt.getTime() <= signedAt.getTime()) return { status: "revoked", note: revokedAt.toISOString() };
-    return { status: "good", note: `revoked after signing, ${revokedAt.toISOString()}` };
+    if (revokedAt.getTime() <= signedAt.getTime()) return { status: "revoked", reason: null, note: revokedAt.toISOString() };
+    return { status: "good", reason: null, note: `revoked after signing, ${revokedAt.toISOString()}` };
   }
-  return { status: "unavailable", note: failures.join("; ").slice(0, 500), retry: true };
+  return { status: "unavailable", reason, note: failures.join("; ").slice(0, 500), retry: true };
 }

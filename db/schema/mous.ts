@@ -117,8 +117,11 @@ export interface SignatoryTable {
   /** Of the own certificate's signer: `not_checked` until the revocation job ran (decision 0023). */
   revocation_status: Generated<RevocationStatus | null>;
   revocation_checked_at: Generated<string | null>;
-  /** Why it could not be checked, or when the certificate was revoked. */
+  /** The detail: why it could not be checked, or when the certificate was revoked. */
   revocation_note: Generated<string | null>;
+  revocation_reason: Generated<RevocationReason | null>;
+  /** SHA-256 of the own certificate that signed, for /verify to find the signatory. */
+  certificate_fingerprint: Generated<string | null>;
   created_at: string;
 }
 
@@ -127,6 +130,8 @@ export interface SignatoryTable {
  * once; `file_id` is the current bytes (with every CA signature accepted so far).
  */
 export type RevocationStatus = "not_checked" | "good" | "revoked" | "unavailable";
+/** Why revocation could not be checked. */
+export type RevocationReason = "noIssuer" | "noDistributionPoint" | "fetchFailed" | "badSignature" | "outOfDate";
 
 export interface SigningDocumentTable {
   version_id: string;
