@@ -229,5 +229,11 @@ describe("a signatory's own digital signature", async () => {
     expect(verified).toContain("Đây không phải chứng thư niêm phong của Cổng.");
     expect(verified).toContain("Người ký trên Cổng");
     expect(verified).toContain("Tình trạng thu hồi: chưa bị thu hồi");
+
+    // Had the CA listed it, the MoU page says so plainly, and what it means; the agreement stands.
+    await server.db.updateTable("signatories").set({ revocation_status: "revoked", revocation_note: "2026-12-01T08:00:00.000Z" }).where("mou_id", "=", mouId).where("email", "=", DEMO.signerKami).execute();
+    const revoked = (await (await kami.get(`/mous/${mouId}`)).text()).replace(/<!-- -->/g, "");
+    expect(revoked).toContain("bị thu hồi (từ 1 tháng 12, 2026");
+    expect(revoked).toContain("văn bản đã niêm phong không bị hủy");
   });
 });

@@ -20,7 +20,12 @@ export function RevocationStatus({ facts }: { facts: RevocationFacts }) {
   return (
     <span className={`revocation revocation-${status}`}>
       {t("mous.revocation.label")}: {status === "revoked" ? <strong className="badge badge-danger">{text}</strong> : text}
-      {status === "revoked" ? <span className="small"> {t("mous.revocation.revokedHint")}</span> : null}
+      {status === "revoked" ? (
+        <>
+          <br />
+          {t("mous.revocation.revokedHint")}
+        </>
+      ) : null}
     </span>
   );
 }
