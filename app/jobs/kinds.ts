@@ -9,6 +9,8 @@ export type JobPayloads = {
   "mail.send": { outboxId: string };
   "agreement.seal": { mouId: string };
   "commitments.refresh-statuses": { day: string };
+  /** The certificate chain of a signatory's own signature, base64 DER, signer first. */
+  "signatures.check-revocation": { mouId: string; signatoryId: string; chain: string[]; signedAt: string };
 };
 
 export type JobKind = keyof JobPayloads;

@@ -1,6 +1,7 @@
 import { getConfig } from "~/config.server";
 import { storeFile } from "~/files/files.server";
 import type { MessageKey } from "~/i18n/messages";
+import { enqueueJob } from "~/jobs/queue.server";
 import { sha256Hex } from "~/lib/ids.server";
 import { nowIso } from "~/lib/time";
 import { inspectPdf, type SignatureFinding } from "~/pdf/inspect/inspect.server";
@@ -52,7 +53,8 @@ async function checkUpload(upload: Buffer, current: { content: Buffer; createdAt
  * A signatory signs with their own certificate: the upload is checked outside any transaction (it
  * reads and verifies the whole file), then stored as the new signing document only if that is
  * still the one checked against, so two signatories signing at once cannot both build on the same
- * bytes. Revocation is not asked (no OCSP or CRL fetching yet) and the record says so.
+ * bytes. Revocation is asked by a job queued with the signature (the CA's CRL can be slow or
+ * down, and that may not cost the signer their signature); until it ran the record says not_checked.
  */
 export async function signWithCertificate(db: DB, acting: Acting, mouId: string, signatoryId: string, upload: Buffer): Promise<SigningResult> {
   const signatory = await db.selectFrom("signatories").selectAll().where("id", "=", signatoryId).executeTakeFirstOrThrow();
@@ -91,6 +93,13 @@ export async function signWithCertificate(db: DB, acting: Acting, mouId: string,
         revocation: "not_checked",
         receivedAt: nowIso(),
       },
+    });
+    await trx.updateTable("signatories").set({ revocation_status: "not_checked", certificate_fingerprint: certificate.fingerprint }).where("id", "=", fresh.id).execute();
+    await enqueueJob(trx, "signatures.check-revocation", {
+      mouId,
+      signatoryId: fresh.id,
+      chain: signature.chain.map((der) => der.toString("base64")),
+      signedAt: at.toISOString(),
     });
     return {
       ok: true,

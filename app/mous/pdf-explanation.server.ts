@@ -5,6 +5,7 @@ import { inspectPdf, type ChangeKind, type Coverage } from "~/pdf/inspect/inspec
 import type { CmsVerdict } from "~/pdf/inspect/cms-check.server";
 import type { DB } from "~db/schema";
 import { findIssuedAgreement } from "./agreements.server";
+import { findOwnSignatories, type OwnSignatory } from "./own-signature-revocation.server";
 import { matchSealingCertificates } from "./sealing-certificates.server";
 
 export type SignatureExplanation = {
@@ -19,6 +20,8 @@ export type SignatureExplanation = {
   certificate: Omit<CertificateFacts, "der"> | null;
   /** One of the portal's published sealing certificates, in use now or earlier. */
   portalSeal: { current: boolean; development: boolean } | null;
+  /** A signatory who signed on the portal with this certificate, and its revocation status. */
+  signatory: OwnSignatory | null;
 };
 
 export type AppendedRevision = { revision: number; kinds: ChangeKind[]; content: boolean };
@@ -43,7 +46,8 @@ export type PdfExplanation =
 async function explainPdf(db: DB, pdf: Buffer): Promise<PdfExplanation> {
   const seen = await inspectPdf(pdf);
   if (!seen.ok) return { readable: false, reason: seen.reason };
-  const portal = await matchSealingCertificates(db, seen.signatures.flatMap((s) => (s.certificate ? [s.certificate.fingerprint] : [])));
+  const fingerprints = seen.signatures.flatMap((s) => (s.certificate ? [s.certificate.fingerprint] : []));
+  const [portal, signatories] = await Promise.all([matchSealingCertificates(db, fingerprints), findOwnSignatories(db, fingerprints)]);
   const signatures: SignatureExplanation[] = seen.signatures.map((s) => ({
     field: s.field,
     subFilter: s.subFilter,
@@ -54,6 +58,7 @@ async function explainPdf(db: DB, pdf: Buffer): Promise<PdfExplanation> {
     verdict: s.verdict,
     certificate: s.certificate,
     portalSeal: (s.certificate && portal.get(s.certificate.fingerprint)) ?? null,
+    signatory: (s.certificate && signatories.get(s.certificate.fingerprint)) ?? null,
   }));
   const lastSeal = signatures.filter((s) => s.portalSeal && s.revision !== null).at(-1);
   const afterSeal = lastSeal ? seen.changes.filter((c) => c.revision > lastSeal.revision!) : null;

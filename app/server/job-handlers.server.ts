@@ -5,6 +5,7 @@ import { readStoredFile, STORED_FILE } from "~/files/files.server";
 import type { JobHandlers } from "~/jobs/runner.server";
 import { createTransport, sendMailHandler } from "~/mail/delivery.server";
 import { issueAgreement } from "~/mous/agreements.server";
+import { recordRevocationCheck } from "~/mous/own-signature-revocation.server";
 
 /**
  * The handler of each job kind, with what it needs from the domains: the one place that joins
@@ -21,6 +22,7 @@ export function jobHandlers(): JobHandlers {
     "commitments.refresh-statuses": async (db, { day }) => {
       await refreshStaleCommitmentStatuses(db, day);
     },
+    "signatures.check-revocation": recordRevocationCheck,
   };
   // Without SMTP_URL mail stays in the outbox, where staff read it at /admin/outbox.
   if (config.smtpUrl) {

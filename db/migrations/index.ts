@@ -19,6 +19,7 @@ import * as m240 from "./2026-12-02-40-monitoring-keys";
 import * as m241 from "./2026-12-02-41-monitoring-version";
 import * as m250 from "./2026-12-02-50-seat-counts-leave-the-public-stamp";
 import * as m260 from "./2026-12-02-60-own-signatures";
+import * as m261 from "./2026-12-02-61-signatory-revocation";
 import * as m280 from "./2026-12-02-80-comment-threads";
 
 /**
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-02-41-monitoring-version": m241,
   "2026-12-02-50-seat-counts-leave-the-public-stamp": m250,
   "2026-12-02-60-own-signatures": m260,
+  "2026-12-02-61-signatory-revocation": m261,
   "2026-12-02-80-comment-threads": m280,
 };
 

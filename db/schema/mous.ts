@@ -114,6 +114,14 @@ export interface SignatoryTable {
   superseded_at: Generated<string | null>;
   /** What the signatory's own certificate must name: `MST:…` (tax code), `CCCD:…` or `CMND:…` (citizen ID). */
   identifier: Generated<string | null>;
+  /** Of the own certificate's signer: `not_checked` until the revocation job ran (decision 0023). */
+  revocation_status: Generated<RevocationStatus | null>;
+  revocation_checked_at: Generated<string | null>;
+  /** The detail: why it could not be checked, or when the certificate was revoked. */
+  revocation_note: Generated<string | null>;
+  revocation_reason: Generated<RevocationReason | null>;
+  /** SHA-256 of the own certificate that signed, for /verify to find the signatory. */
+  certificate_fingerprint: Generated<string | null>;
   created_at: string;
 }
 
@@ -121,6 +129,10 @@ export interface SignatoryTable {
  * The document a signatory signs with their own certificate: the frozen version as a PDF, made
  * once; `file_id` is the current bytes (with every CA signature accepted so far).
  */
+export type RevocationStatus = "not_checked" | "good" | "revoked" | "unavailable";
+/** Why revocation could not be checked. */
+export type RevocationReason = "noIssuer" | "noDistributionPoint" | "fetchFailed" | "badSignature" | "outOfDate";
+
 export interface SigningDocumentTable {
   version_id: string;
   mou_id: string;

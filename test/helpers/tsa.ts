@@ -16,6 +16,8 @@ export function makeCertificate(options: {
   notAfter?: Date;
   /** A subject UID, where Vietnamese CAs write the holder's tax code or citizen ID (`MST:…`, `CCCD:…`). */
   uid?: string;
+  /** A CRL distribution point (http URL) the certificate names, as licensed CAs do. */
+  crlUrl?: string;
 }) {
   const keys = forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 });
   const cert = forge.pki.createCertificate();
@@ -35,6 +37,7 @@ export function makeCertificate(options: {
     { name: "basicConstraints", cA: Boolean(options.ca), critical: true },
     options.ca ? { name: "keyUsage", keyCertSign: true, cRLSign: true, critical: true } : { name: "keyUsage", digitalSignature: true, nonRepudiation: true, critical: true },
     ...(options.extKeyUsage ? [{ name: "extKeyUsage", timeStamping: true, critical: true }] : []),
+    ...(options.crlUrl ? [{ name: "cRLDistributionPoints", altNames: [{ type: 6, value: options.crlUrl }] }] : []),
   ]);
   cert.sign(options.issuer?.key ?? keys.privateKey, forge.md.sha256.create());
   const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), "binary");

@@ -8,6 +8,7 @@ import { Client, DEMO } from "../helpers/http";
 import { appendPageChange, signRevision } from "../helpers/pdf-revisions";
 import { startTestServer, type TestServer } from "../helpers/server";
 import { signWithEmailedCode } from "../helpers/signing";
+import { makeCrl, TestCrlServer } from "../helpers/crl";
 import { makeCertificate } from "../helpers/tsa";
 import { waitUntil } from "../helpers/wait";
 
@@ -18,7 +19,9 @@ const hasPoppler = spawnSync("pdfsig", ["-v"]).error === undefined;
  * A signatory signs the frozen document with their own licensed-CA certificate (decision 0023):
  * the tests make their own root, intermediate and signers, and trust the root through TRUSTED_CA_DIR.
  */
-describe("a signatory's own digital signature", () => {
+describe("a signatory's own digital signature", async () => {
+  // The issuing CA's revocation list, which the signers' certificates name.
+  const crl = await TestCrlServer.start();
   let server: TestServer;
   let tmp: string;
   let mouId: string;
@@ -38,6 +41,7 @@ describe("a signatory's own digital signature", () => {
       commonName: "Đỗ Thị Thu Trang",
       issuer,
       uid,
+      crlUrl: crl.url,
       ...validity,
     });
     return { key: signer.keyObject, chain: [signer.der, issuer.der, root.der] };
@@ -66,6 +70,7 @@ describe("a signatory's own digital signature", () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portal-own-signatures-"));
     fs.mkdirSync(path.join(tmp, "roots"));
     fs.writeFileSync(path.join(tmp, "roots", "test-root.pem"), root.pem);
+    crl.crl = await makeCrl(intermediate, []);
     server = await startTestServer({ TRUSTED_CA_DIR: path.join(tmp, "roots") });
     mouId = (await server.db.selectFrom("mous").select("id").where("reference", "like", "MOU-%-0002").executeTakeFirstOrThrow()).id;
     // What the Kami party records when it names its signatory (the field is checked below).
@@ -75,6 +80,7 @@ describe("a signatory's own digital signature", () => {
   });
   afterAll(async () => {
     await server?.stop();
+    await crl.stop();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -190,6 +196,11 @@ describe("a signatory's own digital signature", () => {
       kind: "certificate",
       revocation: "not_checked",
     });
+    // Revocation is asked by a job, of the CRL the certificate names.
+    await waitUntil("the revocation check", () =>
+      server.db.selectFrom("signatories").select("id").where("mou_id", "=", mouId).where("email", "=", DEMO.signerKami).where("revocation_status", "=", "good").executeTakeFirst(),
+    );
+    expect((await (await kami.get(`/mous/${mouId}`)).text()).replace(/<!-- -->/g, "")).toContain("Tình trạng thu hồi: chưa bị thu hồi");
     // The next download is the signed file: a second CA signatory signs after the first.
     expect((await download(kami)).equals(signed)).toBe(true);
     expect(await (await kami.get(`/mous/${mouId}`)).text()).toContain("bằng chứng thư số");
@@ -225,5 +236,13 @@ describe("a signatory's own digital signature", () => {
     expect(verified).toContain("Đỗ Thị Thu Trang");
     expect(verified).toContain("Đây là chứng thư niêm phong của Cổng.");
     expect(verified).toContain("Đây không phải chứng thư niêm phong của Cổng.");
+    expect(verified).toContain("Người ký trên Cổng");
+    expect(verified).toContain("Tình trạng thu hồi: chưa bị thu hồi");
+
+    // Had the CA listed it, the MoU page says so plainly, and what it means; the agreement stands.
+    await server.db.updateTable("signatories").set({ revocation_status: "revoked", revocation_note: "2026-12-01T08:00:00.000Z" }).where("mou_id", "=", mouId).where("email", "=", DEMO.signerKami).execute();
+    const revoked = (await (await kami.get(`/mous/${mouId}`)).text()).replace(/<!-- -->/g, "");
+    expect(revoked).toContain("bị thu hồi (từ 1 tháng 12, 2026");
+    expect(revoked).toContain("văn bản đã niêm phong không bị hủy");
   });
 });

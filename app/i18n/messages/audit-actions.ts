@@ -84,6 +84,7 @@ export const auditActionMessages = {
   "audit.action.mou.signing_code_wrong": { vi: "Nhập sai mã ký", en: "Wrong signing code" },
   "audit.action.mou.signed": { vi: "Ký biên bản", en: "Signed an MoU" },
   "audit.action.mou.signing_closed": { vi: "Đóng việc ký", en: "Closed signing" },
+  "audit.action.mou.signature_revocation": { vi: "Kiểm tra thu hồi chứng thư số", en: "Checked certificate revocation" },
   "audit.action.mou.sealed": { vi: "Đóng dấu số biên bản", en: "Sealed an agreement" },
   "audit.action.mou.declined": { vi: "Từ chối biên bản", en: "Declined an MoU" },
   "audit.action.mou.amendment_started": { vi: "Bắt đầu sửa đổi", en: "Started an amendment" },

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { formatDate, localized } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { Field } from "~/ui/field";
+import { RevocationStatus } from "./revocation-status";
 import type { MouFormState, MouPageData } from "./page-data";
 
 /** Who signs for each party and how far they are, with the forms to name and remove them. */
@@ -27,6 +28,11 @@ export function MouSignatories({ mou, signatories, parties, form: { errors, valu
                   {s.signed_at ? ` · ${formatDate(s.signed_at, locale, "dateTime")}` : ""}
                   {s.signature_kind === "certificate" ? ` · ${t("mous.own.method")}` : ""}
                 </p>
+                {s.signature_kind === "certificate" ? (
+                  <p className="small">
+                    <RevocationStatus facts={s} />
+                  </p>
+                ) : null}
                 {s.decline_reason ? <p className="small">{t("mous.signatories.reason", { reason: s.decline_reason })}</p> : null}
                 {party?.canName ? (
                   <Form method="post">

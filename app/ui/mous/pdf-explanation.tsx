@@ -1,6 +1,7 @@
 import type { MessageKey } from "~/i18n/messages";
 import { formatDate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { RevocationStatus } from "./revocation-status";
 import type { AppendedRevision, PdfExplanation, SignatureExplanation } from "~/mous/pdf-explanation.server";
 
 function changeList(t: ReturnType<typeof useT>, revision: AppendedRevision): string {
@@ -37,6 +38,14 @@ function SignatureCard({ signature, n }: { signature: SignatureExplanation; n: n
                 {signature.portalSeal?.development ? <strong className="verify-development">{t("verify.developmentCertificate")}</strong> : null}
               </dd>
             </div>
+            {signature.signatory ? (
+              <div>
+                <dt>{t("mous.revocation.signatory")}</dt>
+                <dd>
+                  {signature.signatory.name} · <RevocationStatus facts={signature.signatory} />
+                </dd>
+              </div>
+            ) : null}
             <div>
               <dt>{t("verify.inspect.issuer")}</dt>
               <dd>{certificate.issuer}</dd>
